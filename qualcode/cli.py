@@ -1,0 +1,307 @@
+"""The ``qualcode`` command line: parse, open the project, call one library function, report.
+
+Every command documents itself with ``--help``; docs/cli.md holds the same texts.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from .codebook import save_codebook
+from .demo import build_demo
+from .errors import QualcodeError
+from .project import CodingSpec, Project
+
+PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
+
+
+def friendly(func):
+    """Turn qualcode's own errors into a one-line message and exit code 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except QualcodeError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+def _open(path: Path) -> Project:
+    return Project.open(path)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="qualcode")
+def main() -> None:
+    """qualcode: code interview transcripts with a codebook, check triangulation across
+    informant groups, and export tables for papers.
+
+    PROJECT is always a project file (by convention *.qualcode).
+    """
+
+
+@main.command()
+@PROJECT
+@click.option("--name", help="Display name of the project (default: the file name).")
+@click.option("--source-types", default="interview,observation,document", show_default=True,
+              help="Comma-separated source types documents may have.")
+@friendly
+def init(project: Path, name: str | None, source_types: str) -> None:
+    """Create an empty project file."""
+    types = {t.strip(): t.strip().capitalize() for t in source_types.split(",") if t.strip()}
+    Project.create(project, name=name, source_types=types).close()
+    click.echo(f"created {project}")
+
+
+@main.command()
+@PROJECT
+@friendly
+def info(project: Path) -> None:
+    """Show counts of groups, informants, documents, units, codes, coders and codings."""
+    with _open(project) as p:
+        for key, value in p.info().items():
+            click.echo(f"{key}: {', '.join(value) if isinstance(value, list) else value}")
+
+
+# -- groups ----------------------------------------------------------------------------
+
+@main.group()
+def groups() -> None:
+    """Informant groups: the axis of triangulation."""
+
+
+@groups.command("add")
+@PROJECT
+@click.argument("key")
+@click.option("--name", help="Display name (default: the key).")
+@click.option("--name-alt", help="Name in the second UI language.")
+@click.option("--description", help="What the group stands for.")
+@friendly
+def groups_add(project: Path, key: str, name: str | None, name_alt: str | None, description: str | None) -> None:
+    """Add one informant group."""
+    with _open(project) as p:
+        p.add_group(key, name, name_alt=name_alt, description=description)
+    click.echo(f"added group {key}")
+
+
+@groups.command("import")
+@PROJECT
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@friendly
+def groups_import(project: Path, sheet: Path) -> None:
+    """Add groups from a CSV/XLSX sheet (columns: key, name, name_alt, description, sort)."""
+    with _open(project) as p:
+        n = p.import_groups(sheet)
+    click.echo(f"imported {n} groups")
+
+
+@groups.command("list")
+@PROJECT
+@friendly
+def groups_list(project: Path) -> None:
+    """List the groups with their number of informants."""
+    with _open(project) as p:
+        click.echo(p.groups().drop(columns=["id"]).to_string(index=False))
+
+
+# -- informants ------------------------------------------------------------------------
+
+@main.group()
+def informants() -> None:
+    """Informants (pseudonymous keys such as I-07), each in one group."""
+
+
+@informants.command("add")
+@PROJECT
+@click.argument("key")
+@click.option("--group", required=True, help="Key of the informant's group.")
+@click.option("--role", help="Role or position.")
+@click.option("--organisation", help="Organisation.")
+@click.option("--attr", multiple=True, metavar="NAME=VALUE", help="Extra attribute; repeatable.")
+@friendly
+def informants_add(project: Path, key: str, group: str, role: str | None, organisation: str | None,
+                   attr: tuple[str, ...]) -> None:
+    """Add one informant."""
+    attributes = {}
+    for item in attr:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"expected NAME=VALUE, got {item!r}", param_hint="--attr")
+        attributes[name.strip()] = value.strip()
+    with _open(project) as p:
+        p.add_informant(key, group, role=role, organisation=organisation, attributes=attributes)
+    click.echo(f"added informant {key}")
+
+
+@informants.command("import")
+@PROJECT
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@friendly
+def informants_import(project: Path, sheet: Path) -> None:
+    """Add informants from a CSV/XLSX sheet (key, group, role, organisation; other columns become attributes)."""
+    with _open(project) as p:
+        n = p.import_informants(sheet)
+    click.echo(f"imported {n} informants")
+
+
+@informants.command("list")
+@PROJECT
+@friendly
+def informants_list(project: Path) -> None:
+    """List informants with group, role, organisation and number of documents."""
+    with _open(project) as p:
+        click.echo(p.informants().drop(columns=["id"]).to_string(index=False))
+
+
+# -- documents -------------------------------------------------------------------------
+
+@main.command("import")
+@PROJECT
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV with columns file, informant, source_type, language, name; paths relative to it.")
+@click.option("--informant", help="Informant key the files belong to.")
+@click.option("--source-type", default="interview", show_default=True, help="Source type of the files.")
+@click.option("--language", default="id", show_default=True, help="ISO 639 language code of the files.")
+@click.option("--name", help="Document name (one file only; default: the file name without extension).")
+@friendly
+def import_(project: Path, files: tuple[Path, ...], manifest: Path | None, informant: str | None,
+            source_type: str, language: str, name: str | None) -> None:
+    """Import transcripts (.txt .md .docx .pdf .odt .rtf .vtt .srt), from FILES or a --manifest."""
+    if not files and not manifest:
+        raise click.UsageError("give FILES or --manifest")
+    if name and len(files) != 1:
+        raise click.UsageError("--name needs exactly one file")
+    with _open(project) as p:
+        done = []
+        if manifest:
+            with click.progressbar(length=1, label="importing") as bar:
+                def progress(i: int, n: int, _file: str) -> None:
+                    bar.length = max(n, 1)
+                    bar.update(i - bar.pos)
+                done += p.import_manifest(manifest, progress=progress)
+        for path in files:
+            done.append(p.import_document(path, informant=informant, source_type=source_type,
+                                          language=language, name=name))
+    for doc in done:
+        click.echo(f"imported {doc.name}: {doc.characters} characters, {doc.turns} turns, {doc.sentences} sentences")
+
+
+# -- codebook --------------------------------------------------------------------------
+
+@main.group()
+def codebook() -> None:
+    """Load and show the codebook."""
+
+
+@codebook.command("load")
+@PROJECT
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@friendly
+def codebook_load(project: Path, file: Path) -> None:
+    """Load codes from a YAML or JSON codebook (existing keys are updated, none removed)."""
+    with _open(project) as p:
+        n = p.load_codebook(file)
+    click.echo(f"loaded {n} codes")
+
+
+@codebook.command("show")
+@PROJECT
+@click.option("--format", "fmt", type=click.Choice(["tree", "yaml"]), default="tree", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write YAML to this file.")
+@friendly
+def codebook_show(project: Path, fmt: str, output: Path | None) -> None:
+    """Show the code tree with counts, or write the codebook as YAML."""
+    with _open(project) as p:
+        if fmt == "yaml" or output:
+            book = p.codebook()
+            if output:
+                save_codebook(book, output)
+                click.echo(f"wrote {output}")
+                return
+            import yaml
+
+            click.echo(yaml.safe_dump(book.to_dict(), allow_unicode=True, sort_keys=False))
+            return
+        codes = p.codes()
+        depth = {}
+        for row in codes.itertuples():
+            depth[row.key] = depth.get(row.parent, -1) + 1 if row.parent else 0
+            click.echo(f"{'  ' * depth[row.key]}{row.key}  {row.name}  ({row.codings})")
+
+
+# -- coding ----------------------------------------------------------------------------
+
+@main.command()
+@PROJECT
+@click.argument("document")
+@click.argument("code")
+@click.option("--coder", required=True, help="Name of the coder (created on first use).")
+@click.option("--span", type=(int, int), metavar="START END",
+              help="0-based, end-exclusive character offsets into the document text.")
+@click.option("--quote", help="Code this exact text instead of giving --span.")
+@click.option("--occurrence", default=1, show_default=True, help="Which appearance of --quote.")
+@click.option("--memo", help="A memo attached to the coding.")
+@friendly
+def code(project: Path, document: str, code: str, coder: str, span: tuple[int, int] | None, quote: str | None,
+         occurrence: int, memo: str | None) -> None:
+    """Apply CODE to a passage of DOCUMENT, given by --span or --quote."""
+    if (span is None) == (quote is None):
+        raise click.UsageError("give exactly one of --span START END or --quote TEXT")
+    with _open(project) as p:
+        if span:
+            cid = p.add_codings([CodingSpec(document, span[0], span[1], code, coder, memo)])[0]
+        else:
+            cid = p.code_quote(document, quote, code, coder, occurrence=occurrence, memo=memo)
+    click.echo(f"coding {cid} added")
+
+
+@main.command()
+@PROJECT
+@click.option("--document", help="Only this document (name).")
+@click.option("--coder", "coders", multiple=True, help="Only these coders; repeatable.")
+@click.option("--code", "codes", multiple=True, help="Only these code keys; repeatable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="CSV file (default: stdout).")
+@friendly
+def codings(project: Path, document: str | None, coders: tuple[str, ...], codes: tuple[str, ...],
+            output: Path | None) -> None:
+    """Write codings as CSV: document, informant, group, source type, code, coder, offsets, quote, memo."""
+    with _open(project) as p:
+        frame = p.codings(document=document, coders=coders or None, codes=codes or None)
+    if output:
+        frame.to_csv(output, index=False, encoding="utf-8")
+        click.echo(f"wrote {len(frame)} codings to {output}", err=True)
+    else:
+        frame.to_csv(sys.stdout, index=False)
+
+
+# -- demo ------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--sample", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the sample study (default: transcripts_sample/).")
+@click.option("--codebook", "codebook_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Codebook file (default: codebooks/bryson_cross_sector.yaml).")
+@friendly
+def demo(path: Path, sample: Path | None, codebook_file: Path | None) -> None:
+    """Build the demo project at PATH from the sample study (fails if PATH exists)."""
+    with click.progressbar(length=1, label="building demo") as bar:
+        def progress(i: int, n: int, _file: str) -> None:
+            bar.length = max(n, 1)
+            bar.update(i - bar.pos)
+        project = build_demo(path, sample_dir=sample, codebook=codebook_file, progress=progress)
+    with project:
+        info = project.info()
+    click.echo(f"built {path}: {info['groups']} groups, {info['informants']} informants, "
+               f"{info['documents']} documents, {info['codes']} codes, {info['codings']} codings")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,207 @@
+"""Codebook model, YAML/JSON load and save, and validation with errors that name the field.
+
+A codebook file holds a name, a title and a tree of codes. Codes may be nested
+under ``children`` or listed flat with a ``parent`` key; both load to the same
+flat list (parents before their children).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CodebookError
+
+COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+KEY_RE = re.compile(r"^[\w.\-]+$")
+CODE_FIELDS = ("key", "name", "name_alt", "definition", "include", "exclude", "example", "color", "parent", "children")
+BOOK_FIELDS = ("name", "title", "title_alt", "description", "codes")
+DEFAULT_COLOR = "#999999"
+
+
+@dataclass
+class Code:
+    key: str
+    name: str
+    name_alt: str | None = None
+    definition: str | None = None
+    include: str | None = None
+    exclude: str | None = None
+    example: str | None = None
+    color: str = DEFAULT_COLOR
+    parent: str | None = None
+
+
+@dataclass
+class Codebook:
+    name: str
+    codes: list[Code] = field(default_factory=list)
+    title: str | None = None
+    title_alt: str | None = None
+    description: str | None = None
+
+    def keys(self) -> list[str]:
+        return [c.key for c in self.codes]
+
+    def children_of(self, key: str | None) -> list[Code]:
+        return [c for c in self.codes if c.parent == key]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The nested form written to YAML: each code with its ``children``."""
+
+        def node(code: Code) -> dict[str, Any]:
+            data = {k: v for k, v in asdict(code).items() if v is not None and k != "parent"}
+            kids = [node(c) for c in self.children_of(code.key)]
+            if kids:
+                data["children"] = kids
+            return data
+
+        head = {k: getattr(self, k) for k in ("name", "title", "title_alt", "description") if getattr(self, k)}
+        return {**head, "codes": [node(c) for c in self.children_of(None)]}
+
+
+def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
+    """Build and validate a :class:`Codebook` from already-parsed YAML/JSON data.
+
+    Raises
+    ------
+    CodebookError
+        Naming ``source`` and the code and field at fault.
+    """
+    if not isinstance(data, dict):
+        raise CodebookError(f"{source}: expected a mapping with 'name' and 'codes', got {type(data).__name__}")
+    unknown = sorted(set(data) - set(BOOK_FIELDS))
+    if unknown:
+        raise CodebookError(f"{source}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(BOOK_FIELDS)}")
+    name = data.get("name") or Path(source).stem
+    raw_codes = data.get("codes")
+    if not isinstance(raw_codes, list) or not raw_codes:
+        raise CodebookError(f"{source}: 'codes' must be a non-empty list of codes")
+
+    codes: list[Code] = []
+
+    def walk(items: list[Any], parent: str | None, where: str) -> None:
+        for n, item in enumerate(items, start=1):
+            place = f"{where}[{n}]"
+            if not isinstance(item, dict):
+                raise CodebookError(f"{source}: {place} must be a mapping, got {type(item).__name__}")
+            label = f"code '{item.get('key')}'" if item.get("key") else place
+            bad = sorted(set(item) - set(CODE_FIELDS))
+            if bad:
+                raise CodebookError(f"{source}: {label}: unknown field(s) {', '.join(bad)}; allowed: {', '.join(CODE_FIELDS)}")
+            for required in ("key", "name"):
+                value = item.get(required)
+                if not isinstance(value, str | int | float) or not str(value).strip():
+                    raise CodebookError(f"{source}: {label}: field '{required}' is missing or empty")
+            key = str(item["key"]).strip()
+            if not KEY_RE.match(key):
+                raise CodebookError(f"{source}: code '{key}': key may hold letters, digits, '.', '_' and '-' only")
+            color = str(item.get("color") or DEFAULT_COLOR)
+            if not COLOR_RE.match(color):
+                raise CodebookError(f"{source}: code '{key}': field 'color' must be #RGB or #RRGGBB, got {color!r}")
+            if "parent" in item and parent is not None:
+                raise CodebookError(f"{source}: code '{key}': has both a 'parent' and a place under 'children'")
+            texts = {f: _text(item.get(f), source, key, f) for f in ("name_alt", "definition", "include", "exclude", "example")}
+            codes.append(
+                Code(key=key, name=str(item["name"]).strip(), color=color,
+                     parent=str(item["parent"]) if item.get("parent") is not None else parent, **texts)
+            )
+            children = item.get("children")
+            if children is not None:
+                if not isinstance(children, list):
+                    raise CodebookError(f"{source}: code '{key}': 'children' must be a list")
+                walk(children, key, f"{place}.children")
+
+    walk(raw_codes, None, "codes")
+    _check_tree(codes, source)
+    return Codebook(name=str(name), codes=_parents_first(codes), title=data.get("title"),
+                    title_alt=data.get("title_alt"), description=data.get("description"))
+
+
+def _text(value: Any, source: str, key: str, field_name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str | int | float):
+        raise CodebookError(f"{source}: code '{key}': field '{field_name}' must be text")
+    return str(value).strip() or None
+
+
+def _check_tree(codes: list[Code], source: str) -> None:
+    seen: set[str] = set()
+    for code in codes:
+        if code.key in seen:
+            raise CodebookError(f"{source}: duplicate code key '{code.key}'; keys must be unique")
+        seen.add(code.key)
+    for code in codes:
+        if code.parent is not None and code.parent not in seen:
+            raise CodebookError(f"{source}: code '{code.key}': parent '{code.parent}' is not a code in this codebook")
+    parents = {c.key: c.parent for c in codes}
+    for code in codes:
+        chain, key = [code.key], code.parent
+        while key is not None:
+            if key in chain:
+                raise CodebookError(f"{source}: code '{code.key}': parents form a cycle ({' -> '.join(chain + [key])})")
+            chain.append(key)
+            key = parents[key]
+
+
+def _parents_first(codes: list[Code]) -> list[Code]:
+    by_parent: dict[str | None, list[Code]] = {}
+    for code in codes:
+        by_parent.setdefault(code.parent, []).append(code)
+    ordered: list[Code] = []
+
+    def add(parent: str | None) -> None:
+        for code in by_parent.get(parent, []):
+            ordered.append(code)
+            add(code.key)
+
+    add(None)
+    return ordered
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    """Read a codebook from a .yaml/.yml or .json file and validate it.
+
+    Example
+    -------
+    >>> book = load_codebook("codebooks/bryson_cross_sector.yaml")  # doctest: +SKIP
+    >>> book.children_of(None)[0].key  # doctest: +SKIP
+    'E1'
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CodebookError(f"{path}: no such codebook file") from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise CodebookError(f"{path}: cannot read the codebook ({exc})") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise CodebookError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    else:
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise CodebookError(f"{path}: malformed YAML{where}: {problem}") from None
+    return parse_codebook(data, source=str(path))
+
+
+def save_codebook(book: Codebook, path: str | Path) -> None:
+    """Write a codebook as nested YAML (or JSON for a .json path)."""
+    path = Path(path)
+    data = book.to_dict()
+    if path.suffix.lower() == ".json":
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")

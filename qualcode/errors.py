@@ -1,0 +1,44 @@
+"""Every error qualcode raises on purpose.
+
+Messages name the thing, the allowed values and what was received, so a
+researcher can fix the input without reading a traceback.
+"""
+
+from __future__ import annotations
+
+
+class QualcodeError(Exception):
+    """Base class: anything a front end may show to the user as it is."""
+
+
+class InputError(QualcodeError, ValueError):
+    """Bad input from a user or a file (also a ValueError)."""
+
+
+class ImportFormatError(InputError):
+    """A file could not be read as a document: wrong extension, empty, undecodable, corrupt."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class CodebookError(InputError):
+    """A codebook file or definition is invalid."""
+
+
+class NotFoundError(InputError, LookupError):
+    """A key (group, informant, document, code, coder) that the project does not hold."""
+
+
+class DuplicateError(InputError):
+    """Something that must be unique already exists (a key, or a document with the same content)."""
+
+
+class CodingError(InputError):
+    """A coding whose offsets or references do not fit the document."""
+
+
+class ProjectFileError(QualcodeError):
+    """The project file is missing, not a qualcode project, or from a newer version."""

@@ -1,0 +1,536 @@
+"""The Project: the service API every front end (CLI, Streamlit) uses.
+
+Every method that writes runs in one transaction and records an audit event;
+a method that raises leaves the project file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import segment
+from .codebook import Code, Codebook, load_codebook
+from .errors import CodingError, DuplicateError, InputError, NotFoundError
+from .ingest import read_document
+from .store import Store, now
+
+DEFAULT_SOURCE_TYPES = {"interview": "Interview", "observation": "Observation", "document": "Document"}
+CODER_ROLES = ("coder", "supervisor", "admin", "consensus")
+INFORMANT_COLUMNS = ("key", "group", "role", "organisation")
+CODINGS_COLUMNS = [
+    "id", "document", "document_id", "informant", "group", "source_type", "code", "code_name",
+    "parent_code", "coder", "start", "end", "quote", "memo", "created_at",
+]
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    id: int
+    name: str
+    characters: int
+    turns: int
+    sentences: int
+
+
+@dataclass(frozen=True)
+class CodingSpec:
+    """One coding to add: the document by name or id, offsets into its text, code key and coder name."""
+
+    document: str | int
+    start: int
+    end: int
+    code: str
+    coder: str
+    memo: str | None = None
+
+
+class Project:
+    """A qualcode project file.
+
+    Example
+    -------
+    >>> with Project.create("study.qualcode") as p:  # doctest: +SKIP
+    ...     p.add_group("leadership", "Leadership of the office")
+    ...     p.add_informant("I-09", "leadership", role="Head of office")
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- lifecycle ---------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls, path: str | Path, *, name: str | None = None, source_types: Mapping[str, str] | None = None
+    ) -> Project:
+        store = Store.create(path)
+        with store.atomic():
+            store.set_meta("name", name or Path(path).stem)
+            store.set_meta("created_at", now())
+            for sort, (key, label) in enumerate((source_types or DEFAULT_SOURCE_TYPES).items()):
+                store.add_source_type(key, label, sort)
+        return cls(store)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Project:
+        return cls(Store.open(path))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def name(self) -> str:
+        return self.store.get_meta("name", self.path.stem)
+
+    def info(self) -> dict[str, Any]:
+        """Counts of everything in the project, plus its name and schema version."""
+        counts = self.store.counts()
+        return {"name": self.name, "path": str(self.path), "schema_version": self.store.schema_version(),
+                "source_types": self.store.source_types(), **counts}
+
+    # -- groups ------------------------------------------------------------------
+
+    def add_group(
+        self, key: str, name: str | None = None, *, name_alt: str | None = None,
+        description: str | None = None, sort: int | None = None, actor: str | None = None,
+    ) -> int:
+        key = _required(key, "group key")
+        if self.store.group_by_key(key):
+            raise DuplicateError(f"group '{key}' already exists")
+        with self.store.atomic():
+            gid = self.store.insert_group({
+                "key": key, "name": (name or key).strip(), "name_alt": name_alt, "description": description,
+                "sort": sort if sort is not None else self.store.count("groups"),
+            })
+            self.store.log_event(actor, "group.add", {"key": key})
+        return gid
+
+    def edit_group(self, key: str, *, actor: str | None = None, **fields: Any) -> None:
+        group = self._group(key)
+        allowed = {"key", "name", "name_alt", "description", "sort"}
+        _check_fields(fields, allowed, f"group '{key}'")
+        with self.store.atomic():
+            self.store.update_group(group["id"], fields)
+            self.store.log_event(actor, "group.edit", {"key": key, **fields})
+
+    def groups(self) -> pd.DataFrame:
+        return pd.DataFrame(self.store.groups(), columns=["id", "key", "name", "name_alt", "description", "sort", "informants"])
+
+    def import_groups(self, path: str | Path, *, actor: str | None = None) -> int:
+        """Add groups from a CSV/XLSX sheet with columns key, name and optionally name_alt/name_id, description, sort."""
+        rows = _read_sheet(path, required=("key",))
+        with self.store.atomic():
+            for line, row in rows:
+                try:
+                    self.add_group(
+                        row["key"], row.get("name") or row["key"], name_alt=row.get("name_alt") or row.get("name_id"),
+                        description=row.get("description"), sort=_int_or_none(row.get("sort")), actor=actor,
+                    )
+                except InputError as exc:
+                    raise type(exc)(f"{path}, line {line}: {exc}") from None
+        return len(rows)
+
+    # -- informants --------------------------------------------------------------
+
+    def add_informant(
+        self, key: str, group: str, *, role: str | None = None, organisation: str | None = None,
+        attributes: Mapping[str, Any] | None = None, actor: str | None = None,
+    ) -> int:
+        key = _required(key, "informant key")
+        group_row = self._group(group)
+        if self.store.informant_by_key(key):
+            raise DuplicateError(f"informant '{key}' already exists")
+        with self.store.atomic():
+            iid = self.store.insert_informant({
+                "key": key, "group_id": group_row["id"], "role": role, "organisation": organisation,
+                "attributes": json.dumps(dict(attributes or {}), ensure_ascii=False),
+            })
+            self.store.log_event(actor, "informant.add", {"key": key, "group": group})
+        return iid
+
+    def edit_informant(self, key: str, *, actor: str | None = None, **fields: Any) -> None:
+        informant = self._informant(key)
+        _check_fields(fields, {"key", "group", "role", "organisation", "attributes"}, f"informant '{key}'")
+        update = dict(fields)
+        if "group" in update:
+            update["group_id"] = self._group(update.pop("group"))["id"]
+        if "attributes" in update:
+            update["attributes"] = json.dumps(dict(update["attributes"] or {}), ensure_ascii=False)
+        with self.store.atomic():
+            self.store.update_informant(informant["id"], update)
+            self.store.log_event(actor, "informant.edit", {"key": key, **fields})
+
+    def informants(self) -> pd.DataFrame:
+        rows = self.store.informants()
+        for row in rows:
+            row["attributes"] = json.loads(row["attributes"] or "{}")
+        return pd.DataFrame(rows, columns=["id", "key", "group", "role", "organisation", "attributes", "documents"])
+
+    def import_informants(self, path: str | Path, *, actor: str | None = None) -> int:
+        """Add informants from a CSV or XLSX sheet.
+
+        Columns ``key`` and ``group`` are required, ``role`` and ``organisation``
+        optional; every other column becomes an attribute. The whole sheet is
+        added or, on the first bad row, none of it.
+        """
+        rows = _read_sheet(path, required=("key", "group"))
+        with self.store.atomic():
+            for line, row in rows:
+                attributes = {k: v for k, v in row.items() if k not in INFORMANT_COLUMNS and v not in (None, "")}
+                try:
+                    self.add_informant(row["key"], row["group"], role=row.get("role") or None,
+                                       organisation=row.get("organisation") or None, attributes=attributes, actor=actor)
+                except InputError as exc:
+                    raise type(exc)(f"{path}, line {line}: {exc}") from None
+        return len(rows)
+
+    # -- documents ---------------------------------------------------------------
+
+    def import_document(
+        self, path: str | Path, *, informant: str | None = None, source_type: str = "interview",
+        language: str = "id", name: str | None = None, actor: str | None = None,
+    ) -> ImportedDocument:
+        """Read a file, split it into turns and sentences, and store it tied to an informant.
+
+        Raises ImportFormatError for unreadable files, NotFoundError for an unknown
+        informant or source type, DuplicateError for a name or content already in the project.
+        """
+        path = Path(path)
+        informant_row = self._informant(informant) if informant else None
+        types = self.store.source_types()
+        if source_type not in types:
+            raise NotFoundError(f"unknown source type '{source_type}'; known: {', '.join(types)}")
+        parsed = read_document(path)
+        sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
+        same = self.store.document_by_sha(sha)
+        if same:
+            raise DuplicateError(f"{path}: same content as document '{same['name']}' already in the project")
+        name = (name or path.stem).strip()
+        if self.store.document_by_name(name):
+            raise DuplicateError(f"{path}: a document named '{name}' already exists; give another name")
+        units = segment.segment(parsed.text, language, parsed.units)
+        with self.store.atomic():
+            doc_id = self.store.insert_document({
+                "name": name, "informant_id": informant_row["id"] if informant_row else None,
+                "source_type": source_type, "language": language, "text": parsed.text, "sha256": sha,
+                "original_name": path.name, "imported_at": now(),
+                "metadata": json.dumps(parsed.metadata, ensure_ascii=False, default=str),
+            })
+            self.store.insert_units(doc_id, (u.__dict__ for u in units))
+            self.store.log_event(actor, "document.import", {"name": name, "file": path.name, "sha256": sha})
+        turns = sum(u.kind == "turn" for u in units)
+        return ImportedDocument(doc_id, name, len(parsed.text), turns, len(units) - turns)
+
+    def import_manifest(self, path: str | Path, *, actor: str | None = None,
+                        progress: Progress | None = None) -> list[ImportedDocument]:
+        """Import every file listed in a manifest CSV (file, informant, source_type, language, name).
+
+        Paths are relative to the manifest's folder. All files are imported or, on the
+        first bad one, none (the error names the manifest line).
+        """
+        path = Path(path)
+        rows = _read_sheet(path, required=("file",))
+        done: list[ImportedDocument] = []
+        with self.store.atomic():
+            for n, (line, row) in enumerate(rows):
+                if progress:
+                    progress(n, len(rows), row["file"])
+                try:
+                    done.append(self.import_document(
+                        path.parent / row["file"], informant=row.get("informant") or None,
+                        source_type=row.get("source_type") or "interview", language=row.get("language") or "id",
+                        name=row.get("name") or None, actor=actor,
+                    ))
+                except InputError as exc:
+                    raise type(exc)(f"{path}, line {line}: {exc}") from None
+        if progress:
+            progress(len(rows), len(rows), "")
+        return done
+
+    def documents(self) -> pd.DataFrame:
+        return pd.DataFrame(self.store.documents(), columns=[
+            "id", "name", "informant", "group", "source_type", "language", "characters",
+            "original_name", "imported_at", "codings"])
+
+    def document(self, ref: str | int) -> dict[str, Any]:
+        """A document's row (with its text) by name or id."""
+        row = self.store.document_by_id(ref) if isinstance(ref, int) else self.store.document_by_name(str(ref))
+        if row is None:
+            known = ", ".join(r["name"] for r in self.store.documents()[:10]) or "none"
+            raise NotFoundError(f"unknown document {ref!r}; known: {known}")
+        return row
+
+    def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame:
+        doc_id = self.document(document)["id"] if document is not None else None
+        rows = self.store.units(doc_id, kind)
+        for row in rows:
+            row["meta"] = json.loads(row["meta"])
+        return pd.DataFrame(rows, columns=["id", "document_id", "kind", "idx", "start", "end", "speaker", "meta"])
+
+    # -- codebook ----------------------------------------------------------------
+
+    def load_codebook(self, source: str | Path | Codebook, *, actor: str | None = None) -> int:
+        """Add the codes of a codebook; codes whose key exists are updated, none are removed.
+
+        Returns the number of codes loaded.
+        """
+        book = source if isinstance(source, Codebook) else load_codebook(source)
+        with self.store.atomic():
+            base = self.store.count("codes")
+            for sort, code in enumerate(book.codes):
+                parent_id = self.store.code_by_key(code.parent)["id"] if code.parent else None
+                fields = {
+                    "parent_id": parent_id, "name": code.name, "name_alt": code.name_alt,
+                    "definition": code.definition, "include": code.include, "exclude": code.exclude,
+                    "example": code.example, "color": code.color,
+                }
+                existing = self.store.code_by_key(code.key)
+                if existing:
+                    self.store.update_code(existing["id"], fields)
+                else:
+                    self.store.insert_code({"key": code.key, "sort": base + sort, **fields})
+            self.store.set_meta("codebook", {"name": book.name, "title": book.title, "title_alt": book.title_alt,
+                                             "description": book.description})
+            self.store.log_event(actor, "codebook.load", {"name": book.name, "codes": len(book.codes)})
+        return len(book.codes)
+
+    def codes(self) -> pd.DataFrame:
+        """Every code with its parent key and number of codings (own codings, not rolled up)."""
+        return pd.DataFrame(self.store.codes(), columns=[
+            "id", "key", "parent_id", "name", "name_alt", "definition", "include", "exclude", "example",
+            "color", "sort", "parent", "codings"]).drop(columns=["parent_id"])
+
+    def codebook(self) -> Codebook:
+        """The project's codes as a :class:`Codebook` (to save as YAML or show as a tree)."""
+        meta = self.store.get_meta("codebook", {}) or {}
+        codes = [Code(key=r["key"], name=r["name"], name_alt=r["name_alt"], definition=r["definition"],
+                      include=r["include"], exclude=r["exclude"], example=r["example"], color=r["color"],
+                      parent=r["parent"]) for r in self.store.codes()]
+        return Codebook(name=meta.get("name") or self.name, codes=codes, title=meta.get("title"),
+                        title_alt=meta.get("title_alt"), description=meta.get("description"))
+
+    # -- coders ------------------------------------------------------------------
+
+    def add_coder(self, name: str, role: str = "coder") -> int:
+        name = _required(name, "coder name")
+        if role not in CODER_ROLES:
+            raise InputError(f"unknown coder role '{role}'; allowed: {', '.join(CODER_ROLES)}")
+        if self.store.coder_by_name(name):
+            raise DuplicateError(f"coder '{name}' already exists")
+        with self.store.atomic():
+            cid = self.store.insert_coder(name, role)
+            self.store.log_event(name, "coder.add", {"name": name, "role": role})
+        return cid
+
+    def ensure_coder(self, name: str, role: str = "coder") -> int:
+        row = self.store.coder_by_name(name.strip()) if name else None
+        return row["id"] if row else self.add_coder(name, role)
+
+    def coders(self) -> pd.DataFrame:
+        return pd.DataFrame(self.store.coders(), columns=["id", "name", "role", "codings"])
+
+    # -- codings -----------------------------------------------------------------
+
+    def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
+                   *, memo: str | None = None) -> int:
+        """Code text[start:end] of a document (0-based, end-exclusive code points). Returns the coding id."""
+        return self.add_codings([CodingSpec(document, start, end, code, coder, memo)])[0]
+
+    def add_codings(self, specs: Iterable[CodingSpec]) -> list[int]:
+        """Add many codings in one transaction; the first bad one cancels them all."""
+        ids: list[int] = []
+        docs: dict[str | int, dict] = {}
+        codes: dict[str, dict] = {}
+        coders: dict[str, int] = {}
+        with self.store.atomic():
+            for spec in specs:
+                doc = docs.get(spec.document) or docs.setdefault(spec.document, self.document(spec.document))
+                _check_span(spec.start, spec.end, len(doc["text"]), doc["name"])
+                code = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code))
+                coder_id = coders.get(spec.coder) or coders.setdefault(spec.coder, self.ensure_coder(spec.coder))
+                ids.append(self.store.insert_coding({
+                    "document_id": doc["id"], "code_id": code["id"], "coder_id": coder_id, "start": spec.start,
+                    "end": spec.end, "quote": doc["text"][spec.start:spec.end], "memo": spec.memo or None,
+                    "created_at": now(),
+                }))
+                if len(ids) == 1:
+                    first = spec
+            if len(ids) == 1:
+                self.store.log_event(first.coder, "coding.add", {
+                    "id": ids[0], "document": docs[first.document]["name"], "code": first.code,
+                    "start": first.start, "end": first.end})
+            elif ids:
+                self.store.log_event(None, "coding.add_many", {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]})
+        return ids
+
+    def code_quote(self, document: str | int, quote: str, code: str, coder: str, *,
+                   occurrence: int = 1, memo: str | None = None) -> int:
+        """Code the ``occurrence``-th appearance of ``quote`` in a document (how demo codings are anchored)."""
+        doc = self.document(document)
+        start = _find_occurrence(doc["text"], quote, occurrence)
+        if start < 0:
+            raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}")
+        return self.add_coding(doc["id"], start, start + len(quote), code, coder, memo=memo)
+
+    def remove_coding(self, coding_id: int, *, actor: str | None = None) -> dict[str, Any]:
+        """Delete one coding; returns its row so that a front end can offer undo."""
+        row = self.store.coding_by_id(coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        with self.store.atomic():
+            self.store.delete_coding(coding_id)
+            self.store.log_event(actor, "coding.remove", row)
+        return row
+
+    def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
+                codes: Iterable[str] | None = None) -> pd.DataFrame:
+        """Codings as a DataFrame with document, informant, group, source type, code, coder and quote."""
+        doc_id = self.document(document)["id"] if document is not None else None
+        coder_ids = [self._coder(c)["id"] for c in coders] if coders is not None else None
+        code_ids = [self._code(c)["id"] for c in codes] if codes is not None else None
+        rows = self.store.codings(document_id=doc_id, coder_ids=coder_ids, code_ids=code_ids)
+        return pd.DataFrame(rows, columns=CODINGS_COLUMNS)
+
+    def check(self) -> list[str]:
+        """Integrity problems of the file (empty when all is well)."""
+        return self.store.integrity_problems()
+
+    # -- lookups that raise clear errors -----------------------------------------
+
+    def _group(self, key: str) -> dict:
+        row = self.store.group_by_key(str(key).strip())
+        if row is None:
+            known = ", ".join(g["key"] for g in self.store.groups()) or "none yet"
+            raise NotFoundError(f"unknown group '{key}'; known: {known}")
+        return row
+
+    def _informant(self, key: str) -> dict:
+        row = self.store.informant_by_key(str(key).strip())
+        if row is None:
+            known = [i["key"] for i in self.store.informants()]
+            raise NotFoundError(f"unknown informant '{key}'; known: {_abbreviate(known)}")
+        return row
+
+    def _code(self, key: str) -> dict:
+        row = self.store.code_by_key(str(key).strip())
+        if row is None:
+            raise NotFoundError(f"unknown code '{key}'; known: {_abbreviate(self.store.code_keys())}")
+        return row
+
+    def _coder(self, name: str) -> dict:
+        row = self.store.coder_by_name(str(name).strip())
+        if row is None:
+            known = ", ".join(c["name"] for c in self.store.coders()) or "none yet"
+            raise NotFoundError(f"unknown coder '{name}'; known: {known}")
+        return row
+
+
+# -- module helpers ------------------------------------------------------------------
+
+def _required(value: Any, what: str) -> str:
+    text = str(value).strip() if value is not None else ""
+    if not text:
+        raise InputError(f"{what} is empty")
+    return text
+
+
+def _check_fields(fields: Mapping[str, Any], allowed: set[str], what: str) -> None:
+    bad = sorted(set(fields) - allowed)
+    if bad:
+        raise InputError(f"{what}: cannot edit {', '.join(bad)}; editable: {', '.join(sorted(allowed))}")
+
+
+def _check_span(start: Any, end: Any, length: int, document: str) -> None:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise CodingError(f"coding in '{document}': start and end must be integers, got {start!r}, {end!r}")
+    if start < 0 or end <= start or end > length:
+        raise CodingError(
+            f"coding in '{document}': span {start}:{end} is invalid; need 0 <= start < end <= {length} (text length)"
+        )
+
+
+def _find_occurrence(text: str, quote: str, occurrence: int) -> int:
+    if not quote or occurrence < 1:
+        return -1
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
+def _abbreviate(items: list[str], limit: int = 12) -> str:
+    if not items:
+        return "none yet"
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} ... ({len(items)} in all)"
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _read_sheet(path: str | Path, *, required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV or XLSX sheet as (line number, {column: text}); header names lower-cased."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False)
+            header = [str(c) for c in frame.columns]
+            body = frame.values.tolist()
+        elif suffix in (".csv", ".tsv", ".txt"):
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                sample = fh.read(4096)
+                fh.seek(0)
+                delimiter = "\t" if suffix == ".tsv" or sample.count("\t") > sample.count(",") else ","
+                reader = list(csv.reader(fh, delimiter=delimiter))
+            if not reader:
+                raise InputError(f"{path}: the sheet is empty")
+            header, body = reader[0], reader[1:]
+        else:
+            raise InputError(f"{path}: unsupported sheet type '{suffix}'; use .csv, .tsv or .xlsx")
+    except (UnicodeDecodeError, csv.Error, ValueError, OSError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"{path}: cannot read the sheet ({exc})") from None
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {', '.join(missing)}; found: {', '.join(header) or 'none'}")
+    rows = []
+    for n, values in enumerate(body, start=2):
+        if not any(str(v).strip() for v in values):
+            continue
+        row = {h: str(v).strip() for h, v in zip(header, values, strict=False) if h}
+        for column in required:
+            if not row.get(column):
+                raise InputError(f"{path}, line {n}: column '{column}' is empty")
+        rows.append((n, row))
+    return rows

@@ -1,0 +1,1 @@
+"""Streamlit front end. The only package of qualcode that imports streamlit."""

@@ -1,0 +1,90 @@
+"""Project overview: groups, informants, documents and the codebook tree with counts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.ui.state import current_project, lang, tr
+
+
+def codebook_tree(codes: pd.DataFrame) -> pd.DataFrame:
+    """Codes in tree order with indented names and counts rolled up into their parents."""
+    if codes.empty:
+        return codes
+    parents = dict(zip(codes["key"], codes["parent"], strict=True))
+    total = dict.fromkeys(codes["key"], 0)
+    for key, own in zip(codes["key"], codes["codings"], strict=True):
+        node = key
+        while node is not None and isinstance(node, str):
+            total[node] += int(own)
+            node = parents.get(node)
+
+    def depth(key: str) -> int:
+        d, node = 0, parents.get(key)
+        while isinstance(node, str):
+            d, node = d + 1, parents.get(node)
+        return d
+
+    name_col = "name_alt" if lang() == "id" else "name"
+    return pd.DataFrame({
+        tr("col_key"): ["\u2003" * depth(k) + k for k in codes["key"]],
+        tr("col_name"): codes[name_col].fillna(codes["name"]),
+        tr("col_codings"): codes["codings"],
+        tr("col_codings_total"): [total[k] for k in codes["key"]],
+        tr("col_color"): codes["color"],
+        tr("col_definition"): codes["definition"],
+    })
+
+
+def _table(frame: pd.DataFrame, empty_key: str, columns: dict[str, str]) -> None:
+    if frame.empty:
+        st.info(tr(empty_key))
+        return
+    shown = frame[list(columns)].rename(columns={c: tr(k) for c, k in columns.items()})
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def render() -> None:
+    st.title(tr("overview"))
+    project = current_project()
+    if project is None:
+        st.info(tr("no_project"))
+        return
+    info = project.info()
+    st.caption(f"{info['name']} — {info['path']}")
+    metrics = st.columns(6)
+    for column, key in zip(metrics, ("groups", "informants", "documents", "codes", "coders", "codings"), strict=True):
+        column.metric(tr(key), info[key])
+
+    st.subheader(tr("groups"))
+    groups = project.groups()
+    _table(groups, "empty_groups", {"key": "col_key", "name": "col_name", "informants": "col_informant"})
+
+    st.subheader(tr("informants"))
+    _table(project.informants(), "empty_informants",
+           {"key": "col_key", "group": "col_group", "role": "col_role", "organisation": "col_organisation",
+            "documents": "col_documents"})
+
+    st.subheader(tr("documents"))
+    _table(project.documents(), "empty_documents",
+           {"name": "col_name", "informant": "col_informant", "group": "col_group", "source_type": "col_source_type",
+            "language": "col_language", "characters": "col_characters", "codings": "col_codings"})
+
+    st.subheader(tr("coders"))
+    coders = project.coders()
+    if not coders.empty:
+        _table(coders, "empty_groups", {"name": "col_name", "role": "col_role_coder", "codings": "col_codings"})
+
+    st.subheader(tr("codebook"))
+    codes = project.codes()
+    if codes.empty:
+        st.info(tr("empty_codebook"))
+    else:
+        tree = codebook_tree(codes)
+        color_col = tr("col_color")
+        styled = tree.style.map(lambda c: f"background-color: {c}; color: {c}", subset=[color_col])
+        st.dataframe(styled, hide_index=True, width="stretch")
+
+
+render()

@@ -1,0 +1,47 @@
+"""Per-session state shared by the pages: language, project path and the open project."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from qualcode.errors import QualcodeError
+from qualcode.project import Project
+
+from .i18n import t
+
+
+def project_arg() -> str:
+    """The project path given as `streamlit run app.py -- --project FILE`, or $QUALCODE_PROJECT."""
+    argv = sys.argv[1:]
+    if "--project" in argv and argv.index("--project") + 1 < len(argv):
+        return argv[argv.index("--project") + 1]
+    return os.environ.get("QUALCODE_PROJECT", "")
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "en")
+
+
+def tr(key: str) -> str:
+    return t(key, lang())
+
+
+def current_project() -> Project | None:
+    """The session's open project (one connection per session), or None with an explanation shown."""
+    path = st.session_state.get("project_path", "")
+    if not path:
+        return None
+    opened = st.session_state.get("_project")
+    if opened is not None and str(opened.path) == str(Path(path)):
+        return opened
+    try:
+        project = Project.open(path)
+    except QualcodeError as exc:
+        st.error(f"{tr('cannot_open')}: {exc}")
+        return None
+    st.session_state["_project"] = project
+    return project
