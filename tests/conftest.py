@@ -1,0 +1,83 @@
+"""Shared fixtures: real project files on disk, and a snapshot to prove a failed call changed nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from qualcode.demo import build_demo
+from qualcode.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SMALL_CODEBOOK = textwrap.dedent(
+    """\
+    name: small
+    title: Small test codebook
+    codes:
+      - key: A
+        name: Alpha
+        name_alt: Alfa
+        color: "#336699"
+        children:
+          - key: A.1
+            name: Alpha one
+            color: "#6699cc"
+      - key: B
+        name: Beta
+        color: "#993333"
+    """
+)
+
+TRANSCRIPT = (
+    "Transkrip Wawancara\nInforman: I-01\nTanggal: 1 Maret 2021\n\n"
+    "Pewawancara: Bagaimana koordinasi dengan Dinas Sosial?\n\n"
+    "Informan: Koordinasinya jarang, Pak. Biasanya lewat WhatsApp saja 😅.\n\n"
+    "Pewawancara: Apakah data DTKS sudah sesuai?\n\n"
+    "Informan: Belum. Banyak warga miskin yang tidak masuk data.\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A small project: three groups, two informants, a three-code codebook, no documents."""
+    p = Project.create(tmp_path / "study.qualcode", name="Test study")
+    p.add_group("community", "Community and stakeholders")
+    p.add_group("agency", "Related agencies")
+    p.add_group("leadership", "Leadership of the office")
+    p.add_informant("I-01", "community", role="Ketua LKS", organisation="LKS Harapan")
+    p.add_informant("I-09", "leadership", role="Kepala Dinas")
+    book = tmp_path / "small.yaml"
+    book.write_text(SMALL_CODEBOOK, encoding="utf-8")
+    p.load_codebook(book)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def transcript(tmp_path: Path) -> Path:
+    path = tmp_path / "I-01_wawancara.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo project built once per test run from transcripts_sample/ (read-only for tests)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.qualcode"
+    build_demo(path, sample_dir=ROOT / "transcripts_sample",
+               codebook=ROOT / "codebooks" / "bryson_cross_sector.yaml").close()
+    return path
+
+
+def snapshot(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, read through a separate connection: what 'unchanged' means."""
+    conn = sqlite3.connect(str(path))
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+    finally:
+        conn.close()
