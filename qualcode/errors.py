@@ -10,6 +10,13 @@ from __future__ import annotations
 class QualcodeError(Exception):
     """Base class: anything a front end may show to the user as it is."""
 
+    def located(self, where: str) -> QualcodeError:
+        """The same error, of the same type, with its place (file, line) put in front of the message."""
+        new = type(self).__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.args = (f"{where}: {self}",)
+        return new
+
 
 class InputError(QualcodeError, ValueError):
     """Bad input from a user or a file (also a ValueError)."""

@@ -146,7 +146,7 @@ class Project:
                         description=row.get("description"), sort=_int_or_none(row.get("sort")), actor=actor,
                     )
                 except InputError as exc:
-                    raise type(exc)(f"{path}, line {line}: {exc}") from None
+                    raise exc.located(f"{path}, line {line}") from None
         return len(rows)
 
     # -- informants --------------------------------------------------------------
@@ -200,7 +200,7 @@ class Project:
                     self.add_informant(row["key"], row["group"], role=row.get("role") or None,
                                        organisation=row.get("organisation") or None, attributes=attributes, actor=actor)
                 except InputError as exc:
-                    raise type(exc)(f"{path}, line {line}: {exc}") from None
+                    raise exc.located(f"{path}, line {line}") from None
         return len(rows)
 
     # -- documents ---------------------------------------------------------------
@@ -261,7 +261,7 @@ class Project:
                         name=row.get("name") or None, actor=actor,
                     ))
                 except InputError as exc:
-                    raise type(exc)(f"{path}, line {line}: {exc}") from None
+                    raise exc.located(f"{path}, line {line}") from None
         if progress:
             progress(len(rows), len(rows), "")
         return done
