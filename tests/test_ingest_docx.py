@@ -124,3 +124,16 @@ def test_document_without_text(tmp_path: Path) -> None:
     document.save(buffer)
     path.write_bytes(buffer.getvalue())
     refused(path, "contains no text")
+
+
+def test_macro_enabled_document_renamed(tmp_path: Path) -> None:
+    source = make_interview(tmp_path / "asli.docx")
+    path = tmp_path / "makro.docx"
+    main = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as renamed:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(main, b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            renamed.writestr(item, data)
+    refused(path, "not a plain Word document", "macroEnabled")

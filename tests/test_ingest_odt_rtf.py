@@ -28,7 +28,10 @@ BODY = """
 
 
 def odt(path: Path, body: str = BODY, mimetype: str = "application/vnd.oasis.opendocument.text") -> Path:
-    content = f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}><office:body><office:text>{body}</office:text></office:body></office:document-content>'
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}>'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)

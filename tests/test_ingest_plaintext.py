@@ -77,7 +77,9 @@ def test_cp1252_is_decoded_not_mojibake(tmp_path: Path) -> None:
     assert "â€" not in doc.text and "Ã" not in doc.text
 
 
-@pytest.mark.parametrize("line", ["I: “Ya” — kata Bu André.", "é", "naïve — ok", "Straße Ärger Öl über — “quote”"])
+@pytest.mark.parametrize(
+    "line", ["I: “Ya” — kata Bu André.", "é", "naïve — ok", "Straße Ärger Öl — “quote”"]
+)
 def test_short_cp1252_lines(tmp_path: Path, line: str) -> None:
     doc = read_document(write(tmp_path, "pendek.txt", line.encode("cp1252")))
     assert doc.text == line

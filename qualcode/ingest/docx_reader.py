@@ -44,8 +44,11 @@ def read_docx(path: Path) -> ParsedDocument:
                 blocks.append(block)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise ImportFormatError(path, f"not a valid .docx file ({exc})") from None
-    except ValueError as exc:  # python-docx: the package is not a Word document (e.g. .xlsx, .dotx)
-        raise ImportFormatError(path, f"not a Word document ({exc})") from None
+    except ValueError as exc:  # python-docx: main part is not a plain document (.docm, .dotx renamed)
+        content_type = str(exc).rpartition("content type is ")[2]
+        raise ImportFormatError(
+            path, f"not a plain Word document (content type {content_type}); save it as .docx in Word"
+        ) from None
     except Exception as exc:  # lxml and python-docx errors from a damaged part
         raise ImportFormatError(path, f"damaged .docx file ({type(exc).__name__}: {exc})") from None
     text = normalize_text("\n\n".join(blocks))
@@ -63,7 +66,7 @@ def _check_package(data: bytes, path: Path) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo(_MAIN_PART)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):  # zipfile raises all for junk
         raise ImportFormatError(path, "not a valid .docx file (not a zip archive)") from None
     except KeyError:
         raise ImportFormatError(path, f"not a valid .docx file (no {_MAIN_PART} in the archive)") from None

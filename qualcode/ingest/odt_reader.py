@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
@@ -29,6 +30,8 @@ _BLOCKS = {f"{_TEXT}p", f"{_TEXT}h"}
 _SKIPPED = {f"{_TEXT}note", f"{_OFFICE}annotation", f"{_TEXT}tracked-changes", f"{_TEXT}sequence-decls"}
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _MAX_SPACES = 10_000  # a crafted text:c="2000000000" must not allocate gigabytes
+# What zipfile raises for a bad CRC, corrupt deflate data or an encrypted member.
+_DAMAGED_MEMBER = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError, RuntimeError)
 _MIMETYPE = "application/vnd.oasis.opendocument.text"
 
 
@@ -49,22 +52,33 @@ def read_odt(path: Path) -> ParsedDocument:
 
 def _content_xml(data: bytes, path: Path) -> bytes:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                if mimetype != _MIMETYPE:
-                    raise ImportFormatError(path, f"not an OpenDocument text file (mimetype '{mimetype}')")
-            info = archive.getinfo("content.xml")
-            if info.file_size > MAX_FILE_BYTES:
-                raise ImportFormatError(path, f"content.xml is too large to read ({info.file_size // 2**20} MB unpacked)")
-            return archive.read(info)
-    except zipfile.BadZipFile:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise ImportFormatError(path, "not a valid .odt file (not a zip archive)") from None
+    with archive:
+        try:
+            mimetype = None
+            if _has(archive, "mimetype"):
+                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+            info = archive.getinfo("content.xml")
+            content = archive.read(info) if info.file_size <= MAX_FILE_BYTES else None
+        except KeyError:
+            raise ImportFormatError(path, "not a valid .odt file (no content.xml in the archive)") from None
+        except _DAMAGED_MEMBER as exc:
+            raise ImportFormatError(path, f"damaged .odt file ({exc})") from None
+    if mimetype is not None and mimetype != _MIMETYPE:
+        raise ImportFormatError(path, f"not an OpenDocument text file (mimetype '{mimetype}')")
+    if content is None:
+        raise ImportFormatError(path, f"content.xml is too large to read ({info.file_size // 2**20} MB unpacked)")
+    return content
+
+
+def _has(archive: zipfile.ZipFile, name: str) -> bool:
+    try:
+        archive.getinfo(name)
     except KeyError:
-        raise ImportFormatError(path, "not a valid .odt file (no content.xml in the archive)") from None
-    except (OSError, EOFError, NotImplementedError, RuntimeError) as exc:  # damaged or encrypted member
-        raise ImportFormatError(path, f"damaged .odt file ({exc})") from None
+        return False
+    return True
 
 
 def _blocks(element: Element) -> Iterator[str]:
