@@ -34,6 +34,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col_role": {"en": "Role", "id": "Peran"},
     "col_organisation": {"en": "Organisation", "id": "Organisasi"},
     "col_informant": {"en": "Informant", "id": "Informan"},
+    "col_informants": {"en": "Informants", "id": "Jumlah informan"},
     "col_source_type": {"en": "Source type", "id": "Jenis sumber"},
     "col_language": {"en": "Language", "id": "Bahasa"},
     "col_characters": {"en": "Characters", "id": "Karakter"},

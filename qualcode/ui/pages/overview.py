@@ -59,7 +59,7 @@ def render() -> None:
 
     st.subheader(tr("groups"))
     groups = project.groups()
-    _table(groups, "empty_groups", {"key": "col_key", "name": "col_name", "informants": "col_informant"})
+    _table(groups, "empty_groups", {"key": "col_key", "name": "col_name", "informants": "col_informants"})
 
     st.subheader(tr("informants"))
     _table(project.informants(), "empty_informants",

@@ -1,0 +1,47 @@
+"""The house rules of DESIGN.md section 2: streamlit only in qualcode/ui, click only in the CLI, SQL in the store."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "qualcode"
+
+
+def modules():
+    return [(p.relative_to(PACKAGE.parent).as_posix(), p.read_text(encoding="utf-8")) for p in PACKAGE.rglob("*.py")]
+
+
+def test_streamlit_only_in_ui():
+    offenders = [name for name, src in modules()
+                 if re.search(r"^\s*(import streamlit|from streamlit)", src, re.M) and not name.startswith("qualcode/ui/")]
+    assert offenders == []
+
+
+def test_click_only_in_cli():
+    offenders = [name for name, src in modules()
+                 if re.search(r"^\s*(import click|from click)", src, re.M) and name != "qualcode/cli.py"]
+    assert offenders == []
+
+
+def test_sql_only_in_store():
+    sql = re.compile(r"\b(SELECT\s+[\w*]|INSERT\s+INTO|DELETE\s+FROM|UPDATE\s+\w+\s+SET|CREATE\s+TABLE)\b")
+    offenders = [name for name, src in modules() if sql.search(src) and name != "qualcode/store.py"]
+    assert offenders == []
+
+
+def test_every_xml_read_uses_defusedxml():
+    """Parsers come from defusedxml; the standard library may lend only its types (Element, ParseError)."""
+    offenders = []
+    for name, src in modules():
+        if re.search(r"^\s*(import xml\b|import lxml|from lxml)", src, re.M):
+            offenders.append(name)
+        for imported in re.findall(r"^\s*from xml\S* import (.+)$", src, re.M):
+            if not {n.strip() for n in imported.split(",")} <= {"Element", "ParseError"}:
+                offenders.append(name)
+    assert offenders == []
+
+
+def test_no_innerhtml_in_ui():
+    offenders = [name for name, src in modules() if "innerHTML" in src]
+    assert offenders == []
