@@ -29,7 +29,7 @@ run: $(VENV)/.installed $(DEMO)
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed
 	$(PY) -m bench
 
 docs-cli: $(VENV)/.installed

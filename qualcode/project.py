@@ -356,29 +356,34 @@ class Project:
         return self.add_codings([CodingSpec(document, start, end, code, coder, memo)])[0]
 
     def add_codings(self, specs: Iterable[CodingSpec]) -> list[int]:
-        """Add many codings in one transaction; the first bad one cancels them all."""
-        ids: list[int] = []
+        """Add many codings in one transaction; the first bad one cancels them all.
+
+        Coders are created on first use (a coder picks their name once); unknown
+        documents and codes are errors.
+        """
+        rows: list[tuple] = []
         docs: dict[str | int, dict] = {}
-        codes: dict[str, dict] = {}
+        codes: dict[str, int] = {}
         coders: dict[str, int] = {}
+        created = now()
+        specs = list(specs)
         with self.store.atomic():
             for spec in specs:
                 doc = docs.get(spec.document) or docs.setdefault(spec.document, self.document(spec.document))
                 _check_span(spec.start, spec.end, len(doc["text"]), doc["name"])
-                code = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code))
+                code_id = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code)["id"])
                 coder_id = coders.get(spec.coder) or coders.setdefault(spec.coder, self.ensure_coder(spec.coder))
-                ids.append(self.store.insert_coding({
-                    "document_id": doc["id"], "code_id": code["id"], "coder_id": coder_id, "start": spec.start,
-                    "end": spec.end, "quote": doc["text"][spec.start:spec.end], "memo": spec.memo or None,
-                    "created_at": now(),
-                }))
-                if len(ids) == 1:
-                    first = spec
+                rows.append((doc["id"], code_id, coder_id, spec.start, spec.end, doc["text"][spec.start:spec.end],
+                             spec.memo or None, created))
+            if not rows:
+                return []
+            ids = self.store.insert_codings(rows)
             if len(ids) == 1:
+                first = specs[0]
                 self.store.log_event(first.coder, "coding.add", {
                     "id": ids[0], "document": docs[first.document]["name"], "code": first.code,
                     "start": first.start, "end": first.end})
-            elif ids:
+            else:
                 self.store.log_event(None, "coding.add_many", {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]})
         return ids
 

@@ -73,12 +73,26 @@ def _seconds(stamp: str) -> float:
     return total
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-blank stretches of text[start:end] separated by blank lines, trimmed of whitespace."""
     spans = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", text[start:end], re.DOTALL):
-        spans.append((start + m.start(), start + m.end()))
+    pos = start
+    for m in BLANK_LINE.finditer(text, start, end):
+        _add_trimmed(spans, text, pos, m.start())
+        pos = m.end()
+    _add_trimmed(spans, text, pos, end)
     return spans
+
+
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    kept = len(piece.rstrip())
+    if kept > lead:
+        spans.append((start + lead, start + kept))
 
 
 def _header_end(text: str) -> int:
@@ -140,20 +154,24 @@ def _base_label(label: str) -> str:
     return re.sub(r"[\s\d.]+$", "", label.strip()).lower()
 
 
-def _sentences(text: str, start: int, end: int, nlp: Language) -> list[tuple[int, int]]:
-    spans = []
-    for p_start, p_end in _paragraphs(text, start, end):
-        for c_start in range(p_start, p_end, MAX_CHUNK):
-            c_end = min(c_start + MAX_CHUNK, p_end)
-            doc = nlp(text[c_start:c_end])
-            for sent in doc.sents:
-                chunk = sent.text
-                lead = len(chunk) - len(chunk.lstrip())
-                trail = len(chunk) - len(chunk.rstrip())
-                s, e = c_start + sent.start_char + lead, c_start + sent.end_char - trail
-                if e > s:
-                    spans.append((s, e))
-    return spans
+def _sentences(text: str, regions: list[tuple[int, int, str | None]], nlp: Language) -> list[Unit]:
+    """Sentence units of every region (a turn's words, or the whole text), one spaCy batch for all."""
+    pieces: list[tuple[int, int, str | None]] = []
+    for r_start, r_end, speaker in regions:
+        for p_start, p_end in _paragraphs(text, r_start, r_end):
+            for c_start in range(p_start, p_end, MAX_CHUNK):
+                pieces.append((c_start, min(c_start + MAX_CHUNK, p_end), speaker))
+    units: list[Unit] = []
+    docs = nlp.pipe((text[s:e] for s, e, _ in pieces), batch_size=256)
+    for (c_start, _, speaker), doc in zip(pieces, docs, strict=True):
+        for sent in doc.sents:
+            chunk = sent.text
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            s, e = c_start + sent.start_char + lead, c_start + sent.end_char - trail
+            if e > s:
+                units.append(Unit("sentence", len(units), s, e, speaker))
+    return units
 
 
 def _speech_start(text: str, turn: ParsedUnit) -> int:
@@ -186,13 +204,9 @@ def segment(text: str, language: str, turns: list[ParsedUnit] | None = None) -> 
         Unit("turn", i, t.start, t.end, t.speaker, {**t.meta, "speech_start": _speech_start(text, t)})
         for i, t in enumerate(turns)
     ]
-    sentences: list[Unit] = []
     if turns:
         # Text before the first turn (a header) still gets sentences, with no speaker.
         regions = [(0, turns[0].start, None)] + [(_speech_start(text, t), t.end, t.speaker) for t in turns]
     else:
         regions = [(0, len(text), None)]
-    for r_start, r_end, speaker in regions:
-        for s, e in _sentences(text, r_start, r_end, nlp):
-            sentences.append(Unit("sentence", len(sentences), s, e, speaker))
-    return units + sentences
+    return units + _sentences(text, regions, nlp)

@@ -384,13 +384,21 @@ class Store:
 
     # -- codings -----------------------------------------------------------------
 
-    def insert_codings(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Rows of (document_id, code_id, coder_id, start, end, quote, memo, created_at)."""
+    def insert_codings(self, rows: Sequence[Sequence[Any]]) -> list[int]:
+        """Insert rows of (document_id, code_id, coder_id, start, end, quote, memo, created_at); return their ids.
+
+        Must run inside :meth:`atomic`: once the first row is written this connection
+        holds the write lock, so the new rows are exactly the highest ids.
+        """
+        if not self.conn.in_transaction:
+            raise RuntimeError("insert_codings must run inside Store.atomic()")
         self.conn.executemany(
             'INSERT INTO codings (document_id, code_id, coder_id, start, "end", quote, memo, created_at) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM codings ORDER BY id DESC LIMIT ?", (len(rows),))]
+        return ids[::-1]
 
     def insert_coding(self, row: dict[str, Any]) -> int:
         return self._insert("codings", row)
