@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from qualcode.errors import ImportFormatError
 from qualcode.ingest.base import ParsedDocument, normalize_text
-from qualcode.ingest.plaintext import MAX_FILE_BYTES, read_bytes
+from qualcode.ingest.decode import MAX_FILE_BYTES, read_bytes
 
 _MAIN_PART = "word/document.xml"
 

@@ -22,7 +22,7 @@ from defusedxml.ElementTree import fromstring
 
 from qualcode.errors import ImportFormatError
 from qualcode.ingest.base import ParsedDocument, normalize_text
-from qualcode.ingest.plaintext import MAX_FILE_BYTES, read_bytes
+from qualcode.ingest.decode import MAX_FILE_BYTES, read_bytes
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"

@@ -14,7 +14,7 @@ from pypdf import PasswordType, PdfReader
 
 from qualcode.errors import ImportFormatError
 from qualcode.ingest.base import ParsedDocument, normalize_text
-from qualcode.ingest.plaintext import read_bytes
+from qualcode.ingest.decode import read_bytes
 
 _PAGE_SEPARATOR = "\n\n"
 

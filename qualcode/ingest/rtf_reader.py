@@ -14,7 +14,7 @@ from striprtf.striprtf import rtf_to_text
 
 from qualcode.errors import ImportFormatError
 from qualcode.ingest.base import ParsedDocument, normalize_text
-from qualcode.ingest.plaintext import read_bytes
+from qualcode.ingest.decode import read_bytes
 
 
 def read_rtf(path: Path) -> ParsedDocument:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from qualcode.errors import ImportFormatError
 from qualcode.ingest.base import ParsedDocument, ParsedUnit
-from qualcode.ingest.plaintext import decode_bytes, read_bytes
+from qualcode.ingest.decode import decode_bytes, read_bytes
 
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:[ \t]+.*)?$")  # cue settings may follow
