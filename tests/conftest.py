@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from qualcode.demo import build_demo
+from qualcode.errors import ImportFormatError
+from qualcode.ingest import read_document
 from qualcode.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +83,13 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
     finally:
         conn.close()
+
+
+def refused(path: Path, *fragments: str) -> ImportFormatError:
+    """Reading ``path`` fails with an ImportFormatError naming the file and holding each fragment."""
+    with pytest.raises(ImportFormatError) as info:
+        read_document(path)
+    assert str(path) in str(info.value)
+    for fragment in fragments:
+        assert fragment in info.value.problem
+    return info.value

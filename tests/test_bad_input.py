@@ -7,7 +7,13 @@ import zipfile
 import pytest
 from fpdf import FPDF
 
-from qualcode.errors import CodebookError, CodingError, DuplicateError, ImportFormatError, NotFoundError
+from qualcode.errors import (
+    CodebookError,
+    CodingError,
+    DuplicateError,
+    ImportFormatError,
+    NotFoundError,
+)
 from qualcode.project import CodingSpec
 
 from .conftest import snapshot

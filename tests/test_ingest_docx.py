@@ -7,20 +7,11 @@ import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 
-from qualcode.errors import ImportFormatError
 from qualcode.ingest import read_document
 from qualcode.ingest.docx_reader import read_docx
 
-
-def refused(path: Path, *fragments: str) -> ImportFormatError:
-    with pytest.raises(ImportFormatError) as info:
-        read_document(path)
-    assert str(path) in str(info.value)
-    for fragment in fragments:
-        assert fragment in info.value.problem
-    return info.value
+from .conftest import refused
 
 
 def make_interview(path: Path) -> Path:

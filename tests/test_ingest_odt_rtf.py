@@ -5,10 +5,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import pytest
-
-from qualcode.errors import ImportFormatError
 from qualcode.ingest import read_document
+
+from .conftest import refused
 
 NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -36,15 +35,6 @@ def odt(path: Path, body: str = BODY, mimetype: str = "application/vnd.oasis.ope
         archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     return path
-
-
-def refused(path: Path, *fragments: str) -> ImportFormatError:
-    with pytest.raises(ImportFormatError) as info:
-        read_document(path)
-    assert str(path) in str(info.value)
-    for fragment in fragments:
-        assert fragment in info.value.problem
-    return info.value
 
 
 def test_odt_paragraphs_headings_and_spacing(tmp_path: Path) -> None:

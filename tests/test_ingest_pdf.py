@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from fpdf import FPDF
 
-from qualcode.errors import ImportFormatError
 from qualcode.ingest import read_document
 
-
-def refused(path: Path, *fragments: str) -> ImportFormatError:
-    with pytest.raises(ImportFormatError) as info:
-        read_document(path)
-    assert str(path) in str(info.value)
-    for fragment in fragments:
-        assert fragment in info.value.problem
-    return info.value
+from .conftest import refused
 
 
 def text_pdf(path: Path, **encryption: str) -> Path:

@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qualcode.errors import ImportFormatError
-from qualcode.ingest import MAX_FILE_BYTES, SUPPORTED_EXTENSIONS, normalize_text, read_document
+from qualcode.ingest import (
+    MAX_FILE_BYTES,
+    SUPPORTED_EXTENSIONS,
+    normalize_text,
+    read_document,
+)
 
 TRANSCRIPT = "P: Bagaimana pelayanan dasar di sini?\nI: Sudah berjalan, café — “cukup baik”.\n"
 

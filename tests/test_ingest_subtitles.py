@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qualcode.errors import ImportFormatError
 from qualcode.ingest import read_document
 from qualcode.ingest.base import ParsedDocument
+
+from .conftest import refused
 
 VTT = """WEBVTT
 Kind: captions
@@ -46,15 +47,6 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
     path = tmp_path / name
     path.write_bytes(text.encode(encoding))
     return path
-
-
-def refused(path: Path, *fragments: str) -> ImportFormatError:
-    with pytest.raises(ImportFormatError) as info:
-        read_document(path)
-    assert str(path) in str(info.value)
-    for fragment in fragments:
-        assert fragment in info.value.problem
-    return info.value
 
 
 def assert_units_are_paragraphs(doc: ParsedDocument) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
@@ -63,9 +62,8 @@ def test_demo_overview(demo_path):
     assert e3["Codings incl. sub-codes"] == subs["Codings"].sum() + e3["Codings"] > 0
 
 
-@pytest.mark.parametrize("lang", ["id"])
-def test_overview_in_bahasa_indonesia(demo_path, lang):
-    at = run_app(str(demo_path), lang)
+def test_overview_in_bahasa_indonesia(demo_path):
+    at = run_app(str(demo_path), "id")
     assert not at.exception
     assert at.title[0].value == "Ringkasan"
     assert metrics(at)["Dokumen"] == "17"

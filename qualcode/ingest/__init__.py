@@ -11,10 +11,10 @@ from pathlib import Path
 
 from qualcode.errors import ImportFormatError
 from qualcode.ingest.base import ParsedDocument, ParsedUnit, normalize_text
+from qualcode.ingest.decode import MAX_FILE_BYTES
 from qualcode.ingest.docx_reader import read_docx
 from qualcode.ingest.odt_reader import read_odt
 from qualcode.ingest.pdf_reader import read_pdf
-from qualcode.ingest.decode import MAX_FILE_BYTES
 from qualcode.ingest.plaintext import read_plaintext
 from qualcode.ingest.rtf_reader import read_rtf
 from qualcode.ingest.subtitles import read_subtitles

@@ -15,7 +15,7 @@ from charset_normalizer import from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
 
 from qualcode.errors import ImportFormatError
-from qualcode.ingest.base import ParsedDocument, normalize_text
+from qualcode.ingest.base import normalize_text
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Largest file any importer reads (200 MB); bigger files are refused before reading."""
