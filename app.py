@@ -7,4 +7,8 @@ from qualcode.ui.state import tr
 
 st.set_page_config(page_title="qualcode", layout="wide")
 sidebar()
-st.navigation([st.Page("qualcode/ui/pages/overview.py", title=tr("overview"), default=True)]).run()
+pages = [
+    st.Page("qualcode/ui/pages/overview.py", title=tr("overview"), url_path="overview", default=True),
+    st.Page("qualcode/ui/pages/code.py", title=tr("code_page"), url_path="code"),
+]
+st.navigation(pages).run()

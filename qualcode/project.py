@@ -18,8 +18,10 @@ import pandas as pd
 
 from . import segment
 from .codebook import Code, Codebook, load_codebook
+from .codebook_edit import CodebookEditing
 from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .ingest import read_document
+from .search import find_hits
 from .store import Store, now
 
 DEFAULT_SOURCE_TYPES = {"interview": "Interview", "observation": "Observation", "document": "Document"}
@@ -29,6 +31,9 @@ CODINGS_COLUMNS = [
     "id", "document", "document_id", "informant", "group", "source_type", "code", "code_name",
     "parent_code", "coder", "start", "end", "quote", "memo", "created_at",
 ]
+CODING_ROW_FIELDS = ("id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at")
+SEARCH_COLUMNS = ["document_id", "document", "informant", "group", "source_type", "start", "end", "before", "match",
+                  "after"]
 Progress = Callable[[int, int, str], None]
 
 
@@ -53,8 +58,8 @@ class CodingSpec:
     memo: str | None = None
 
 
-class Project:
-    """A qualcode project file.
+class Project(CodebookEditing):
+    """A qualcode project file (codebook editing comes from :class:`CodebookEditing`).
 
     Example
     -------
@@ -124,7 +129,7 @@ class Project:
             self.store.log_event(actor, "group.add", {"key": key})
         return gid
 
-    def edit_group(self, key: str, *, actor: str | None = None, **fields: Any) -> None:
+    def edit_group(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
         group = self._group(key)
         allowed = {"key", "name", "name_alt", "description", "sort"}
         _check_fields(fields, allowed, f"group '{key}'")
@@ -167,7 +172,7 @@ class Project:
             self.store.log_event(actor, "informant.add", {"key": key, "group": group})
         return iid
 
-    def edit_informant(self, key: str, *, actor: str | None = None, **fields: Any) -> None:
+    def edit_informant(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
         informant = self._informant(key)
         _check_fields(fields, {"key", "group", "role", "organisation", "attributes"}, f"informant '{key}'")
         update = dict(fields)
@@ -406,6 +411,65 @@ class Project:
             self.store.log_event(actor, "coding.remove", row)
         return row
 
+    def update_coding(self, coding_id: int, *, code: str | None = None, memo: str | None = None,
+                      clear_memo: bool = False, actor: str | None = None) -> dict[str, Any]:
+        """Change a coding's code (by key) and/or memo (``""`` or ``clear_memo=True`` removes it).
+
+        Returns the row as it was before (as :meth:`remove_coding` does), for undo.
+        Raises NotFoundError for an unknown coding or code, InputError when nothing is to change.
+        """
+        row = self.store.coding_by_id(coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        if code is None and memo is None and not clear_memo:
+            raise InputError(f"coding {coding_id}: nothing to change; give code, memo or clear_memo=True")
+        if clear_memo and memo:
+            raise InputError(f"coding {coding_id}: give either a memo or clear_memo=True, not both")
+        update: dict[str, Any] = {}
+        if code is not None:
+            update["code_id"] = self._code(code)["id"]
+        if memo is not None or clear_memo:
+            update["memo"] = (memo or "").strip() or None
+        with self.store.atomic():
+            self.store.update_coding(coding_id, update)
+            self.store.log_event(actor, "coding.update", {"id": coding_id, "before": row, "after": update})
+        return row
+
+    def restore_coding(self, row: Mapping[str, Any], *, actor: str | None = None) -> int:
+        """Put back a coding that :meth:`remove_coding` returned (same id and fields); returns its id.
+
+        Raises CodingError if the id is taken again or the quote no longer matches
+        the document text at start:end; NotFoundError if its document, code or coder is gone.
+        """
+        missing = [f for f in CODING_ROW_FIELDS if f not in row]
+        if missing:
+            raise InputError(f"cannot restore coding: row lacks {', '.join(missing)}; "
+                             f"need {', '.join(CODING_ROW_FIELDS)}")
+        data = {f: row[f] for f in CODING_ROW_FIELDS}
+        if self.store.coding_by_id(data["id"]) is not None:
+            raise CodingError(f"cannot restore coding {data['id']}: a coding with that id exists")
+        doc = self.document(int(data["document_id"]))
+        for what, found in (("code", self.store.code_by_id(data["code_id"])),
+                            ("coder", self._coder_by_id(data["coder_id"]))):
+            if found is None:
+                raise NotFoundError(f"cannot restore coding {data['id']}: its {what} (id {data[f'{what}_id']}) "
+                                    "no longer exists")
+        _check_span(data["start"], data["end"], len(doc["text"]), doc["name"])
+        if doc["text"][data["start"]:data["end"]] != data["quote"]:
+            raise CodingError(f"cannot restore coding {data['id']}: its quote {data['quote'][:60]!r} no longer "
+                              f"matches '{doc['name']}' at {data['start']}:{data['end']}")
+        with self.store.atomic():
+            self.store.insert_coding(data)
+            self.store.log_event(actor, "coding.restore", data)
+        return data["id"]
+
+    def codes_recent(self, coder: str, limit: int = 10) -> list[str]:
+        """Keys of the codes ``coder`` used, most recently used first (at most ``limit``); [] for an unknown coder."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InputError(f"limit must be a whole number >= 1, got {limit!r}")
+        row = self.store.coder_by_name(str(coder).strip()) if coder else None
+        return self.store.recent_code_keys(row["id"], limit) if row else []
+
     def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
                 codes: Iterable[str] | None = None) -> pd.DataFrame:
         """Codings as a DataFrame with document, informant, group, source type, code, coder and quote."""
@@ -414,6 +478,39 @@ class Project:
         code_ids = [self._code(c)["id"] for c in codes] if codes is not None else None
         rows = self.store.codings(document_id=doc_id, coder_ids=coder_ids, code_ids=code_ids)
         return pd.DataFrame(rows, columns=CODINGS_COLUMNS)
+
+    # -- search ------------------------------------------------------------------
+
+    def search(self, query: str, *, whole_word: bool = False, case_sensitive: bool = False,
+               groups: list[str] | None = None, informants: list[str] | None = None,
+               source_types: list[str] | None = None, context: int = 60) -> pd.DataFrame:
+        """Find ``query`` (literal text) in the documents, one row per hit, by document id and start.
+
+        ``groups``, ``informants`` and ``source_types`` narrow the documents (None or
+        empty: no filter; unknown values raise NotFoundError). Columns: document_id,
+        document, informant, group, source_type, start, end, before, match, after;
+        ``text[start:end] == match`` in code points. See :func:`qualcode.search.find_hits`.
+        """
+        filters = {}
+        for what, values, known in (("group", groups, lambda: [g["key"] for g in self.store.groups()]),
+                                    ("informant", informants, lambda: [i["key"] for i in self.store.informants()]),
+                                    ("source type", source_types, self.store.source_types)):
+            values = [str(v) for v in values] if values else None
+            allowed = known()
+            bad = [v for v in values or [] if v not in allowed]
+            if bad:
+                raise NotFoundError(f"unknown {what} {', '.join(map(repr, bad))} in search filter; known: "
+                                    f"{_abbreviate(allowed)}")
+            filters[what] = values
+        find_hits("", query, whole_word=whole_word, case_sensitive=case_sensitive, context=context)  # check args
+        rows = []
+        for doc in self.store.document_texts(group_keys=filters["group"], informant_keys=filters["informant"],
+                                             source_types=filters["source type"]):
+            for start, end, before, match, after in find_hits(doc["text"], query, whole_word=whole_word,
+                                                              case_sensitive=case_sensitive, context=context):
+                rows.append((doc["id"], doc["name"], doc["informant"], doc["group"], doc["source_type"],
+                             start, end, before, match, after))
+        return pd.DataFrame(rows, columns=SEARCH_COLUMNS)
 
     def check(self) -> list[str]:
         """Integrity problems of the file (empty when all is well)."""
@@ -440,6 +537,9 @@ class Project:
         if row is None:
             raise NotFoundError(f"unknown code '{key}'; known: {_abbreviate(self.store.code_keys())}")
         return row
+
+    def _coder_by_id(self, coder_id: int) -> dict | None:
+        return next((c for c in self.store.coders() if c["id"] == coder_id), None)
 
     def _coder(self, name: str) -> dict:
         row = self.store.coder_by_name(str(name).strip())

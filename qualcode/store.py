@@ -322,6 +322,34 @@ class Store:
                ORDER BY d.id"""
         )
 
+    def document_texts(
+        self,
+        *,
+        group_keys: Sequence[str] | None = None,
+        informant_keys: Sequence[str] | None = None,
+        source_types: Sequence[str] | None = None,
+    ) -> list[dict]:
+        """id, name, informant, group, source_type and text of the documents that pass every given filter.
+
+        A filter left as None does not filter; documents without an informant pass
+        only when no group or informant filter is given.
+        """
+        where, params = [], []
+        for column, values in (("g.key", group_keys), ("i.key", informant_keys), ("d.source_type", source_types)):
+            if values is not None:
+                where.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return self._all(
+            f"""SELECT d.id, d.name, i.key AS informant, g.key AS "group", d.source_type, d.text
+                FROM documents d
+                LEFT JOIN informants i ON i.id = d.informant_id
+                LEFT JOIN groups g ON g.id = i.group_id
+                {clause}
+                ORDER BY d.id""",
+            params,
+        )
+
     def insert_units(self, document_id: int, units: Iterable[dict[str, Any]]) -> None:
         self.conn.executemany(
             'INSERT INTO units (document_id, kind, idx, start, "end", speaker, meta) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -370,6 +398,49 @@ class Store:
     def code_keys(self) -> list[str]:
         return [r["key"] for r in self._all("SELECT key FROM codes ORDER BY sort, id")]
 
+    def code_tree(self) -> list[dict]:
+        """Every code's id, key, parent_id and sort, in display order: the shape codebook edits work on."""
+        return self._all("SELECT id, key, parent_id, sort FROM codes ORDER BY sort, id")
+
+    def set_code_sorts(self, sorts: Iterable[tuple[int, int]]) -> None:
+        """Write (sort, code id) pairs."""
+        self.conn.executemany("UPDATE codes SET sort = ? WHERE id = ?", list(sorts))
+
+    def reparent_codes(self, old_parent_id: int, new_parent_id: int | None) -> int:
+        """Move every direct child of one code under another (None: top level); return how many moved."""
+        return self.conn.execute(
+            "UPDATE codes SET parent_id = ? WHERE parent_id = ?", (new_parent_id, old_parent_id)
+        ).rowcount
+
+    def count_codings_of_codes(self, code_ids: Sequence[int]) -> int:
+        if not code_ids:
+            return 0
+        marks = ",".join("?" * len(code_ids))
+        return self.conn.execute(f"SELECT count(*) FROM codings WHERE code_id IN ({marks})", list(code_ids)).fetchone()[0]
+
+    def drop_duplicate_codings(self, source_id: int, target_id: int) -> int:
+        """Delete codings of ``source_id`` that a coding of ``target_id`` already covers (same document,
+        coder, start and end); return how many were deleted."""
+        return self.conn.execute(
+            """DELETE FROM codings WHERE code_id = ? AND EXISTS (
+                   SELECT 1 FROM codings t WHERE t.code_id = ? AND t.document_id = codings.document_id
+                   AND t.coder_id = codings.coder_id AND t.start = codings.start AND t."end" = codings."end")""",
+            (source_id, target_id),
+        ).rowcount
+
+    def move_codings(self, source_id: int, target_id: int) -> int:
+        """Give every coding of one code to another; return how many moved."""
+        return self.conn.execute("UPDATE codings SET code_id = ? WHERE code_id = ?", (target_id, source_id)).rowcount
+
+    def delete_codes(self, code_ids: Sequence[int]) -> int:
+        """Delete codes and all their codings in one go; return the number of codings deleted."""
+        if not code_ids:
+            return 0
+        marks = ",".join("?" * len(code_ids))
+        deleted = self.conn.execute(f"DELETE FROM codings WHERE code_id IN ({marks})", list(code_ids)).rowcount
+        self.conn.execute(f"DELETE FROM codes WHERE id IN ({marks})", list(code_ids))
+        return deleted
+
     def coder_by_name(self, name: str) -> dict | None:
         return self._one("SELECT * FROM coders WHERE name = ?", (name,))
 
@@ -408,6 +479,17 @@ class Store:
 
     def delete_coding(self, coding_id: int) -> None:
         self.conn.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
+
+    def update_coding(self, coding_id: int, fields: dict[str, Any]) -> None:
+        self._update("codings", coding_id, fields)
+
+    def recent_code_keys(self, coder_id: int, limit: int) -> list[str]:
+        """Keys of the codes a coder used, most recently used first (by their latest coding id)."""
+        return [r["key"] for r in self._all(
+            """SELECT c.key, max(x.id) AS last FROM codings x JOIN codes c ON c.id = x.code_id
+               WHERE x.coder_id = ? GROUP BY c.id ORDER BY last DESC LIMIT ?""",
+            (coder_id, limit),
+        )]
 
     def codings(
         self,

@@ -1,11 +1,29 @@
-"""The sidebar every page shows: language and project file."""
+"""The sidebar every page shows: language, project file and the current coder."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from qualcode.errors import QualcodeError
+
 from .i18n import LANGUAGES
-from .state import project_arg, tr
+from .state import current_project, project_arg, tr
+
+NEW_CODER = "\u0000new"  # sentinel option of the coder picker
+
+
+def _create_coder() -> None:
+    project = current_project()
+    name = (st.session_state.get("coder_new_name") or "").strip()
+    if project is None or not name:
+        return
+    try:
+        project.ensure_coder(name)
+    except QualcodeError as exc:
+        st.session_state["coder_error"] = str(exc)
+        return
+    st.session_state["coder"] = name
+    st.session_state["coder_new_name"] = ""
 
 
 def sidebar() -> None:
@@ -14,3 +32,24 @@ def sidebar() -> None:
     with st.sidebar:
         st.selectbox(tr("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
         st.text_input(tr("project_file"), key="project_path", placeholder="demo/demo.qualcode")
+        project = current_project(quiet=True)
+        if project is None:
+            return
+        st.caption(project.name)
+        names = [c for c in project.coders()["name"] if c]
+        if st.session_state.get("coder") not in names + [NEW_CODER]:
+            st.session_state["coder"] = names[0] if len(names) == 1 else None
+        st.selectbox(tr("coder_pick"), names + [NEW_CODER], key="coder", index=None,
+                     format_func=lambda n: tr("coder_new") if n == NEW_CODER else n)
+        if st.session_state.get("coder") == NEW_CODER or not names:
+            with st.form("new_coder", clear_on_submit=False, border=False):
+                st.text_input(tr("coder_new_name"), key="coder_new_name")
+                st.form_submit_button(tr("coder_create"), on_click=_create_coder)
+        if st.session_state.get("coder_error"):
+            st.error(st.session_state.pop("coder_error"))
+
+
+def current_coder() -> str | None:
+    """The coder name chosen in the sidebar, or None while nobody has picked one."""
+    coder = st.session_state.get("coder")
+    return None if coder in (None, NEW_CODER) else coder

@@ -30,7 +30,7 @@ def tr(key: str) -> str:
     return t(key, lang())
 
 
-def current_project() -> Project | None:
+def current_project(*, quiet: bool = False) -> Project | None:
     """The session's open project (one connection per session), or None with an explanation shown."""
     path = st.session_state.get("project_path", "")
     if not path:
@@ -38,10 +38,24 @@ def current_project() -> Project | None:
     opened = st.session_state.get("_project")
     if opened is not None and str(opened.path) == str(Path(path)):
         return opened
+    if opened is not None:
+        opened.close()
+        st.session_state["_project"] = None
     try:
         project = Project.open(path)
     except QualcodeError as exc:
-        st.error(f"{tr('cannot_open')}: {exc}")
+        if not quiet:
+            st.error(f"{tr('cannot_open')}: {exc}")
         return None
     st.session_state["_project"] = project
     return project
+
+
+def notify(message: str, kind: str = "success") -> None:
+    """Queue a message for the next run of the page (callbacks cannot draw)."""
+    st.session_state.setdefault("_messages", []).append((kind, message))
+
+
+def show_messages() -> None:
+    for kind, message in st.session_state.pop("_messages", []):
+        getattr(st, kind)(message)

@@ -1,0 +1,28 @@
+"""Small helpers on (start, end) spans of a document text: trimming and line numbers for citations."""
+
+from __future__ import annotations
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a selected span so it neither starts nor ends with whitespace.
+
+    A drag-selection in the browser often takes the neighbouring space or line
+    break; the coded quote should not. Returns ``(start, start)`` when the span
+    holds only whitespace.
+
+    Example
+    -------
+    >>> trim_span("P: ya  data \\n", 2, 13)
+    (3, 10)
+    """
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of the character at ``offset`` (as the transcript view numbers lines)."""
+    return text.count("\n", 0, max(0, min(offset, len(text)))) + 1

@@ -1,0 +1,232 @@
+"""The Codebook page's logic: the tree table and the callbacks that edit codes through the Project API.
+
+Callbacks read plain ``st.session_state`` keys (``cb_*``) and report through
+:func:`notify`. Merging and deleting take two steps: the first button stores
+what is pending in ``cb_pending``; only the confirm button changes the project.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.codebook import COLOR_RE, DEFAULT_COLOR, save_codebook
+from qualcode.codebook_edit import CODE_TEXT_FIELDS
+from qualcode.errors import QualcodeError
+from qualcode.project import Project
+
+from .sidebar import current_coder
+from .state import current_project, lang, notify, tr
+
+TOP = "\u0000top"  # parent picker: top level
+EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
+ADD_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
+
+
+def name_column() -> str:
+    return "name_alt" if lang() == "id" else "name"
+
+
+def code_labels(codes: pd.DataFrame) -> dict[str, str]:
+    """``key · name`` in the UI language (falling back to the other name)."""
+    names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
+    return {k: f"{k} · {n}" for k, n in zip(codes["key"], names, strict=True)}
+
+
+def tree_frame(codes: pd.DataFrame) -> pd.DataFrame:
+    """Codes in tree order: indented key, name in the UI language, colour, own and rolled-up counts, definition."""
+    parents = dict(zip(codes["key"], codes["parent"], strict=True))
+    total = dict.fromkeys(codes["key"], 0)
+    for key, own in zip(codes["key"], codes["codings"], strict=True):
+        node = key
+        while isinstance(node, str):
+            total[node] += int(own)
+            node = parents.get(node)
+
+    def depth(key: str) -> int:
+        d, node = 0, parents.get(key)
+        while isinstance(node, str):
+            d, node = d + 1, parents.get(node)
+        return d
+
+    names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
+    return pd.DataFrame({
+        tr("col_key"): ["\u2003" * depth(k) + k for k in codes["key"]],
+        tr("col_name"): names.tolist(),
+        tr("col_color"): codes["color"].tolist(),
+        tr("col_codings"): codes["codings"].astype(int).tolist(),
+        tr("col_codings_total"): [total[k] for k in codes["key"]],
+        tr("col_definition"): codes["definition"].tolist(),
+    })
+
+
+def swatch(color: Any) -> str:
+    """CSS for a colour cell: the colour itself, for valid #RGB/#RRGGBB values only."""
+    return f"background-color: {color}; color: {color}" if isinstance(color, str) and COLOR_RE.match(color) else ""
+
+
+def codebook_yaml(project: Project) -> str:
+    """The project's codebook as the YAML text :func:`qualcode.codebook.save_codebook` writes."""
+    with tempfile.TemporaryDirectory(prefix="qualcode-codebook-") as tmp:
+        path = Path(tmp) / "codebook.yaml"
+        save_codebook(project.codebook(), path)
+        return path.read_text(encoding="utf-8")
+
+
+def descendants(codes: pd.DataFrame, key: str) -> set[str]:
+    children: dict[str, list[str]] = {}
+    for k, parent in zip(codes["key"], codes["parent"], strict=True):
+        if isinstance(parent, str):
+            children.setdefault(parent, []).append(k)
+    found, todo = set(), [key]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def prefill_edit(codes: pd.DataFrame, key: str) -> None:
+    """Put the selected code's fields into the edit form (when the selection changed)."""
+    if st.session_state.get("_cb_edit_for") == key:
+        return
+    row = codes.set_index("key").loc[key]
+    st.session_state["_cb_edit_for"] = key
+    st.session_state["cb_edit_key"] = key
+    for field in ("name", *CODE_TEXT_FIELDS):
+        st.session_state[f"cb_edit_{field}"] = row[field] if isinstance(row[field], str) else ""
+    st.session_state["cb_edit_color"] = row["color"] if isinstance(row["color"], str) and COLOR_RE.match(
+        row["color"]) else DEFAULT_COLOR
+
+
+# -- callbacks ------------------------------------------------------------------------
+
+def _project() -> Project | None:
+    return current_project(quiet=True)
+
+
+def _value(key: str) -> str:
+    return (st.session_state.get(key) or "").strip()
+
+
+def add_code() -> None:
+    project = _project()
+    if project is None:
+        return
+    parent = st.session_state.get("cb_add_parent", TOP)
+    parent = None if parent in (None, TOP) else parent
+    color = _value("cb_add_color") or None
+    if parent is not None and color and color.lower() == DEFAULT_COLOR:
+        color = None  # left grey: take the parent's colour
+    fields = {f: _value(f"cb_add_{f}") or None for f in CODE_TEXT_FIELDS}
+    key = _value("cb_add_key")
+    try:
+        project.add_code(key, _value("cb_add_name"), parent=parent, color=color, actor=current_coder(), **fields)
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    for field in ("key", "name", *CODE_TEXT_FIELDS):
+        st.session_state[f"cb_add_{field}"] = ""
+    st.session_state["cb_selected"] = key
+    notify(tr("cb_added").format(key=key))
+
+
+def save_code() -> None:
+    project, key = _project(), st.session_state.get("cb_selected")
+    if project is None or not key:
+        return
+    codes = project.codes().set_index("key")
+    if key not in codes.index:
+        return
+    row = codes.loc[key]
+    old = {"key": key, **{f: row[f] if isinstance(row[f], str) else "" for f in ("name", *CODE_TEXT_FIELDS, "color")}}
+    new = {f: _value(f"cb_edit_{f}") for f in EDIT_FIELDS}
+    changed = {f: v for f, v in new.items() if (v.lower() if f == "color" else v) != (
+        old[f].lower() if f == "color" else old[f])}
+    if not changed:
+        notify(tr("cb_nothing_changed"), "info")
+        return
+    try:
+        project.edit_code(key, actor=current_coder(), **changed)
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    new_key = changed.get("key", key)
+    st.session_state["cb_selected"] = new_key
+    st.session_state["_cb_edit_for"] = new_key
+    notify(tr("cb_saved").format(key=new_key))
+
+
+def move_code() -> None:
+    project, key = _project(), st.session_state.get("cb_selected")
+    parent = st.session_state.get("cb_move_parent", TOP)
+    if project is None or not key:
+        return
+    try:
+        project.move_code(key, None if parent in (None, TOP) else parent, actor=current_coder())
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    notify(tr("cb_moved_top").format(key=key) if parent in (None, TOP) else
+           tr("cb_moved").format(key=key, parent=parent))
+
+
+def ask(action: str) -> None:
+    """First step of merge/delete: remember what is to be confirmed."""
+    pending = {"action": action, "code": st.session_state.get("cb_selected")}
+    if action == "merge":
+        pending["target"] = st.session_state.get("cb_merge_target")
+    st.session_state["cb_pending"] = pending
+
+
+def cancel() -> None:
+    st.session_state.pop("cb_pending", None)
+
+
+def merge_confirmed() -> None:
+    project, pending = _project(), st.session_state.pop("cb_pending", None)
+    if project is None or not pending or pending.get("action") != "merge":
+        return
+    try:
+        moved = project.merge_codes(pending["code"], pending["target"], actor=current_coder())
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    st.session_state["cb_selected"] = pending["target"]
+    notify(tr("cb_merged").format(source=pending["code"], target=pending["target"], n=moved))
+
+
+def delete_confirmed() -> None:
+    project, pending = _project(), st.session_state.pop("cb_pending", None)
+    if project is None or not pending or pending.get("action") != "delete":
+        return
+    try:
+        deleted = project.delete_code(pending["code"], actor=current_coder())
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    st.session_state.pop("cb_selected", None)
+    notify(tr("cb_deleted").format(key=pending["code"], n=deleted))
+
+
+def import_codebook() -> None:
+    project, upload = _project(), st.session_state.get("cb_import_file")
+    if project is None:
+        return
+    if upload is None:
+        notify(tr("proj_no_file"), "warning")
+        return
+    with tempfile.TemporaryDirectory(prefix="qualcode-codebook-") as tmp:
+        path = Path(tmp) / (Path(upload.name.replace("\\", "/")).name or "codebook.yaml")
+        path.write_bytes(upload.getvalue())
+        try:
+            count = project.load_codebook(path, actor=current_coder())
+        except QualcodeError as exc:
+            notify(str(exc).replace(str(path), upload.name), "error")
+            return
+    st.session_state.pop("_cb_edit_for", None)  # refill the edit form from the updated codes
+    notify(tr("cb_imported").format(n=count))

@@ -1,0 +1,251 @@
+"""Code page: a transcript with its codings as bands, a coding panel, quick coding by unit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.errors import QualcodeError
+from qualcode.project import CodingSpec, Project
+from qualcode.spans import line_of, trim_span
+from qualcode.ui.quick_coding import quick_coding
+from qualcode.ui.sidebar import current_coder
+from qualcode.ui.state import current_project, lang, notify, show_messages, tr
+from qualcode.ui.transcript import transcript_view
+from qualcode.undo import UndoStack
+
+TX = "tx"  # transcript component key; its events land in tx_selection / tx_clicked
+ALL = "\u0000all"
+MINE = "\u0000mine"
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _document(_project: Project, path: str, name: str) -> dict:
+    """A document's immutable part: text and turns (cached per project file and document)."""
+    doc = _project.document(name)
+    turns = _project.units(doc["id"], kind="turn")
+    return {
+        "id": doc["id"], "name": doc["name"], "text": doc["text"], "sha": doc["sha256"],
+        "turns": [{"start": int(t.start), "end": int(t.end), "speech_start": int(t.meta.get("speech_start", t.start))}
+                  for t in turns.itertuples()],
+    }
+
+
+def undo_stack() -> UndoStack:
+    return st.session_state.setdefault("_undo", UndoStack())
+
+
+def code_label(codes: pd.DataFrame) -> dict[str, str]:
+    name = "name_alt" if lang() == "id" else "name"
+    other = "name" if lang() == "id" else "name_alt"
+    return {r.key: f"{r.key} · {getattr(r, name) or r.name}" + (f" / {getattr(r, other)}" if getattr(r, other) else "")
+            for r in codes.itertuples()}
+
+
+def visible_coders(project: Project, coder: str) -> list[str] | None:
+    choice = st.session_state.get("code_filter", MINE)
+    if choice == ALL:
+        return None
+    return [coder] if choice == MINE else [choice]
+
+
+# -- callbacks: all logic goes through the Project API ------------------------------------
+
+def apply_selection() -> None:
+    project, coder = current_project(quiet=True), current_coder()
+    selection = st.session_state.get(f"{TX}_selection")
+    codes = list(st.session_state.get("apply_codes") or [])
+    if project is None or coder is None or not selection:
+        return
+    if not codes:
+        notify(tr("pick_a_code"), "warning")
+        return
+    doc = project.document(st.session_state["code_doc"])
+    start, end = trim_span(doc["text"], selection["start"], selection["end"])
+    if end <= start:
+        notify(tr("empty_selection"), "warning")
+        return
+    memo = (st.session_state.get("apply_memo") or "").strip() or None
+    try:
+        ids = project.add_codings([CodingSpec(doc["id"], start, end, code, coder, memo) for code in codes])
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    undo_stack().push_added(ids, f"{', '.join(codes)} @ {start}–{end}")
+    st.session_state["apply_memo"] = ""
+    notify(tr("applied").format(n=len(ids), start=start, end=end))
+
+
+def undo_last() -> None:
+    project = current_project(quiet=True)
+    stack = undo_stack()
+    if project is None or not stack.can_undo:
+        notify(tr("nothing_to_undo"), "info")
+        return
+    try:
+        label = stack.undo(project)
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    notify(tr("undone").format(label=label), "info")
+
+
+def save_edit(coding_id: int) -> None:
+    project = current_project(quiet=True)
+    if project is None:
+        return
+    memo = st.session_state.get("edit_memo") or ""
+    try:
+        before = project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
+                                       clear_memo=not memo, actor=current_coder())
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    undo_stack().push_updated([before], f"edit #{coding_id}")
+    st.session_state.pop(f"{TX}_clicked", None)
+    st.session_state["_dialog_done"] = True
+    notify(tr("saved"))
+
+
+def delete_coding(coding_id: int) -> None:
+    project = current_project(quiet=True)
+    if project is None:
+        return
+    try:
+        row = project.remove_coding(coding_id, actor=current_coder())
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    undo_stack().push_removed([row], f"delete #{coding_id}")
+    st.session_state.pop(f"{TX}_clicked", None)
+    st.session_state.pop("confirm_delete", None)
+    st.session_state["_dialog_done"] = True
+    notify(tr("deleted"))
+
+
+# -- the band dialog -------------------------------------------------------------------------
+
+def _close_dialog() -> None:
+    st.session_state.pop(f"{TX}_clicked", None)
+    st.session_state.pop("confirm_delete", None)
+
+
+@st.dialog(" ", width="medium", on_dismiss=_close_dialog)
+def coding_dialog(project: Project, rows: pd.DataFrame, labels: dict[str, str]) -> None:
+    if st.session_state.pop("_dialog_done", False):
+        st.rerun()  # a dialog reruns alone; closing it and redrawing the transcript needs the whole page
+    st.subheader(tr("edit_coding"))
+    ids = list(rows["id"])
+    chosen = st.radio(tr("which_coding"), ids, key="edit_which", horizontal=True,
+                      format_func=lambda i: f"{rows.set_index('id').loc[i, 'code']} · {rows.set_index('id').loc[i, 'coder']}") \
+        if len(ids) > 1 else ids[0]
+    row = rows.set_index("id").loc[chosen]
+    st.text(row["quote"])
+    if st.session_state.get("_edit_for") != chosen:
+        st.session_state["_edit_for"] = chosen
+        st.session_state["edit_code"] = row["code"]
+        st.session_state["edit_memo"] = row["memo"] or ""
+        st.session_state.pop("confirm_delete", None)
+    keys = list(labels)
+    st.selectbox(tr("change_code"), keys, key="edit_code", format_func=labels.get)
+    st.text_area(tr("memo"), key="edit_memo")
+    save, delete = st.columns(2)
+    save.button(tr("save"), key="edit_save", type="primary", on_click=save_edit, args=(int(chosen),))
+    delete.button(tr("delete"), key="edit_delete", on_click=lambda: st.session_state.update(confirm_delete=int(chosen)))
+    if st.session_state.get("confirm_delete") == chosen:
+        st.warning(tr("really_delete"))
+        st.button(tr("confirm_delete"), key="edit_delete_confirm", type="primary", on_click=delete_coding,
+                  args=(int(chosen),))
+
+
+# -- the page --------------------------------------------------------------------------------
+
+@st.fragment
+def workbench(project: Project, coder: str, doc_name: str) -> None:
+    doc = _document(project, str(project.path), doc_name)
+    codes = project.codes()
+    labels = code_label(codes)
+    colors = dict(zip(codes["key"], codes["color"], strict=True))
+    names = dict(zip(codes["key"], codes["name_alt" if lang() == "id" else "name"].fillna(codes["name"]), strict=True))
+    shown = visible_coders(project, coder)
+    codings = [c for c in project.store.document_codings(doc["id"]) if shown is None or c["coder"] in shown]
+    for c in codings:
+        c["name"] = names.get(c["code"], "")
+        c["color"] = colors.get(c["code"], c["color"])
+
+    left, right = st.columns([3, 1.3], gap="medium")
+    with left:
+        transcript_view(key=TX, doc_key=f"{doc['sha']}", text=doc["text"], turns=doc["turns"], codings=codings,
+                        focus=st.session_state.get("code_focus"))
+    with right:
+        show_messages()
+        selection = st.session_state.get(f"{TX}_selection")
+        st.markdown(f"**{tr('selected_quote')}**")
+        if selection:
+            start, end = trim_span(doc["text"], selection["start"], selection["end"])
+            st.caption(f"l. {line_of(doc['text'], start)}–{line_of(doc['text'], max(start, end - 1))} · {start}–{end}")
+            st.text(doc["text"][start:end][:1200])
+        else:
+            st.caption(tr("select_hint"))
+        recent = project.codes_recent(coder)
+        options = recent + [k for k in labels if k not in recent]
+        st.multiselect(tr("codes_to_apply"), options, key="apply_codes", format_func=labels.get)
+        st.text_area(tr("memo"), key="apply_memo", height=80)
+        a, b = st.columns(2)
+        a.button(tr("apply"), key="apply", type="primary", on_click=apply_selection, disabled=not selection)
+        stack = undo_stack()
+        b.button(f"{tr('undo')}", key="undo", on_click=undo_last, disabled=not stack.can_undo,
+                 help=stack.last_label or tr("nothing_to_undo"))
+
+    clicked = st.session_state.get(f"{TX}_clicked")
+    if clicked:
+        frame = project.codings(document=doc["id"])
+        rows = frame[frame["id"].isin(clicked)]
+        if not rows.empty:
+            coding_dialog(project, rows, labels)
+
+    quick_coding(project, coder, doc, labels)
+
+    st.subheader(tr("codings_here"))
+    table = project.codings(document=doc["id"], coders=shown)
+    if table.empty:
+        st.info(tr("no_codings_here"))
+    else:
+        table = table.assign(line=[line_of(doc["text"], s) for s in table["start"]])
+        st.dataframe(
+            table[["line", "code", "coder", "quote", "memo", "start", "end"]].rename(columns={
+                "line": tr("col_line"), "code": tr("col_code"), "coder": tr("col_coder"), "quote": tr("col_quote"),
+                "memo": tr("col_memo")}),
+            hide_index=True, width="stretch")
+
+
+def render() -> None:
+    st.title(tr("code_page"))
+    project = current_project()
+    if project is None:
+        st.info(tr("no_project"))
+        return
+    coder = current_coder()
+    if coder is None:
+        st.info(tr("coder_needed"))
+        return
+    docs = project.documents()
+    if docs.empty:
+        st.info(tr("no_documents"))
+        return
+    if project.codes().empty:
+        st.info(tr("no_codebook_to_code"))
+        return
+    names = list(docs["name"])
+    if st.session_state.get("code_doc") not in names:
+        st.session_state["code_doc"] = names[0]
+    top = st.columns([2, 1])
+    top[0].selectbox(tr("document"), names, key="code_doc",
+                     on_change=lambda: st.session_state.pop(f"{TX}_selection", None))
+    others = [c for c in project.coders()["name"] if c != coder]
+    top[1].selectbox(tr("show_codings"), [MINE, ALL, *others], key="code_filter",
+                     format_func=lambda v: tr("filter_mine") if v == MINE else tr("filter_all") if v == ALL else v)
+    workbench(project, coder, st.session_state["code_doc"])
+
+
+render()

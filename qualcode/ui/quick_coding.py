@@ -1,0 +1,94 @@
+"""Quick coding: a table of sentences or turns with a multiselect of my codes per unit.
+
+A code ticked on a unit is a coding of exactly that unit's words (a turn
+without its speaker label); unticking it removes my coding of that span.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.errors import QualcodeError
+from qualcode.project import CodingSpec, Project
+from qualcode.spans import line_of
+from qualcode.undo import UndoStack
+
+from .state import current_project, notify, tr
+
+EDITOR = "quick_editor"
+
+
+def unit_table(project: Project, coder: str, doc: dict, kind: str) -> pd.DataFrame:
+    """One row per unit: its span, line, speaker, text and the codes I gave exactly that span."""
+    units = project.units(doc["id"], kind=kind)
+    text = doc["text"]
+    starts = [int(u.meta.get("speech_start", u.start)) if kind == "turn" else int(u.start) for u in units.itertuples()]
+    mine = project.codings(document=doc["id"], coders=[coder]) if coder in set(project.coders()["name"]) else None
+    by_span: dict[tuple[int, int], list[str]] = {}
+    if mine is not None:
+        for row in mine.itertuples():
+            by_span.setdefault((int(row.start), int(row.end)), []).append(row.code)
+    frame = pd.DataFrame({
+        "start": starts, "end": units["end"].astype(int).tolist(),
+        "line": [line_of(text, s) for s in starts], "speaker": units["speaker"].fillna("").tolist(),
+    })
+    frame["text"] = [text[s:e] for s, e in zip(frame["start"], frame["end"], strict=True)]
+    frame["codes"] = [sorted(by_span.get((s, e), [])) for s, e in zip(frame["start"], frame["end"], strict=True)]
+    return frame[frame["end"] > frame["start"]].reset_index(drop=True)
+
+
+def apply_quick_edits() -> None:
+    """Turn the editor's edited rows into added and removed codings (one transaction each way)."""
+    project = current_project(quiet=True)
+    frame: pd.DataFrame | None = st.session_state.get("_quick_frame")
+    doc_id, coder = st.session_state.get("_quick_doc"), st.session_state.get("_quick_coder")
+    edits = (st.session_state.get(EDITOR) or {}).get("edited_rows", {})
+    if project is None or frame is None or not edits:
+        return
+    stack: UndoStack = st.session_state.setdefault("_undo", UndoStack())
+    add, remove = [], []
+    for index, change in edits.items():
+        if "codes" not in change:
+            continue
+        row = frame.iloc[int(index)]
+        before, after = set(row["codes"]), set(change["codes"] or [])
+        add += [CodingSpec(doc_id, int(row["start"]), int(row["end"]), code, coder) for code in sorted(after - before)]
+        remove += [(int(row["start"]), int(row["end"]), code) for code in sorted(before - after)]
+    try:
+        if add:
+            stack.push_added(project.add_codings(add), f"quick +{len(add)}")
+        if remove:
+            mine = project.codings(document=doc_id, coders=[coder])
+            rows = []
+            for start, end, code in remove:
+                match = mine[(mine["start"] == start) & (mine["end"] == end) & (mine["code"] == code)]
+                rows += [project.remove_coding(int(i), actor=coder) for i in match["id"]]
+            if rows:
+                stack.push_removed(rows, f"quick -{len(rows)}")
+    except QualcodeError as exc:
+        notify(str(exc), "error")
+        return
+    notify(tr("quick_saved").format(added=len(add), removed=len(remove)))
+
+
+def quick_coding(project: Project, coder: str, doc: dict, labels: dict[str, str]) -> None:
+    with st.expander(tr("quick_coding")):
+        kind = st.radio(tr("unit_kind"), ["sentence", "turn"], key="quick_kind", horizontal=True,
+                        format_func=lambda k: tr(f"unit_{k}"))
+        frame = unit_table(project, coder, doc, kind)
+        st.session_state["_quick_frame"] = frame
+        st.session_state["_quick_doc"] = doc["id"]
+        st.session_state["_quick_coder"] = coder
+        st.data_editor(
+            frame[["line", "speaker", "text", "codes"]],
+            key=EDITOR, hide_index=True, width="stretch", on_change=apply_quick_edits,
+            disabled=["line", "speaker", "text"],
+            column_config={
+                "line": st.column_config.NumberColumn(tr("col_line"), width="small"),
+                "speaker": st.column_config.TextColumn(tr("col_speaker"), width="small"),
+                "text": st.column_config.TextColumn(tr("col_text"), width="large"),
+                "codes": st.column_config.MultiselectColumn(tr("col_codes"), options=list(labels),
+                                                            format_func=labels.get, width="medium"),
+            },
+        )
