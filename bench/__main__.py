@@ -14,7 +14,7 @@ import time
 
 import spacy
 
-from . import bench_codings, bench_import
+from . import bench_code_page, bench_codings, bench_import
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = bench_import.run(documents=max(2, round(200 * size)), repeat=repeat)
     rows += bench_codings.run(codings=max(1000, round(1_000_000 * size)), documents=max(5, round(50 * size)),
                               reads=3 if args.quick else 7)
+    rows += bench_code_page.run(repeat=2 if args.quick else 5)
     print(f"\ntotal {time.perf_counter() - started:.0f} s; ratio = qualcode time / baseline time\n")
     columns = ["benchmark", "measure", "qualcode", "baseline", "ratio"]
     print("| " + " | ".join(columns) + " |")

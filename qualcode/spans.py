@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable
+
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a selected span so it neither starts nor ends with whitespace.
@@ -26,3 +29,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def line_of(text: str, offset: int) -> int:
     """1-based line number of the character at ``offset`` (as the transcript view numbers lines)."""
     return text.count("\n", 0, max(0, min(offset, len(text)))) + 1
+
+
+def lines_of(text: str, offsets: Iterable[int]) -> list[int]:
+    """1-based line numbers of many offsets at once (one pass over the text, then binary search)."""
+    breaks = [i for i, c in enumerate(text) if c == "\n"]
+    return [bisect_right(breaks, max(0, min(o, len(text))) - 1) + 1 for o in offsets]

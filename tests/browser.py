@@ -65,21 +65,27 @@ def chromium_page(width: int = 1400, height: int = 1000):
 
 SELECT_TEXT_JS = """
 ([needle]) => {
-  // Screen rectangle of the first occurrence of `needle` inside the transcript view.
-  const root = document.querySelector('.qc-transcript');
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let node;
-  while ((node = walker.nextNode())) {
-    const i = node.data.indexOf(needle);
-    if (i >= 0) {
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + needle.length);
-      node.parentElement.scrollIntoView({block: 'center'});
-      const rects = [...range.getClientRects()];
-      const first = rects[0], last = rects[rects.length - 1];
-      return {x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2};
+  // Screen rectangle of the first occurrence of `needle` in a line of the transcript view,
+  // even when coding bands split the line into several text nodes.
+  const at = (body, index) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let node, seen = 0;
+    while ((node = walker.nextNode())) {
+      if (index <= seen + node.data.length) return [node, index - seen];
+      seen += node.data.length;
     }
+    return null;
+  };
+  for (const body of document.querySelectorAll('.qc-transcript .qc-text')) {
+    const i = body.textContent.indexOf(needle);
+    if (i < 0) continue;
+    body.scrollIntoView({block: 'center'});
+    const range = document.createRange();
+    range.setStart(...at(body, i));
+    range.setEnd(...at(body, i + needle.length));
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = rects[0], last = rects[rects.length - 1];
+    return {x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2};
   }
   return null;
 }

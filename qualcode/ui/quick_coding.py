@@ -11,7 +11,7 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
-from qualcode.spans import line_of
+from qualcode.spans import lines_of
 from qualcode.undo import UndoStack
 
 from .state import current_project, notify, tr
@@ -31,15 +31,29 @@ def unit_table(project: Project, coder: str, doc: dict, kind: str) -> pd.DataFra
             by_span.setdefault((int(row.start), int(row.end)), []).append(row.code)
     frame = pd.DataFrame({
         "start": starts, "end": units["end"].astype(int).tolist(),
-        "line": [line_of(text, s) for s in starts], "speaker": units["speaker"].fillna("").tolist(),
+        "line": lines_of(text, starts), "speaker": units["speaker"].fillna("").tolist(),
     })
     frame["text"] = [text[s:e] for s, e in zip(frame["start"], frame["end"], strict=True)]
     frame["codes"] = [sorted(by_span.get((s, e), [])) for s, e in zip(frame["start"], frame["end"], strict=True)]
     return frame[frame["end"] > frame["start"]].reset_index(drop=True)
 
 
+def edits_to_changes(frame: pd.DataFrame, edits: dict, document_id: int, coder: str
+                     ) -> tuple[list[CodingSpec], list[tuple[int, int, str]]]:
+    """The codings to add and the (start, end, code) spans to remove for the editor's edited rows."""
+    add, remove = [], []
+    for index, change in edits.items():
+        if "codes" not in change:
+            continue
+        row = frame.iloc[int(index)]
+        before, after = set(row["codes"]), set(change["codes"] or [])
+        add += [CodingSpec(document_id, int(row["start"]), int(row["end"]), code, coder) for code in sorted(after - before)]
+        remove += [(int(row["start"]), int(row["end"]), code) for code in sorted(before - after)]
+    return add, remove
+
+
 def apply_quick_edits() -> None:
-    """Turn the editor's edited rows into added and removed codings (one transaction each way)."""
+    """Turn the editor's edited rows into added and removed codings."""
     project = current_project(quiet=True)
     frame: pd.DataFrame | None = st.session_state.get("_quick_frame")
     doc_id, coder = st.session_state.get("_quick_doc"), st.session_state.get("_quick_coder")
@@ -47,14 +61,7 @@ def apply_quick_edits() -> None:
     if project is None or frame is None or not edits:
         return
     stack: UndoStack = st.session_state.setdefault("_undo", UndoStack())
-    add, remove = [], []
-    for index, change in edits.items():
-        if "codes" not in change:
-            continue
-        row = frame.iloc[int(index)]
-        before, after = set(row["codes"]), set(change["codes"] or [])
-        add += [CodingSpec(doc_id, int(row["start"]), int(row["end"]), code, coder) for code in sorted(after - before)]
-        remove += [(int(row["start"]), int(row["end"]), code) for code in sorted(before - after)]
+    add, remove = edits_to_changes(frame, edits, doc_id, coder)
     try:
         if add:
             stack.push_added(project.add_codings(add), f"quick +{len(add)}")
@@ -73,7 +80,10 @@ def apply_quick_edits() -> None:
 
 
 def quick_coding(project: Project, coder: str, doc: dict, labels: dict[str, str]) -> None:
-    with st.expander(tr("quick_coding")):
+    # A toggle, not an expander: the table is only built (and sent) when it is shown.
+    if not st.toggle(tr("quick_coding"), key="quick_on"):
+        return
+    with st.container(border=True):
         kind = st.radio(tr("unit_kind"), ["sentence", "turn"], key="quick_kind", horizontal=True,
                         format_func=lambda k: tr(f"unit_{k}"))
         frame = unit_table(project, coder, doc, kind)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
-from qualcode.spans import line_of, trim_span
+from qualcode.spans import line_of, lines_of, trim_span
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, lang, notify, show_messages, tr
@@ -211,7 +211,7 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
     if table.empty:
         st.info(tr("no_codings_here"))
     else:
-        table = table.assign(line=[line_of(doc["text"], s) for s in table["start"]])
+        table = table.assign(line=lines_of(doc["text"], table["start"]))
         st.dataframe(
             table[["line", "code", "coder", "quote", "memo", "start", "end"]].rename(columns={
                 "line": tr("col_line"), "code": tr("col_code"), "coder": tr("col_coder"), "quote": tr("col_quote"),
