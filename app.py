@@ -9,6 +9,9 @@ st.set_page_config(page_title="qualcode", layout="wide")
 sidebar()
 pages = [
     st.Page("qualcode/ui/pages/overview.py", title=tr("overview"), url_path="overview", default=True),
+    st.Page("qualcode/ui/pages/project.py", title=tr("proj_title"), url_path="project"),
     st.Page("qualcode/ui/pages/code.py", title=tr("code_page"), url_path="code"),
+    st.Page("qualcode/ui/pages/codebook.py", title=tr("codebook"), url_path="codebook"),
+    st.Page("qualcode/ui/pages/search.py", title=tr("search_title"), url_path="search"),
 ]
 st.navigation(pages).run()

@@ -133,6 +133,11 @@ class Project(CodebookEditing):
         group = self._group(key)
         allowed = {"key", "name", "name_alt", "description", "sort"}
         _check_fields(fields, allowed, f"group '{key}'")
+        fields = dict(fields)
+        if "key" in fields:
+            fields["key"] = self._new_key(fields["key"], "group", self.store.group_by_key, current=key)
+        if "name" in fields:
+            fields["name"] = _required(fields["name"], f"group '{key}': name")
         with self.store.atomic():
             self.store.update_group(group["id"], fields)
             self.store.log_event(actor, "group.edit", {"key": key, **fields})
@@ -176,6 +181,8 @@ class Project(CodebookEditing):
         informant = self._informant(key)
         _check_fields(fields, {"key", "group", "role", "organisation", "attributes"}, f"informant '{key}'")
         update = dict(fields)
+        if "key" in update:
+            update["key"] = self._new_key(update["key"], "informant", self.store.informant_by_key, current=key)
         if "group" in update:
             update["group_id"] = self._group(update.pop("group"))["id"]
         if "attributes" in update:
@@ -517,6 +524,14 @@ class Project(CodebookEditing):
         return self.store.integrity_problems()
 
     # -- lookups that raise clear errors -----------------------------------------
+
+    @staticmethod
+    def _new_key(value: Any, what: str, lookup: Callable[[str], dict | None], *, current: str) -> str:
+        """A renamed key: not empty, and not the key of another row."""
+        new = _required(value, f"new {what} key")
+        if new != current and lookup(new):
+            raise DuplicateError(f"{what} '{new}' already exists; choose another key")
+        return new
 
     def _group(self, key: str) -> dict:
         row = self.store.group_by_key(str(key).strip())

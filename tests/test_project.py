@@ -108,3 +108,21 @@ def test_duplicate_keys_refused(project):
         project.add_informant("I-01", "agency")
     with pytest.raises(InputError, match="unknown coder role"):
         project.add_coder("x", role="boss")
+
+
+def test_renaming_keys_is_checked(project):
+    from .conftest import snapshot
+
+    before = snapshot(project.path)
+    with pytest.raises(DuplicateError, match="group 'agency' already exists"):
+        project.edit_group("community", key="agency")
+    with pytest.raises(InputError, match="new group key is empty"):
+        project.edit_group("community", key="  ")
+    with pytest.raises(DuplicateError, match="informant 'I-09' already exists"):
+        project.edit_informant("I-01", key="I-09")
+    with pytest.raises(InputError, match="name is empty"):
+        project.edit_group("community", name="")
+    assert snapshot(project.path) == before
+    project.edit_informant("I-01", key="I-01b")
+    project.edit_group("community", key="community")  # renaming to itself is fine
+    assert "I-01b" in set(project.informants()["key"])

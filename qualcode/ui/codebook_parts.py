@@ -20,7 +20,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
 from .sidebar import current_coder
-from .state import current_project, lang, notify, tr
+from .state import current_project, escape_md, lang, notify, tr
 
 TOP = "\u0000top"  # parent picker: top level
 EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
@@ -91,8 +91,9 @@ def descendants(codes: pd.DataFrame, key: str) -> set[str]:
 
 
 def prefill_edit(codes: pd.DataFrame, key: str) -> None:
-    """Put the selected code's fields into the edit form (when the selection changed)."""
-    if st.session_state.get("_cb_edit_for") == key:
+    """Put the selected code's fields into the edit form (when the selection changed, or when Streamlit
+    dropped the form's values because another page was shown)."""
+    if st.session_state.get("_cb_edit_for") == key and "cb_edit_key" in st.session_state:
         return
     row = codes.set_index("key").loc[key]
     st.session_state["_cb_edit_for"] = key
@@ -127,12 +128,12 @@ def add_code() -> None:
     try:
         project.add_code(key, _value("cb_add_name"), parent=parent, color=color, actor=current_coder(), **fields)
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     for field in ("key", "name", *CODE_TEXT_FIELDS):
         st.session_state[f"cb_add_{field}"] = ""
     st.session_state["cb_selected"] = key
-    notify(tr("cb_added").format(key=key))
+    notify(tr("cb_added").format(key=escape_md(key)))
 
 
 def save_code() -> None:
@@ -153,12 +154,12 @@ def save_code() -> None:
     try:
         project.edit_code(key, actor=current_coder(), **changed)
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     new_key = changed.get("key", key)
     st.session_state["cb_selected"] = new_key
     st.session_state["_cb_edit_for"] = new_key
-    notify(tr("cb_saved").format(key=new_key))
+    notify(tr("cb_saved").format(key=escape_md(new_key)))
 
 
 def move_code() -> None:
@@ -169,10 +170,10 @@ def move_code() -> None:
     try:
         project.move_code(key, None if parent in (None, TOP) else parent, actor=current_coder())
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
-    notify(tr("cb_moved_top").format(key=key) if parent in (None, TOP) else
-           tr("cb_moved").format(key=key, parent=parent))
+    notify(tr("cb_moved_top").format(key=escape_md(key)) if parent in (None, TOP) else
+           tr("cb_moved").format(key=escape_md(key), parent=escape_md(parent)))
 
 
 def ask(action: str) -> None:
@@ -192,12 +193,16 @@ def merge_confirmed() -> None:
     if project is None or not pending or pending.get("action") != "merge":
         return
     try:
+        before = project.code_usage(pending["code"])["codings"]
         moved = project.merge_codes(pending["code"], pending["target"], actor=current_coder())
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     st.session_state["cb_selected"] = pending["target"]
-    notify(tr("cb_merged").format(source=pending["code"], target=pending["target"], n=moved))
+    message = tr("cb_merged").format(source=escape_md(pending["code"]), target=escape_md(pending["target"]), n=moved)
+    if before > moved:
+        message += " " + tr("cb_merge_dropped").format(n=before - moved)
+    notify(message)
 
 
 def delete_confirmed() -> None:
@@ -207,10 +212,10 @@ def delete_confirmed() -> None:
     try:
         deleted = project.delete_code(pending["code"], actor=current_coder())
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     st.session_state.pop("cb_selected", None)
-    notify(tr("cb_deleted").format(key=pending["code"], n=deleted))
+    notify(tr("cb_deleted").format(key=escape_md(pending["code"]), n=deleted))
 
 
 def import_codebook() -> None:
@@ -226,7 +231,7 @@ def import_codebook() -> None:
         try:
             count = project.load_codebook(path, actor=current_coder())
         except QualcodeError as exc:
-            notify(str(exc).replace(str(path), upload.name), "error")
+            notify(escape_md(str(exc).replace(str(path), upload.name)), "error")
             return
     st.session_state.pop("_cb_edit_for", None)  # refill the edit form from the updated codes
     notify(tr("cb_imported").format(n=count))

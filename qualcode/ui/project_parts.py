@@ -7,7 +7,6 @@ seed those keys and call them; :func:`import_uploads` is a plain function.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -20,7 +19,7 @@ from qualcode.errors import InputError, QualcodeError
 from qualcode.project import Project
 
 from .sidebar import current_coder
-from .state import current_project, notify, tr
+from .state import current_project, escape_md, notify, tr
 
 NONE = "\u0000none"          # informant picker: no informant
 FROM_FILE_NAME = "\u0000file"  # informant picker: the informant whose key starts the file name
@@ -39,7 +38,7 @@ def _switch_to(project: Project) -> None:
         old.close()
     st.session_state["_project"] = project
     st.session_state["project_path"] = str(project.path)
-    for key in ("_undo", "_search_hits", "_search_params", "_proj_import_results", "coder"):
+    for key in ("_undo", "_search_hits", "_search_params", "_proj_import_results", "_cb_last", "_cb_edit_for"):
         st.session_state.pop(key, None)
 
 
@@ -51,10 +50,10 @@ def open_project() -> None:
     try:
         project = Project.open(Path(path).expanduser())
     except QualcodeError as exc:
-        notify(f"{tr('cannot_open')}: {exc}", "error")
+        notify(f"{tr('cannot_open')}: {escape_md(exc)}", "error")
         return
     _switch_to(project)
-    notify(tr("proj_opened").format(name=project.name))
+    notify(tr("proj_opened").format(name=escape_md(project.name)))
 
 
 def create_project() -> None:
@@ -66,13 +65,13 @@ def create_project() -> None:
     try:
         project = Project.create(Path(path).expanduser(), name=name)
     except QualcodeError as exc:
-        notify(f"{tr('proj_cannot_create')}: {exc}", "error")
+        notify(f"{tr('proj_cannot_create')}: {escape_md(exc)}", "error")
         return
     except OSError as exc:
-        notify(f"{tr('proj_cannot_create')}: {path}: {exc.strerror or exc}", "error")
+        notify(f"{tr('proj_cannot_create')}: {escape_md(path)}: {escape_md(exc.strerror or exc)}", "error")
         return
     _switch_to(project)
-    notify(tr("proj_created").format(name=project.name, path=project.path))
+    notify(tr("proj_created").format(name=escape_md(project.name), path=escape_md(project.path)))
 
 
 # -- importing transcripts -------------------------------------------------------------
@@ -81,7 +80,7 @@ def informant_from_name(filename: str, keys: list[str]) -> str | None:
     """The informant whose key starts the file name (``I-01_ketua.txt`` -> ``I-01``), longest key first."""
     stem = Path(filename).stem
     for key in sorted(keys, key=len, reverse=True):
-        if stem.lower().startswith(key.lower()) and not re.match(r"\w", stem[len(key):len(key) + 1]):
+        if stem.lower().startswith(key.lower()) and not stem[len(key):len(key) + 1].isalnum():
             return key
     return None
 
@@ -115,26 +114,25 @@ def import_uploads(
                 progress(n, len(files), filename)
             row: dict[str, Any] = {"file": filename, "ok": False, "document": None, "characters": None,
                                    "turns": None, "sentences": None, "message": ""}
+            safe = Path(filename.replace("\\", "/")).name.strip()
+            who = informant_from_name(safe, keys) if informant == FROM_FILE_NAME else informant
+            note = tr("proj_no_informant_match") if informant == FROM_FILE_NAME and who is None else ""
+            path = Path(tmp) / str(n) / safe
             try:
-                safe = Path(filename.replace("\\", "/")).name.strip()
                 if not safe or safe in (".", ".."):
                     raise InputError(f"{filename!r}: not a usable file name")
-                who = informant_from_name(safe, keys) if informant == FROM_FILE_NAME else informant
-                if informant == FROM_FILE_NAME and who is None:
-                    row["message"] = tr("proj_no_informant_match") + " · "
-                folder = Path(tmp) / str(n)
-                folder.mkdir()
-                path = folder / safe
+                path.parent.mkdir()
                 path.write_bytes(content)
                 done = project.import_document(path, informant=who, source_type=source_type, language=language,
                                                actor=actor)
             except QualcodeError as exc:
-                row["message"] += str(exc).replace(str(Path(tmp)), "…")
+                problem = str(exc).replace(str(path), safe)
+                row["message"] = f"{note} · {problem}" if note else problem
             except OSError as exc:
-                row["message"] += f"{filename}: {exc.strerror or exc}"
+                row["message"] = f"{safe}: {exc.strerror or exc}"
             else:
                 row.update(ok=True, document=done.name, characters=done.characters, turns=done.turns,
-                           sentences=done.sentences, message=row["message"] + (who or ""))
+                           sentences=done.sentences, message=who or note)
             results.append(row)
     if progress:
         progress(len(files), len(files), "")
@@ -151,13 +149,13 @@ def import_sheet(kind: str) -> None:
         notify(tr("proj_no_file"), "warning")
         return
     with tempfile.TemporaryDirectory(prefix="qualcode-sheet-") as tmp:
-        path = Path(tmp) / (Path(upload.name).name or "sheet.csv")
+        path = Path(tmp) / (Path(upload.name.replace("\\", "/")).name or "sheet.csv")
         path.write_bytes(upload.getvalue())
         try:
             count = (project.import_informants if kind == "informants" else project.import_groups)(
                 path, actor=current_coder())
         except QualcodeError as exc:
-            notify(str(exc).replace(str(path), upload.name), "error")
+            notify(escape_md(str(exc).replace(str(path), upload.name)), "error")
             return
     _bump(f"_proj_{kind}_v")
     notify(tr(f"proj_imported_{kind}").format(n=count))
@@ -211,8 +209,12 @@ def apply_group_edits(editor_key: str) -> None:
         return
     actor, done, errors = current_coder(), 0, []
     for index, change in sorted((state.get("edited_rows") or {}).items()):
+        if not 0 <= int(index) < len(keys):
+            continue  # a row the table no longer has
         key = keys[int(index)]
         fields = {c: _text(v) for c, v in change.items() if c in GROUP_COLUMNS}
+        if not fields:
+            continue
         try:
             if "name" in fields and not fields["name"]:
                 raise InputError(f"group '{key}': name is empty; every group needs a name")
@@ -223,8 +225,9 @@ def apply_group_edits(editor_key: str) -> None:
             errors.append(f"{key}: {exc}")
     for row in state.get("added_rows") or []:
         try:
-            project.add_group(_text(row.get("key")) or "", _text(row.get("name")), name_alt=_text(row.get("name_alt")),
-                              description=_text(row.get("description")), actor=actor)
+            project.add_group(_text(row.get("key")) or "", _text(row.get("name")),
+                              name_alt=_text(row.get("name_alt")), description=_text(row.get("description")),
+                              actor=actor)
             done += 1
         except QualcodeError as exc:
             errors.append(str(exc))
@@ -241,6 +244,8 @@ def apply_informant_edits(editor_key: str) -> None:
         return
     actor, done, errors = current_coder(), 0, []
     for index, change in sorted((state.get("edited_rows") or {}).items()):
+        if not 0 <= int(index) < len(keys) or not set(change) & set(INFORMANT_COLUMNS):
+            continue
         key = keys[int(index)]
         try:
             fields = _informant_fields(change)
@@ -288,4 +293,4 @@ def _report(done: int, errors: list[str]) -> None:
     if done:
         notify(tr("proj_rows_saved").format(n=done))
     for error in errors:
-        notify(error, "error")
+        notify(escape_md(error), "error")

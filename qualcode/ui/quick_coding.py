@@ -14,7 +14,7 @@ from qualcode.project import CodingSpec, Project
 from qualcode.spans import lines_of
 from qualcode.undo import UndoStack
 
-from .state import current_project, notify, tr
+from .state import current_project, escape_md, notify, tr
 
 EDITOR = "quick_editor"
 
@@ -74,7 +74,7 @@ def apply_quick_edits() -> None:
             if rows:
                 stack.push_removed(rows, f"quick -{len(rows)}")
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     notify(tr("quick_saved").format(added=len(add), removed=len(remove)))
 

@@ -16,7 +16,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 from qualcode.undo import UndoStack
 
-from .state import current_project, notify, tr
+from .state import current_project, escape_md, notify
 
 BATCH = 50
 
@@ -45,10 +45,10 @@ def run_search() -> None:
     try:
         hits = project.search(**params)
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     st.session_state["_search_hits"] = hits
-    st.session_state["_search_params"] = params
+    st.session_state["_search_params"] = {**params, "project": str(project.path)}
     reset_ticks()
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 
 from .i18n import LANGUAGES
-from .state import current_project, project_arg, tr
+from .state import current_project, escape_md, project_arg, tr
 
 NEW_CODER = "\u0000new"  # sentinel option of the coder picker
 
@@ -46,7 +46,7 @@ def sidebar() -> None:
                 st.text_input(tr("coder_new_name"), key="coder_new_name")
                 st.form_submit_button(tr("coder_create"), on_click=_create_coder)
         if st.session_state.get("coder_error"):
-            st.error(st.session_state.pop("coder_error"))
+            st.error(escape_md(st.session_state.pop("coder_error")))
 
 
 def current_coder() -> str | None:

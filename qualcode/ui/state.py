@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,14 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
 from .i18n import t
+
+_MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation: all of it may be backslash-escaped
+
+
+def escape_md(text: object) -> str:
+    """``text`` with every ASCII punctuation character backslash-escaped, so that st.error / st.success /
+    st.caption (which render Markdown) show names, paths and error messages as they are."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def project_arg() -> str:

@@ -10,7 +10,14 @@ from qualcode.project import CodingSpec, Project
 from qualcode.spans import line_of, lines_of, trim_span
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, lang, notify, show_messages, tr
+from qualcode.ui.state import (
+    current_project,
+    escape_md,
+    lang,
+    notify,
+    show_messages,
+    tr,
+)
 from qualcode.ui.transcript import transcript_view
 from qualcode.undo import UndoStack
 
@@ -69,7 +76,7 @@ def apply_selection() -> None:
     try:
         ids = project.add_codings([CodingSpec(doc["id"], start, end, code, coder, memo) for code in codes])
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     undo_stack().push_added(ids, f"{', '.join(codes)} @ {start}–{end}")
     st.session_state["apply_memo"] = ""
@@ -85,9 +92,9 @@ def undo_last() -> None:
     try:
         label = stack.undo(project)
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
-    notify(tr("undone").format(label=label), "info")
+    notify(tr("undone").format(label=escape_md(label)), "info")
 
 
 def save_edit(coding_id: int) -> None:
@@ -99,7 +106,7 @@ def save_edit(coding_id: int) -> None:
         before = project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
                                        clear_memo=not memo, actor=current_coder())
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     undo_stack().push_updated([before], f"edit #{coding_id}")
     st.session_state.pop(f"{TX}_clicked", None)
@@ -114,7 +121,7 @@ def delete_coding(coding_id: int) -> None:
     try:
         row = project.remove_coding(coding_id, actor=current_coder())
     except QualcodeError as exc:
-        notify(str(exc), "error")
+        notify(escape_md(exc), "error")
         return
     undo_stack().push_removed([row], f"delete #{coding_id}")
     st.session_state.pop(f"{TX}_clicked", None)
@@ -137,7 +144,7 @@ def coding_dialog(project: Project, rows: pd.DataFrame, labels: dict[str, str]) 
     st.subheader(tr("edit_coding"))
     ids = list(rows["id"])
     chosen = st.radio(tr("which_coding"), ids, key="edit_which", horizontal=True,
-                      format_func=lambda i: f"{rows.set_index('id').loc[i, 'code']} · {rows.set_index('id').loc[i, 'coder']}") \
+                      format_func=lambda i: escape_md(f"{rows.set_index('id').loc[i, 'code']} · {rows.set_index('id').loc[i, 'coder']}")) \
         if len(ids) > 1 else ids[0]
     row = rows.set_index("id").loc[chosen]
     st.text(row["quote"])

@@ -25,7 +25,7 @@ from qualcode.ui.codebook_parts import (
     swatch,
     tree_frame,
 )
-from qualcode.ui.state import current_project, show_messages, tr
+from qualcode.ui.state import current_project, escape_md, show_messages, tr
 
 
 def tree(codes: pd.DataFrame) -> None:
@@ -52,7 +52,8 @@ def edit_tab(codes: pd.DataFrame, key: str) -> None:
 
 def move_tab(codes: pd.DataFrame, key: str, labels: dict[str, str]) -> None:
     parent = codes.set_index("key").loc[key, "parent"]
-    st.caption(tr("cb_current_parent").format(parent=parent if isinstance(parent, str) else tr("cb_top_level")))
+    where = escape_md(parent) if isinstance(parent, str) else tr("cb_top_level")
+    st.caption(tr("cb_current_parent").format(parent=where))
     banned = descendants(codes, key) | {key}
     options = [TOP, *[k for k in codes["key"] if k not in banned]]
     if st.session_state.get("cb_move_parent") not in options:
@@ -75,9 +76,10 @@ def merge_tab(project: Project, codes: pd.DataFrame, key: str, labels: dict[str,
     usage = project.code_usage(key)
     st.markdown(tr("cb_merge_effect").format(n=usage["codings"]))
     st.text(f"{key} → {target}")
-    if usage["subcodes"]:
+    children = [k for k, parent in zip(codes["key"], codes["parent"], strict=True) if parent == key]
+    if children:
         st.caption(tr("cb_merge_subcodes"))
-        st.text(", ".join(c for c in usage["subcodes"] if codes.set_index("key").loc[c, "parent"] == key))
+        st.text(", ".join(children))
     pending = st.session_state.get("cb_pending")
     if pending == {"action": "merge", "code": key, "target": target}:
         st.warning(tr("cb_merge_really").format(n=usage["codings"]))
@@ -91,8 +93,8 @@ def merge_tab(project: Project, codes: pd.DataFrame, key: str, labels: dict[str,
 def delete_tab(project: Project, key: str) -> None:
     usage = project.code_usage(key)
     sub_codings = usage["codings_with_subcodes"] - usage["codings"]
-    st.markdown(tr("cb_delete_effect").format(own=usage["codings"], subs=len(usage["subcodes"]), sub_codings=sub_codings,
-                                              total=usage["codings_with_subcodes"]))
+    st.markdown(tr("cb_delete_effect").format(own=usage["codings"], subs=len(usage["subcodes"]),
+                                              sub_codings=sub_codings, total=usage["codings_with_subcodes"]))
     if usage["subcodes"]:
         st.text(", ".join(usage["subcodes"]))
     if st.session_state.get("cb_pending") == {"action": "delete", "code": key}:
@@ -108,10 +110,11 @@ def change_section(project: Project, codes: pd.DataFrame) -> None:
     st.subheader(tr("cb_change"))
     labels = code_labels(codes)
     keys = list(codes["key"])
-    if st.session_state.get("cb_selected") not in keys:
-        st.session_state["cb_selected"] = keys[0]
+    if st.session_state.get("cb_selected") not in keys:  # new session, another page shown, or code gone
+        last = st.session_state.get("_cb_last")
+        st.session_state["cb_selected"] = last if last in keys else keys[0]
     st.selectbox(tr("cb_which"), keys, key="cb_selected", format_func=labels.get, on_change=cancel)
-    key = st.session_state["cb_selected"]
+    key = st.session_state["_cb_last"] = st.session_state["cb_selected"]
     edit, move, merge, delete = st.tabs([tr("cb_tab_edit"), tr("cb_tab_move"), tr("cb_tab_merge"), tr("delete")])
     with edit:
         edit_tab(codes, key)

@@ -21,12 +21,17 @@ from qualcode.ui.project_parts import (
     open_project,
 )
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, notify, show_messages, tr
+from qualcode.ui.state import current_project, escape_md, notify, show_messages, tr
 
 LANGUAGE_CHOICES = ["id", "en", OTHER_LANGUAGE]
 
 
-def open_or_create() -> None:
+def open_or_create(expanded: bool) -> None:
+    with st.expander(tr("proj_open_or_create"), expanded=expanded):
+        _open_or_create_forms()
+
+
+def _open_or_create_forms() -> None:
     left, right = st.columns(2, gap="large")
     with left, st.form("proj_open_form"):
         st.markdown(f"**{tr('proj_open_heading')}**")
@@ -56,7 +61,8 @@ def _run_import(project: Project, upload_key: str) -> None:
     bar = st.progress(0.0)
 
     def progress(done: int, total: int, name: str) -> None:
-        text = tr("proj_importing").format(n=done + 1, total=total, file=name) if name else tr("proj_import_done")
+        text = (tr("proj_importing").format(n=done + 1, total=total, file=escape_md(name)) if name
+                else tr("proj_import_done"))
         bar.progress(done / total if total else 1.0, text=text)
 
     results = import_uploads(
@@ -177,12 +183,12 @@ def informants_editor(project: Project) -> None:
 def render() -> None:
     st.title(tr("proj_title"))
     show_messages()
-    open_or_create()
     project = current_project()
+    open_or_create(expanded=project is None)
     if project is None:
         st.info(tr("proj_none"))
         return
-    st.caption(f"{project.name} — {project.path}")
+    st.caption(f"{escape_md(project.name)} — {escape_md(project.path)}")
     tab_docs, tab_informants, tab_groups = st.tabs([tr("proj_tab_transcripts"), tr("informants"), tr("groups")])
     with tab_docs:
         transcripts(project)
