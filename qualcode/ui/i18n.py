@@ -48,6 +48,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "coder": {"en": "Coder", "id": "Pengode"},
     "coder_pick": {"en": "Who is coding?", "id": "Siapa yang mengode?"},
     "coder_new": {"en": "New coder…", "id": "Pengode baru…"},
+    "coder_placeholder": {"en": "Pick your name", "id": "Pilih nama Anda"},
     "coder_new_name": {"en": "Your name", "id": "Nama Anda"},
     "coder_create": {"en": "Create coder", "id": "Buat pengode"},
     "coder_needed": {

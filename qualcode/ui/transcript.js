@@ -163,16 +163,43 @@ function boundary(state, root, node, offset, isEnd) {
   return null;
 }
 
+// The text node and UTF-16 offset that show code-point offset `cp` (for restoring a selection).
+function locate(state, cp) {
+  const line = state.lines[lineOf(state, cp)];
+  const runs = line.body.children;
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const run = runs[k];
+    const s = Number(run.dataset.s);
+    if (s <= cp && run.firstChild) return [run.firstChild, u16Index(run.firstChild.data, cp - s)];
+  }
+  return [line.body, 0];
+}
+
+function currentSelection(state, root) {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+  const start = boundary(state, root, range.startContainer, range.startOffset, false);
+  const end = boundary(state, root, range.endContainer, range.endOffset, true);
+  return start === null || end === null || end <= start ? null : { start, end };
+}
+
+function restoreSelection(state, kept) {
+  const range = document.createRange();
+  range.setStart(...locate(state, kept.start));
+  range.setEnd(...locate(state, kept.end));
+  const sel = document.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
 function attach(root, state) {
   const report = () => {
-    const sel = document.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return false;
-    const range = sel.getRangeAt(0);
-    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return false;
-    const start = boundary(state, root, range.startContainer, range.startOffset, false);
-    const end = boundary(state, root, range.endContainer, range.endOffset, true);
-    if (start === null || end === null || end <= start) return false;
-    state.selected = { start, end };
+    const picked = currentSelection(state, root);
+    if (!picked) return false;
+    const { start, end } = picked;
+    state.selected = picked;
     state.lastEventAt = performance.now();
     state.api.setTriggerValue("select", { start, end, n: ++state.events });
     return true;
@@ -202,12 +229,15 @@ export default function (component) {
   const state = root.__qc;
   state.api = component;
   if (!data) return;
+  // Repainting replaces text nodes; keep the reader's selection (even mid-drag) where it was.
+  const kept = state.docKey === data.doc_key ? currentSelection(state, root) : null;
   if (state.docKey !== data.doc_key) {
     buildLines(root, state, data);
     state.docKey = data.doc_key;
     state.focusDone = null;
   }
   paint(state, data.codings || []);
+  if (kept) restoreSelection(state, kept);
   root.dataset.codings = String((data.codings || []).length);
   root.dataset.painted = String(performance.now());
   if (data.focus !== null && data.focus !== undefined && state.focusDone !== data.focus) {
