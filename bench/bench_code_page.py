@@ -13,6 +13,7 @@ each ratio is the same measurement on the short transcript, in the same run.
 
 from __future__ import annotations
 
+import logging
 import random
 import shutil
 import statistics
@@ -125,6 +126,8 @@ def browser_action(path: Path, document: str, repeat: int) -> list[float]:
 
 
 def run(*, repeat: int = 5, browser: bool = True) -> list[dict]:
+    # AppTest outside `streamlit run` warns on every widget; the figures are what matters here.
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
     folder = Path(tempfile.mkdtemp(prefix="qualcode-page-"))
     try:
         path = build(folder)

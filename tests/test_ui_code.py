@@ -65,8 +65,12 @@ def test_renders_on_an_empty_project(tmp_path):
     Project.create(path).close()
     at = page(path, coder=None)
     assert not at.exception
-    at = page(path, coder=None)
     assert any("coder name" in i.value for i in at.info)
+    with Project.open(path) as p:
+        p.add_coder("rina")
+    at = page(path, coder="rina")
+    assert not at.exception
+    assert any("no documents yet" in i.value for i in at.info)
 
 
 def test_asks_for_a_coder_first(small):
