@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from qualcode.demo import build_demo
 from qualcode.errors import ImportFormatError
@@ -93,3 +94,31 @@ def refused(path: Path, *fragments: str) -> ImportFormatError:
     for fragment in fragments:
         assert fragment in info.value.problem
     return info.value
+
+
+APP = str(ROOT / "app.py")
+
+
+def open_page(page: str | None, project_path: object = "", lang: str = "en", **state) -> AppTest:
+    """Run the app in AppTest on ``page`` (a file under qualcode/ui/pages, None for the default page)
+    with the project, language and any other session-state keys set first."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["project_path"] = str(project_path)
+    at.session_state["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    if page is not None:
+        at.switch_page(f"qualcode/ui/pages/{page}.py")
+    return at.run()
+
+
+def assert_refused(project, call, error, *fragments):
+    """``call()`` raises ``error`` whose message holds every fragment, and no row of the project changed."""
+    before = snapshot(project.path)
+    with pytest.raises(error) as info:
+        call()
+    message = str(info.value)
+    for fragment in fragments:
+        assert fragment in message, message
+    assert snapshot(project.path) == before
+    return message

@@ -16,7 +16,7 @@ from qualcode.errors import (
 )
 from qualcode.project import CodingSpec
 
-from .conftest import snapshot
+from .conftest import assert_refused
 
 
 @pytest.fixture
@@ -25,17 +25,6 @@ def coded(project, transcript):
     project.import_document(transcript, informant="I-01")
     project.add_coding("I-01_wawancara", 0, 10, "A", "rina")
     return project
-
-
-def assert_refused(project, call, error, *fragments):
-    before = snapshot(project.path)
-    with pytest.raises(error) as info:
-        call()
-    message = str(info.value)
-    for fragment in fragments:
-        assert fragment in message, message
-    assert snapshot(project.path) == before
-    return message
 
 
 def test_unknown_extension(coded, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from qualcode.errors import CodebookError, DuplicateError, InputError, NotFoundError
 from qualcode.project import CodingSpec
 
-from .conftest import snapshot
+from .conftest import assert_refused, snapshot
 
 DOC = "I-01_wawancara"
 
@@ -17,17 +17,6 @@ def coded(project, transcript):
     """The small project (codes A > A.1, B) with one document and nothing coded yet."""
     project.import_document(transcript, informant="I-01")
     return project
-
-
-def assert_refused(project, call, error, *fragments):
-    before = snapshot(project.path)
-    with pytest.raises(error) as info:
-        call()
-    message = str(info.value)
-    for fragment in fragments:
-        assert fragment in message, message
-    assert snapshot(project.path) == before
-    return message
 
 
 def tree(project):

@@ -9,7 +9,7 @@ import pytest
 from qualcode.errors import CodingError, InputError, NotFoundError
 from qualcode.project import CodingSpec
 
-from .conftest import snapshot
+from .conftest import assert_refused
 
 DOC = "I-01_wawancara"
 ROW_FIELDS = {"id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at"}
@@ -21,17 +21,6 @@ def coded(project, transcript):
     project.import_document(transcript, informant="I-01")
     project.add_coding(DOC, 0, 10, "A", "rina", memo="first")
     return project
-
-
-def assert_refused(project, call, error, *fragments):
-    before = snapshot(project.path)
-    with pytest.raises(error) as info:
-        call()
-    message = str(info.value)
-    for fragment in fragments:
-        assert fragment in message, message
-    assert snapshot(project.path) == before
-    return message
 
 
 def only_coding(project):

@@ -11,6 +11,8 @@ from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
 from qualcode.ui.quick_coding import edits_to_changes
 
+from .conftest import open_page
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/code.py"
 TEXT = "Pewawancara: Apa kabar? 😀\n\nInforman: Baik 👩🏽‍⚕️. Data DTKS belum sesuai.\n\nPewawancara: Oke.\n"
@@ -32,15 +34,7 @@ def small(tmp_path) -> Path:
 
 
 def page(path: Path | str, coder: str | None = "rina", **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["project_path"] = str(path)
-    at.session_state["lang"] = "en"
-    if coder:
-        at.session_state["coder"] = coder
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.switch_page(PAGE)
-    return at.run()
+    return open_page("code", path, **({"coder": coder} if coder else {}), **state)
 
 
 def select(at: AppTest, start: int, end: int) -> None:

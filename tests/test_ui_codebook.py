@@ -12,18 +12,14 @@ from qualcode.codebook import parse_codebook
 from qualcode.project import Project
 from qualcode.ui.codebook_parts import TOP, codebook_yaml
 
-from .conftest import snapshot
+from .conftest import open_page, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/codebook.py"
 
 
 def codebook_page(project_path: str = "", lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["project_path"] = project_path
-    at.session_state["lang"] = lang
-    at.run()
-    return at.switch_page(PAGE).run()
+    return open_page("codebook", project_path, lang)
 
 
 def button(at: AppTest, label: str):

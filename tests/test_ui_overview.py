@@ -8,14 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
 
+from .conftest import open_page
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def run_app(project_path: str = "", lang: str = "en") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["project_path"] = project_path
-    at.session_state["lang"] = lang
-    return at.run()
+    return open_page(None, project_path, lang)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

@@ -15,20 +15,14 @@ from qualcode.ui.project_parts import (
     parse_attributes,
 )
 
-from .conftest import TRANSCRIPT, snapshot
+from .conftest import TRANSCRIPT, open_page, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/project.py"
 
 
 def project_page(project_path: str = "", lang: str = "en", **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["project_path"] = project_path
-    at.session_state["lang"] = lang
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    return at.switch_page(PAGE).run()
+    return open_page("project", project_path, lang, **state)
 
 
 def _callback(module: str, name: str, args: tuple) -> None:

@@ -11,20 +11,14 @@ from streamlit.testing.v1 import AppTest
 from qualcode.project import Project
 from qualcode.undo import UndoStack
 
-from .conftest import snapshot
+from .conftest import open_page, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/search.py"
 
 
 def search_page(project_path: str = "", lang: str = "en", **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["project_path"] = project_path
-    at.session_state["lang"] = lang
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    return at.switch_page(PAGE).run()
+    return open_page("search", project_path, lang, **state)
 
 
 def search(at: AppTest, query: str, *, whole_word: bool = False, groups: list[str] | None = None) -> AppTest:

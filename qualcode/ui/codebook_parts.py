@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -19,54 +18,19 @@ from qualcode.codebook_edit import CODE_TEXT_FIELDS
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
+from .code_tree import name_column
 from .sidebar import current_coder
-from .state import current_project, escape_md, lang, notify, tr
+from .state import current_project, escape_md, notify, tr
 
 TOP = "\u0000top"  # parent picker: top level
 EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
 ADD_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
 
 
-def name_column() -> str:
-    return "name_alt" if lang() == "id" else "name"
-
-
 def code_labels(codes: pd.DataFrame) -> dict[str, str]:
     """``key · name`` in the UI language (falling back to the other name)."""
     names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
     return {k: f"{k} · {n}" for k, n in zip(codes["key"], names, strict=True)}
-
-
-def tree_frame(codes: pd.DataFrame) -> pd.DataFrame:
-    """Codes in tree order: indented key, name in the UI language, colour, own and rolled-up counts, definition."""
-    parents = dict(zip(codes["key"], codes["parent"], strict=True))
-    total = dict.fromkeys(codes["key"], 0)
-    for key, own in zip(codes["key"], codes["codings"], strict=True):
-        node = key
-        while isinstance(node, str):
-            total[node] += int(own)
-            node = parents.get(node)
-
-    def depth(key: str) -> int:
-        d, node = 0, parents.get(key)
-        while isinstance(node, str):
-            d, node = d + 1, parents.get(node)
-        return d
-
-    names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
-    return pd.DataFrame({
-        tr("col_key"): ["\u2003" * depth(k) + k for k in codes["key"]],
-        tr("col_name"): names.tolist(),
-        tr("col_color"): codes["color"].tolist(),
-        tr("col_codings"): codes["codings"].astype(int).tolist(),
-        tr("col_codings_total"): [total[k] for k in codes["key"]],
-        tr("col_definition"): codes["definition"].tolist(),
-    })
-
-
-def swatch(color: Any) -> str:
-    """CSS for a colour cell: the colour itself, for valid #RGB/#RRGGBB values only."""
-    return f"background-color: {color}; color: {color}" if isinstance(color, str) and COLOR_RE.match(color) else ""
 
 
 def codebook_yaml(project: Project) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.project import Project
+from qualcode.ui.code_tree import swatch, tree_frame
 from qualcode.ui.codebook_parts import (
     TOP,
     add_code,
@@ -22,8 +23,6 @@ from qualcode.ui.codebook_parts import (
     move_code,
     prefill_edit,
     save_code,
-    swatch,
-    tree_frame,
 )
 from qualcode.ui.state import current_project, escape_md, show_messages, tr
 

@@ -5,36 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qualcode.ui.state import current_project, lang, tr
-
-
-def codebook_tree(codes: pd.DataFrame) -> pd.DataFrame:
-    """Codes in tree order with indented names and counts rolled up into their parents."""
-    if codes.empty:
-        return codes
-    parents = dict(zip(codes["key"], codes["parent"], strict=True))
-    total = dict.fromkeys(codes["key"], 0)
-    for key, own in zip(codes["key"], codes["codings"], strict=True):
-        node = key
-        while node is not None and isinstance(node, str):
-            total[node] += int(own)
-            node = parents.get(node)
-
-    def depth(key: str) -> int:
-        d, node = 0, parents.get(key)
-        while isinstance(node, str):
-            d, node = d + 1, parents.get(node)
-        return d
-
-    name_col = "name_alt" if lang() == "id" else "name"
-    return pd.DataFrame({
-        tr("col_key"): ["\u2003" * depth(k) + k for k in codes["key"]],
-        tr("col_name"): codes[name_col].fillna(codes["name"]),
-        tr("col_codings"): codes["codings"],
-        tr("col_codings_total"): [total[k] for k in codes["key"]],
-        tr("col_color"): codes["color"],
-        tr("col_definition"): codes["definition"],
-    })
+from qualcode.ui.code_tree import swatch, tree_frame
+from qualcode.ui.state import current_project, tr
 
 
 def _table(frame: pd.DataFrame, empty_key: str, columns: dict[str, str]) -> None:
@@ -81,9 +53,7 @@ def render() -> None:
     if codes.empty:
         st.info(tr("empty_codebook"))
     else:
-        tree = codebook_tree(codes)
-        color_col = tr("col_color")
-        styled = tree.style.map(lambda c: f"background-color: {c}; color: {c}", subset=[color_col])
+        styled = tree_frame(codes).style.map(swatch, subset=[tr("col_color")])
         st.dataframe(styled, hide_index=True, width="stretch")
 
 
