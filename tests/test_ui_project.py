@@ -283,3 +283,13 @@ def test_group_rename_onto_existing_key_or_empty_name_is_refused(project):
 @pytest.mark.parametrize(("text", "expected"), [("", {}), ("a=1; b = x=y ;", {"a": "1", "b": "x=y"})])
 def test_parse_attributes(text, expected):
     assert parse_attributes(text) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [("C:\\Users\\rina\\I-01.txt", "I-01.txt"),
+                                                ("../../etc/passwd", "passwd"), ("a/..", ""), ("..", "")])
+def test_upload_names_never_leave_the_temporary_folder(name, expected):
+    from qualcode.ui.uploads import safe_name, saved_upload
+
+    assert safe_name(name) == expected
+    with saved_upload(name, b"x", "fallback.txt") as path:
+        assert path.name == (expected or "fallback.txt") and path.read_bytes() == b"x"

@@ -21,6 +21,7 @@ from qualcode.project import Project
 from .code_tree import name_column
 from .sidebar import current_coder
 from .state import current_project, escape_md, notify, tr
+from .uploads import saved_upload
 
 TOP = "\u0000top"  # parent picker: top level
 EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
@@ -189,9 +190,7 @@ def import_codebook() -> None:
     if upload is None:
         notify(tr("proj_no_file"), "warning")
         return
-    with tempfile.TemporaryDirectory(prefix="qualcode-codebook-") as tmp:
-        path = Path(tmp) / (Path(upload.name.replace("\\", "/")).name or "codebook.yaml")
-        path.write_bytes(upload.getvalue())
+    with saved_upload(upload.name, upload.getvalue(), "codebook.yaml") as path:
         try:
             count = project.load_codebook(path, actor=current_coder())
         except QualcodeError as exc:

@@ -20,6 +20,7 @@ from qualcode.project import Project
 
 from .sidebar import current_coder
 from .state import current_project, escape_md, notify, tr
+from .uploads import safe_name, saved_upload
 
 NONE = "\u0000none"          # informant picker: no informant
 FROM_FILE_NAME = "\u0000file"  # informant picker: the informant whose key starts the file name
@@ -114,7 +115,7 @@ def import_uploads(
                 progress(n, len(files), filename)
             row: dict[str, Any] = {"file": filename, "ok": False, "document": None, "characters": None,
                                    "turns": None, "sentences": None, "message": ""}
-            safe = Path(filename.replace("\\", "/")).name.strip()
+            safe = safe_name(filename)
             who = informant_from_name(safe, keys) if informant == FROM_FILE_NAME else informant
             note = tr("proj_no_informant_match") if informant == FROM_FILE_NAME and who is None else ""
             path = Path(tmp) / str(n) / safe
@@ -148,9 +149,7 @@ def import_sheet(kind: str) -> None:
     if upload is None:
         notify(tr("proj_no_file"), "warning")
         return
-    with tempfile.TemporaryDirectory(prefix="qualcode-sheet-") as tmp:
-        path = Path(tmp) / (Path(upload.name.replace("\\", "/")).name or "sheet.csv")
-        path.write_bytes(upload.getvalue())
+    with saved_upload(upload.name, upload.getvalue(), "sheet.csv") as path:
         try:
             count = (project.import_informants if kind == "informants" else project.import_groups)(
                 path, actor=current_coder())
