@@ -13,5 +13,7 @@ pages = [
     st.Page("qualcode/ui/pages/code.py", title=tr("code_page"), url_path="code"),
     st.Page("qualcode/ui/pages/codebook.py", title=tr("codebook"), url_path="codebook"),
     st.Page("qualcode/ui/pages/search.py", title=tr("search_title"), url_path="search"),
+    st.Page("qualcode/ui/pages/triangulation.py", title=tr("tri_title"), url_path="triangulation"),
+    st.Page("qualcode/ui/pages/framework.py", title=tr("fw_title"), url_path="framework"),
 ]
 st.navigation(pages).run()

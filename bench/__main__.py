@@ -14,14 +14,15 @@ import time
 
 import spacy
 
-from . import bench_code_page, bench_codings, bench_import
+from . import bench_code_page, bench_codings, bench_import, bench_matrix
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes and fewer repeats, for a fast check")
     parser.add_argument("--size", type=float, default=None,
-                        help="scale factor on the default sizes (1.0 = 200 transcripts, 1,000,000 codings)")
+                        help="scale factor on the default sizes (1.0 = 200 transcripts, 1,000,000 codings, "
+                             "500 informants)")
     args = parser.parse_args(argv)
     size = args.size if args.size is not None else (0.05 if args.quick else 1.0)
     if size <= 0:
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> None:
     rows += bench_codings.run(codings=max(1000, round(1_000_000 * size)), documents=max(5, round(50 * size)),
                               reads=3 if args.quick else 7)
     rows += bench_code_page.run(repeat=2 if args.quick else 5)
+    rows += bench_matrix.run(codings=max(1000, round(1_000_000 * size)), informants=max(15, round(500 * size)),
+                             repeat=repeat)
     print(f"\ntotal {time.perf_counter() - started:.0f} s; ratio = qualcode time / baseline time\n")
     columns = ["benchmark", "measure", "qualcode", "baseline", "ratio"]
     print("| " + " | ".join(columns) + " |")

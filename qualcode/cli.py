@@ -14,6 +14,7 @@ import click
 from .codebook import save_codebook
 from .demo import build_demo
 from .errors import QualcodeError
+from .export.tables import write_table
 from .project import CodingSpec, Project
 
 PROJECT = click.argument("project", type=click.Path(dir_okay=False, path_type=Path))
@@ -279,6 +280,74 @@ def codings(project: Path, document: str | None, coders: tuple[str, ...], codes:
         click.echo(f"wrote {len(frame)} codings to {output}", err=True)
     else:
         frame.to_csv(sys.stdout, index=False)
+
+
+# -- triangulation ---------------------------------------------------------------------
+
+def matrix_options(func):
+    """The options shared by `matrix` and `matrix-chart`."""
+    options = [
+        click.option("--by", type=click.Choice(["group", "source-type", "informant"]), default="group",
+                     show_default=True, help="Columns: informant groups, source types or informants."),
+        click.option("--measure", type=click.Choice(["segments", "informants", "share", "words"]),
+                     default="segments", show_default=True,
+                     help="Cell value: codings, distinct informants, % of the group's informants "
+                          "(--by group only) or words coded."),
+        click.option("--coders", metavar="A,B",
+                     help="Only these coders' codings (comma-separated; default: all pooled)."),
+        click.option("--rollup", is_flag=True, help="Top-level codes only, each counting its sub-codes' codings."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _matrix_args(by: str, measure: str, coders: str | None, rollup: bool) -> dict:
+    names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
+    return {"by": by.replace("-", "_"), "measure": measure, "coders": names, "rollup": rollup}
+
+
+@main.command()
+@PROJECT
+@matrix_options
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md"]),
+              help="Table format (default: from the -o suffix, else csv).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: stdout; xlsx needs a file).")
+@friendly
+def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: bool, fmt: str | None,
+           output: Path | None) -> None:
+    """Write the triangulation table: codes x groups (or source types, informants) with the
+    coverage pattern and the supervisor's latest verdict per code."""
+    if fmt is None:
+        fmt = {".xlsx": "xlsx", ".md": "md", ".markdown": "md"}.get(output.suffix.lower(), "csv") if output else "csv"
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs -o FILE.xlsx")
+    with _open(project) as p:
+        table = p.triangulation_table(**_matrix_args(by, measure, coders, rollup))
+    if output:
+        write_table(table, output, fmt)
+        click.echo(f"wrote {len(table)} codes x {len(table.columns) - 6} columns to {output}", err=True)
+    else:
+        write_table(table, sys.stdout, fmt)
+
+
+@main.command("matrix-chart")
+@PROJECT
+@matrix_options
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Image file: .png or .svg.")
+@friendly
+def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollup: bool, output: Path) -> None:
+    """Draw the triangulation matrix as a heat map and save it as PNG or SVG."""
+    from .analysis.charts import heatmap, save_chart
+
+    args = _matrix_args(by, measure, coders, rollup)
+    with _open(project) as p:
+        frame = p.matrix(**args)
+    who = f", coders {', '.join(args['coders'])}" if args["coders"] else ""
+    save_chart(heatmap(frame, title=f"{measure} by {by}{who}", measure=measure), output)
+    click.echo(f"wrote {output}", err=True)
 
 
 # -- demo ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .codebook import Code, Codebook, load_codebook
 from .codebook_edit import CodebookEditing
 from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .ingest import read_document
+from .project_analysis import ProjectAnalysis
 from .search import find_hits
 from .store import Store, now
 
@@ -58,8 +59,9 @@ class CodingSpec:
     memo: str | None = None
 
 
-class Project(CodebookEditing):
-    """A qualcode project file (codebook editing comes from :class:`CodebookEditing`).
+class Project(CodebookEditing, ProjectAnalysis):
+    """A qualcode project file (codebook editing comes from :class:`CodebookEditing`; triangulation,
+    framework matrix and co-occurrence from :class:`ProjectAnalysis`).
 
     Example
     -------

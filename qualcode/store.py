@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import sqlite_utils
 from sqlite_utils import Migrations
 
@@ -115,6 +116,38 @@ def m001_initial(db: sqlite_utils.Database) -> None:
             actor TEXT,
             action TEXT NOT NULL,
             payload TEXT NOT NULL DEFAULT '{}'
+        );
+        """
+    ):
+        db.conn.execute(statement)
+
+
+@migrations()
+def m002_verdicts_summaries(db: sqlite_utils.Database) -> None:
+    """Supervisor triangulation verdicts (history kept) and framework-matrix cell summaries."""
+    for statement in _split_statements(
+        """
+        CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            group_a_id INTEGER REFERENCES groups(id),
+            group_b_id INTEGER REFERENCES groups(id),
+            verdict TEXT NOT NULL
+                CHECK (verdict IN ('agreement', 'partial_agreement', 'silence', 'dissonance')),
+            rationale TEXT NOT NULL DEFAULT '',
+            supervisor_id INTEGER NOT NULL REFERENCES coders(id),
+            created_at TEXT NOT NULL,
+            CHECK ((group_a_id IS NULL) = (group_b_id IS NULL)),
+            CHECK (group_a_id IS NULL OR group_a_id != group_b_id)
+        );
+        CREATE INDEX verdicts_by_code ON verdicts(code_id, group_a_id, group_b_id, id);
+        CREATE TABLE summaries (
+            informant_id INTEGER NOT NULL REFERENCES informants(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            summary TEXT NOT NULL,
+            author_id INTEGER NOT NULL REFERENCES coders(id),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (informant_id, code_id)
         );
         """
     ):
@@ -532,6 +565,102 @@ class Store:
                FROM codings x JOIN codes c ON c.id = x.code_id JOIN coders k ON k.id = x.coder_id
                WHERE x.document_id = ? ORDER BY x.start, x."end", x.id""",
             (document_id,),
+        )
+
+    # -- analysis: lean coding frames, verdicts, summaries ------------------------
+
+    def coding_counts(self, coder_ids: Sequence[int] | None = None) -> pd.DataFrame:
+        """Codings counted per code and document: columns code_id, document_id, n (ints).
+
+        The lean read behind the triangulation matrix: a million codings come back as a
+        few thousand rows, since the document fixes informant, group and source type.
+        """
+        where, params = self._coder_filter(coder_ids)
+        # NOT INDEXED: one sequential scan of the table is 3x faster than walking codings_by_code
+        # (or codings_by_coder) and fetching each row's document_id from the table.
+        return self._frame(
+            f"SELECT x.code_id, x.document_id, count(*) AS n FROM codings x NOT INDEXED {where} GROUP BY 1, 2",
+            params, ["code_id", "document_id", "n"],
+        )
+
+    def coding_quotes(self, coder_ids: Sequence[int] | None = None) -> pd.DataFrame:
+        """One row per coding with only code_id, document_id and quote (for word counts)."""
+        where, params = self._coder_filter(coder_ids)
+        return self._frame(
+            f"SELECT x.code_id, x.document_id, x.quote FROM codings x NOT INDEXED {where}",
+            params, ["code_id", "document_id", "quote"],
+        )
+
+    def document_axes(self) -> pd.DataFrame:
+        """Every document's id with its informant key, group key and source type (None when unset)."""
+        return self._frame(
+            """SELECT d.id AS document_id, i.key AS informant, g.key AS "group", d.source_type
+               FROM documents d LEFT JOIN informants i ON i.id = d.informant_id
+               LEFT JOIN groups g ON g.id = i.group_id ORDER BY d.id""",
+            (), ["document_id", "informant", "group", "source_type"],
+        )
+
+    @staticmethod
+    def _coder_filter(coder_ids: Sequence[int] | None) -> tuple[str, list[Any]]:
+        if coder_ids is None:
+            return "", []
+        return f"WHERE x.coder_id IN ({','.join('?' * len(coder_ids))})", list(coder_ids)
+
+    def _frame(self, sql: str, params: Sequence[Any], columns: list[str]) -> pd.DataFrame:
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: much faster than sqlite3.Row for many rows
+        return pd.DataFrame.from_records(cursor.execute(sql, params).fetchall(), columns=columns)
+
+    def insert_verdict(self, row: dict[str, Any]) -> int:
+        return self._insert("verdicts", row)
+
+    def verdicts(self, *, latest: bool = True) -> list[dict]:
+        """Verdicts with code, group and supervisor keys; ``latest`` keeps the newest per (code, pair).
+
+        Ordered by code (codebook order), then the pair (whole-code verdict first, then by group
+        order), then id.
+        """
+        newest = (
+            """WHERE v.id IN (SELECT max(id) FROM verdicts
+                              GROUP BY code_id, coalesce(group_a_id, 0), coalesce(group_b_id, 0))"""
+            if latest else ""
+        )
+        return self._all(
+            f"""SELECT v.id, c.key AS code, ga.key AS group_a, gb.key AS group_b, v.verdict, v.rationale,
+                       k.name AS supervisor, v.created_at
+                FROM verdicts v
+                JOIN codes c ON c.id = v.code_id
+                LEFT JOIN groups ga ON ga.id = v.group_a_id
+                LEFT JOIN groups gb ON gb.id = v.group_b_id
+                JOIN coders k ON k.id = v.supervisor_id
+                {newest}
+                ORDER BY c.sort, c.id, v.group_a_id IS NOT NULL, ga.sort, ga.key, gb.sort, gb.key, v.id"""
+        )
+
+    def upsert_summary(self, row: dict[str, Any]) -> None:
+        self.conn.execute(
+            """INSERT INTO summaries (informant_id, code_id, summary, author_id, updated_at)
+               VALUES (:informant_id, :code_id, :summary, :author_id, :updated_at)
+               ON CONFLICT (informant_id, code_id) DO UPDATE SET
+                   summary = excluded.summary, author_id = excluded.author_id, updated_at = excluded.updated_at""",
+            row,
+        )
+
+    def delete_summary(self, informant_id: int, code_id: int) -> int:
+        return self.conn.execute(
+            "DELETE FROM summaries WHERE informant_id = ? AND code_id = ?", (informant_id, code_id)
+        ).rowcount
+
+    def summaries(self) -> list[dict]:
+        """Framework-matrix summaries with informant, code and author keys, in informant then code order."""
+        return self._all(
+            """SELECT i.key AS informant, c.key AS code, s.summary, k.name AS author, s.updated_at
+               FROM summaries s
+               JOIN informants i ON i.id = s.informant_id
+               JOIN groups g ON g.id = i.group_id
+               JOIN codes c ON c.id = s.code_id
+               JOIN coders k ON k.id = s.author_id
+               ORDER BY g.sort, g.key, i.key, c.sort, c.id"""
         )
 
     # -- audit -------------------------------------------------------------------

@@ -1,0 +1,126 @@
+"""Charts of analysis results (Altair), and their static export as PNG or SVG.
+
+The heat map shows a triangulation matrix (Farmer et al., 2006): one row per code,
+one column per data source (informant group, source type or informant), the
+colour and the printed number giving the cell's measure. Static files are drawn
+by ``vl-convert-python`` (no browser needed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from ..errors import InputError
+
+MEASURE_TITLES = {
+    "segments": "coded segments",
+    "informants": "informants",
+    "share": "% of the group's informants",
+    "words": "words coded",
+}
+SELECTION = "cell"  # the point selection of the heat map: fields "code" and "column"
+SUFFIXES = (".png", ".svg")
+
+
+def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments") -> alt.LayerChart:
+    """A heat map of a code x column matrix: coloured rectangles with the value printed in each.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        From :func:`qualcode.analysis.triangulation.code_matrix` (index: codes; columns:
+        groups, source types or informants).
+    title : str
+        Chart title (none when empty).
+    measure : str
+        The matrix's measure, for the legend title and number format ("share" prints
+        one decimal; other fractional values, such as Jaccard similarities, two).
+
+    Returns
+    -------
+    altair.LayerChart
+        Codes on y and columns on x, both in the matrix's order; colour by value. The
+        rectangles carry a point selection named ``"cell"`` on the fields ``code`` and
+        ``column`` (what a front end reads back when a cell is clicked).
+
+    Example
+    -------
+    >>> m = pd.DataFrame({"community": [2, 0], "agency": [1, 3]}, index=pd.Index(["E1", "E2"], name="code"))
+    >>> chart = heatmap(m, title="Segments by group")
+    >>> chart.to_dict()["layer"][0]["mark"]["type"]
+    'rect'
+    """
+    codes = [str(c) for c in matrix.index]
+    columns = [str(c) for c in matrix.columns]
+    values = matrix.to_numpy()
+    records = [
+        {"code": code, "column": column, "value": _number(values[i, j])}
+        for i, code in enumerate(codes) for j, column in enumerate(columns)
+    ]
+    highest = max((r["value"] for r in records), default=0) or 1
+    axis_title = str(matrix.attrs.get("axis", matrix.columns.name or "column")).replace("_", " ")
+    value_title = MEASURE_TITLES.get(measure, measure)
+    whole = all(float(r["value"]).is_integer() for r in records)
+    number = ".1f" if measure == "share" else ("d" if whole else ".2f")
+    data = alt.InlineData(values=records)  # inline values: no row limit of the DataFrame transformer
+    base = alt.Chart(data).encode(
+        x=alt.X("column:N", sort=columns, title=axis_title, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
+        y=alt.Y("code:N", sort=codes, title="code"),
+    )
+    cell = alt.selection_point(name=SELECTION, fields=["code", "column"], on="click")
+    rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("value:Q", title=value_title, scale=alt.Scale(scheme="blues", domainMin=0)),
+        tooltip=[alt.Tooltip("code:N"), alt.Tooltip("column:N", title=axis_title),
+                 alt.Tooltip("value:Q", title=value_title, format=number)],
+    ).add_params(cell)
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("value:Q", format=number),
+        color=alt.condition(alt.datum.value > highest / 2, alt.value("white"), alt.value("black")),
+    )
+    chart = alt.layer(rect, text).properties(
+        width=alt.Step(max(28, min(70, 9 * max((len(c) for c in columns), default=4)))),
+        height=alt.Step(20),
+    )
+    if title:
+        chart = chart.properties(title=title)
+    return chart
+
+
+def save_chart(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> None:
+    """Write ``chart`` as a static image: PNG or SVG, chosen by the suffix of ``path``.
+
+    Parameters
+    ----------
+    chart : altair chart
+        Any Altair chart (e.g. from :func:`heatmap`).
+    path : str or Path
+        Ends in ``.png`` or ``.svg``.
+    scale : float
+        Pixel scale of PNG output (2.0 = sharp on high-density screens and in print).
+
+    Raises
+    ------
+    InputError
+        Any other suffix.
+    """
+    import vl_convert as vlc  # imported here: only static export needs it
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{path}: cannot save a chart as '{suffix or 'no suffix'}'; use {' or '.join(SUFFIXES)}")
+    spec = chart.to_dict()
+    if suffix == ".png":
+        path.write_bytes(vlc.vegalite_to_png(spec, scale=scale))
+    else:
+        path.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+
+
+def _number(value: object) -> float | int:
+    if pd.isna(value):
+        return 0
+    number = float(value)
+    return int(number) if number.is_integer() else number

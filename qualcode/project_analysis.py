@@ -1,0 +1,429 @@
+"""Triangulation, framework matrix and co-occurrence methods of a Project.
+
+:class:`ProjectAnalysis` is a base class of :class:`qualcode.project.Project`.
+It reads the project through the store and hands plain DataFrames to the pure
+functions of :mod:`qualcode.analysis`. The triangulation protocol follows
+Farmer, Robinson, Elliott & Eyles (2006): a *convergence coding matrix* lays
+each code against each data source (informant group, source type or
+informant); the computed coverage pattern says where a code is present, and a
+supervisor's *verdict* (agreement, partial agreement, silence or dissonance)
+records whether the sources agree about it. Verdicts are stored with the
+supervisor and the time, and every call adds a row, so the history is kept.
+
+Reference
+---------
+Farmer, T., Robinson, K., Elliott, S. J., & Eyles, J. (2006). Developing and
+implementing a triangulation protocol for qualitative health research.
+*Qualitative Health Research*, 16(3), 377-394.
+https://doi.org/10.1177/1049732305285708
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .analysis.cooccurrence import cooccurrence as _cooccurrence
+from .analysis.triangulation import (
+    AXES,
+    MEASURES,
+    cell_codings,
+    check_choice,
+    code_matrix,
+    code_rows,
+    coverage,
+)
+from .errors import InputError, NotFoundError
+from .store import Store, now
+
+VERDICTS = ("agreement", "partial_agreement", "silence", "dissonance")
+VERDICT_COLUMNS = ["id", "code", "group_a", "group_b", "verdict", "rationale", "supervisor", "created_at"]
+SUMMARY_COLUMNS = ["informant", "code", "summary", "author", "updated_at"]
+CELL_QUOTE_COLUMNS = ["id", "document", "document_id", "informant", "group", "source_type", "coder", "code",
+                      "start", "end", "line", "quote", "before", "after"]
+TABLE_EXTRA_COLUMNS = ["pattern", "label", "verdict", "rationale", "verdict_by", "verdict_at"]
+QUOTE_LIMIT = 80
+
+
+class ProjectAnalysis:
+    """Triangulation and framework-matrix methods of a Project (needs ``self.store`` and the Project API)."""
+
+    store: Store
+
+    if TYPE_CHECKING:  # provided by Project
+        def codes(self) -> pd.DataFrame: ...
+        def informants(self) -> pd.DataFrame: ...
+        def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
+                    codes: Iterable[str] | None = None) -> pd.DataFrame: ...
+        def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame: ...
+        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
+        def _code(self, key: str) -> dict: ...
+        def _group(self, key: str) -> dict: ...
+        def _informant(self, key: str) -> dict: ...
+        def _coder(self, name: str) -> dict: ...
+
+    # -- the matrix ------------------------------------------------------------------
+
+    def axis_values(self, by: str) -> list[str]:
+        """The columns of a matrix ``by`` this axis: every group key (group order), every source
+        type, or every informant key (group order, then key).
+
+        Raises InputError for an unknown axis.
+        """
+        by = check_choice(by, AXES, "axis (by)")
+        if by == "group":
+            return [g["key"] for g in self.store.groups()]
+        if by == "source_type":
+            return list(self.store.source_types())
+        return [i["key"] for i in self.store.informants()]
+
+    def matrix(self, *, by: str = "group", measure: str = "segments",
+               coders: Iterable[str] | None = None, rollup: bool = False) -> pd.DataFrame:
+        """The convergence coding matrix (Farmer et al., 2006): codes x ``axis_values(by)``.
+
+        Parameters
+        ----------
+        by : {"group", "source_type", "informant"}
+            The data sources that triangulate.
+        measure : {"segments", "informants", "share", "words"}
+            See :func:`qualcode.analysis.triangulation.code_matrix`.
+        coders : iterable of str, optional
+            Coder names whose codings count; None (or empty): all coders pooled.
+        rollup : bool
+            Top-level codes only, each counting its sub-codes' codings too.
+
+        Returns
+        -------
+        DataFrame
+            Index ``code`` (codebook order), one column per axis value;
+            ``attrs["unassigned"]`` counts codings left out for having no value on the
+            axis (e.g. observation notes without informant when ``by="group"``).
+
+        Raises
+        ------
+        InputError
+            Unknown ``by``/``measure``, or ``share`` on another axis than group.
+        NotFoundError
+            Unknown coder.
+        """
+        by = check_choice(by, AXES, "axis (by)")
+        measure = check_choice(measure, MEASURES, "measure")
+        coder_ids = self._coder_ids(coders)
+        codes = self._code_frame()
+        keys_by_id = {row["id"]: row["key"] for row in self.store.code_tree()}
+        documents = self.store.document_axes()
+        if measure == "words":
+            frame = self.store.coding_quotes(coder_ids)
+            weight = None
+        else:
+            frame = self.store.coding_counts(coder_ids)
+            weight = "n"
+        frame = frame.merge(documents, on="document_id", how="left", validate="many_to_one")
+        frame["code"] = frame["code_id"].map(keys_by_id)
+        informants = self.informants() if measure == "share" else None
+        return code_matrix(frame, codes, by=by, measure=measure, columns=self.axis_values(by),
+                           informants=informants, rollup=rollup, weight=weight)
+
+    def triangulation_table(self, *, by: str = "group", measure: str = "segments",
+                            coders: Iterable[str] | None = None, rollup: bool = False) -> pd.DataFrame:
+        """The matrix with its coverage pattern and the supervisor's latest verdict beside it.
+
+        Following Farmer et al. (2006), the computed pattern (where a code is present) and
+        the verdict (whether the sources agree: agreement, partial_agreement, silence,
+        dissonance) are shown side by side; only the verdict is a judgement.
+
+        Returns
+        -------
+        DataFrame
+            :meth:`matrix` plus columns ``pattern``, ``label``, ``verdict``, ``rationale``,
+            ``verdict_by`` and ``verdict_at`` (the latest whole-code verdict; "" when none).
+            ``attrs`` as for :meth:`matrix`.
+        """
+        matrix = self.matrix(by=by, measure=measure, coders=coders, rollup=rollup)
+        clash = [c for c in matrix.columns if c in TABLE_EXTRA_COLUMNS]
+        if clash:
+            raise InputError(f"cannot build the triangulation table: column(s) {', '.join(clash)} of the "
+                             f"{by} axis clash with the table's own columns; rename them")
+        cover = coverage(matrix)
+        table = matrix.copy()
+        table["pattern"] = cover["pattern"]
+        table["label"] = cover["label"]
+        latest = self.verdicts(latest=True)
+        whole = latest[latest["group_a"].isna()].set_index("code")
+        for target, source in (("verdict", "verdict"), ("rationale", "rationale"), ("verdict_by", "supervisor"),
+                               ("verdict_at", "created_at")):
+            table[target] = [str(whole.at[code, source]) if code in whole.index else "" for code in table.index]
+        table.columns.name = None
+        table.attrs = dict(matrix.attrs)
+        return table
+
+    def cell_quotes(self, code: str, column: str, *, by: str = "group",
+                    coders: Iterable[str] | None = None, rollup: bool = False, context: int = 80) -> pd.DataFrame:
+        """The quotes behind one matrix cell, with where they are and the text around them.
+
+        What a supervisor reads before giving a verdict on a code (Farmer et al., 2006).
+
+        Parameters
+        ----------
+        code : str
+            The row's code key (with ``rollup``: its sub-codes' codings too).
+        column : str
+            One of :meth:`axis_values` ``(by)``.
+        context : int
+            Characters of text kept before and after each quote (newlines shown as spaces).
+
+        Returns
+        -------
+        DataFrame
+            Columns id, document, document_id, informant, group, source_type, coder, code,
+            start, end, line (1-based line of ``start``), quote, before, after; ordered
+            by document_id and start.
+
+        Raises
+        ------
+        NotFoundError
+            Unknown code, column or coder. InputError: unknown axis, bad ``context``.
+        """
+        by = check_choice(by, AXES, "axis (by)")
+        if isinstance(context, bool) or not isinstance(context, int) or context < 0:
+            raise InputError(f"context must be a whole number >= 0, got {context!r}")
+        allowed = self.axis_values(by)
+        if column not in allowed:
+            raise NotFoundError(f"unknown {by.replace('_', ' ')} {column!r}; known: {_abbreviate(allowed)}")
+        codes = self._code_frame()
+        self._code(code)
+        wanted = [code, *self._descendant_keys(code)] if rollup else [code]
+        coder_names = self._coder_names(coders)
+        rows = cell_codings(self.codings(codes=wanted, coders=coder_names), codes, code, column,
+                            by=by, rollup=rollup)
+        texts: dict[int, str] = {}
+        lines, before, after = [], [], []
+        for doc_id, start, end in zip(rows["document_id"], rows["start"], rows["end"], strict=True):
+            text = texts.get(doc_id)
+            if text is None:
+                text = texts.setdefault(doc_id, self.store.document_text(int(doc_id)))
+            lines.append(text.count("\n", 0, start) + 1)
+            before.append(_flat(text[max(0, start - context):start]))
+            after.append(_flat(text[end:end + context]))
+        rows["line"] = pd.Series(lines, index=rows.index, dtype="int64")
+        rows["before"] = pd.Series(before, index=rows.index, dtype=object)
+        rows["after"] = pd.Series(after, index=rows.index, dtype=object)
+        return rows[CELL_QUOTE_COLUMNS]
+
+    # -- verdicts --------------------------------------------------------------------
+
+    def set_verdict(self, code: str, verdict: str, *, supervisor: str, rationale: str = "",
+                    groups: Sequence[str] | None = None) -> int:
+        """Record a supervisor's triangulation verdict on a code, or on a pair of groups for a code.
+
+        The four verdicts are the convergence categories of Farmer et al. (2006):
+        ``agreement`` (the groups say the same), ``partial_agreement`` (they agree in
+        part, or only some speak), ``silence`` (a group says nothing where the others
+        do) and ``dissonance`` (they disagree). Every call adds a row, so the history
+        is kept; :meth:`verdicts` shows the latest by default.
+
+        Parameters
+        ----------
+        code : str
+            Code key.
+        verdict : str
+            One of :data:`VERDICTS`.
+        supervisor : str
+            Coder name of the supervisor (created with role "supervisor" if new).
+        rationale : str
+            Why: what the quotes show.
+        groups : pair of str, optional
+            Two different group keys for a pairwise verdict (stored in group order);
+            None for the whole code.
+
+        Returns
+        -------
+        int
+            The id of the new verdict row.
+
+        Raises
+        ------
+        InputError
+            Unknown verdict, empty supervisor, groups not a pair of two different keys.
+        NotFoundError
+            Unknown code or group.
+        """
+        verdict = check_choice(verdict, VERDICTS, "verdict")
+        code_row = self._code(code)
+        supervisor = str(supervisor).strip() if supervisor is not None else ""
+        if not supervisor:
+            raise InputError("supervisor is empty; give the supervisor's coder name")
+        pair: tuple[dict, dict] | tuple[None, None] = (None, None)
+        if groups is not None:
+            if isinstance(groups, str) or len(groups) != 2:
+                raise InputError(f"groups must be a pair of two group keys (or None for the whole code); "
+                                 f"got {groups!r}")
+            a, b = (self._group(g) for g in groups)
+            if a["id"] == b["id"]:
+                raise InputError(f"groups must be two different group keys; got {a['key']!r} twice")
+            order = {g["id"]: n for n, g in enumerate(self.store.groups())}
+            pair = (a, b) if order[a["id"]] <= order[b["id"]] else (b, a)
+        rationale = "" if rationale is None else str(rationale).strip()
+        with self.store.atomic():
+            supervisor_id = self.ensure_coder(supervisor, "supervisor")
+            verdict_id = self.store.insert_verdict({
+                "code_id": code_row["id"], "group_a_id": pair[0]["id"] if pair[0] else None,
+                "group_b_id": pair[1]["id"] if pair[1] else None, "verdict": verdict, "rationale": rationale,
+                "supervisor_id": supervisor_id, "created_at": now(),
+            })
+            self.store.log_event(supervisor, "verdict.set", {
+                "id": verdict_id, "code": code_row["key"], "groups": [p["key"] for p in pair] if pair[0] else None,
+                "verdict": verdict, "rationale": rationale})
+        return verdict_id
+
+    def verdicts(self, *, latest: bool = True) -> pd.DataFrame:
+        """Stored verdicts: id, code, group_a, group_b (None for a whole-code verdict), verdict,
+        rationale, supervisor, created_at.
+
+        ``latest=True`` keeps the newest per (code, group_a, group_b); False gives the whole
+        history. Ordered by code, then pair, then id.
+        """
+        return pd.DataFrame(self.store.verdicts(latest=latest), columns=VERDICT_COLUMNS)
+
+    # -- framework matrix ------------------------------------------------------------
+
+    def set_summary(self, informant: str, code: str, text: str, *, author: str) -> None:
+        """Write the framework-matrix summary of one informant x code cell (replacing any);
+        empty ``text`` removes it.
+
+        ``author`` is a coder name (created if new). Raises NotFoundError for an unknown
+        informant or code, InputError for an empty author.
+        """
+        informant_row = self._informant(informant)
+        code_row = self._code(code)
+        author = str(author).strip() if author is not None else ""
+        if not author:
+            raise InputError("author is empty; give the coder name of who writes the summary")
+        text = "" if text is None else str(text).strip()
+        with self.store.atomic():
+            if text:
+                author_id = self.ensure_coder(author)
+                self.store.upsert_summary({"informant_id": informant_row["id"], "code_id": code_row["id"],
+                                           "summary": text, "author_id": author_id, "updated_at": now()})
+                self.store.log_event(author, "summary.set", {"informant": informant_row["key"],
+                                                             "code": code_row["key"], "summary": text})
+            elif self.store.delete_summary(informant_row["id"], code_row["id"]):
+                self.store.log_event(author, "summary.delete", {"informant": informant_row["key"],
+                                                                "code": code_row["key"]})
+
+    def summaries(self) -> pd.DataFrame:
+        """Stored framework-matrix summaries: informant, code, summary, author, updated_at."""
+        return pd.DataFrame(self.store.summaries(), columns=SUMMARY_COLUMNS)
+
+    def framework_matrix(self, *, coders: Iterable[str] | None = None, rollup: bool = False,
+                         quotes: int = 2) -> pd.DataFrame:
+        """Informants x codes, each cell the stored summary or, by default, the count and first quotes.
+
+        Rows: every informant (group order, then key); columns: the codes in matrix row order
+        (top-level codes only with ``rollup``). A cell holds the summary written with
+        :meth:`set_summary` when there is one; otherwise ``"3× · “first quote…” · “second…”"``
+        (the number of codings, then up to ``quotes`` distinct quotes in reading order, each
+        shortened to 80 characters; the same passage coded by two coders is shown once), or
+        ``""`` when the informant has no coding of the code.
+        """
+        if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
+            raise InputError(f"quotes must be a whole number >= 0, got {quotes!r}")
+        codes = self._code_frame()
+        coder_names = self._coder_names(coders)
+        informants = self.axis_values("informant")
+        columns, row_of = code_rows(codes, rollup)
+        frame = pd.DataFrame("", index=pd.Index(informants, name="informant", dtype=object),
+                             columns=pd.Index(columns, name="code", dtype=object), dtype=object)
+        codings = self.codings(coders=coder_names)
+        codings = codings[codings["informant"].notna()]
+        if len(codings):
+            codings = codings.assign(row=codings["code"].map(row_of))
+            for (informant, row), part in codings.groupby(["informant", "row"], sort=False):
+                shown = [f"“{_shorten(q)}”" for q in _distinct(part["quote"])[:quotes]]
+                frame.at[informant, row] = " · ".join([f"{len(part)}×", *shown])
+        for item in self.store.summaries():
+            if item["informant"] in frame.index and item["code"] in frame.columns:
+                frame.at[item["informant"], item["code"]] = item["summary"]
+        return frame
+
+    # -- co-occurrence ---------------------------------------------------------------
+
+    def cooccurrence(self, *, by: str = "overlap",
+                     coders: Iterable[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Code co-occurrence (counts, Jaccard) over the project's codings of ``coders``
+        (None: all), by overlapping codings or by shared sentence units, in codebook order.
+
+        See :func:`qualcode.analysis.cooccurrence.cooccurrence`.
+        """
+        check_choice(by, ("overlap", "unit"), "co-occurrence mode (by)")
+        codings = self.codings(coders=self._coder_names(coders))
+        units = self.units(kind="sentence") if by == "unit" else None
+        return _cooccurrence(codings, by=by, units=units, order=list(self._code_frame()["key"]))
+
+    def consensus_coders(self) -> list[str]:
+        """Names of the coders with role "consensus" (their codings are agreed versions)."""
+        return [c["name"] for c in self.store.coders() if c["role"] == "consensus"]
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _coder_names(self, coders: Iterable[str] | None) -> list[str] | None:
+        """Checked coder names; None for all coders (None or an empty selection)."""
+        if coders is None:
+            return None
+        names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders]
+        names = [n for n in names if n]
+        if not names:
+            return None
+        for name in names:
+            self._coder(name)
+        return names
+
+    def _coder_ids(self, coders: Iterable[str] | None) -> list[int] | None:
+        names = self._coder_names(coders)
+        return None if names is None else [self._coder(n)["id"] for n in names]
+
+    def _code_frame(self) -> pd.DataFrame:
+        """key and parent key of every code in codebook order (what the matrix needs, without counts)."""
+        tree = self.store.code_tree()
+        keys = {row["id"]: row["key"] for row in tree}
+        return pd.DataFrame({"key": [r["key"] for r in tree], "parent": [keys.get(r["parent_id"]) for r in tree]},
+                            columns=["key", "parent"])
+
+    def _descendant_keys(self, code: str) -> list[str]:
+        tree = self.store.code_tree()
+        children: dict[int | None, list[dict]] = {}
+        for row in tree:
+            children.setdefault(row["parent_id"], []).append(row)
+        root = next(r for r in tree if r["key"] == code)
+        found, todo = [], list(children.get(root["id"], []))
+        while todo:
+            row = todo.pop(0)
+            found.append(row["key"])
+            todo += children.get(row["id"], [])
+        return found
+
+
+def _flat(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _distinct(quotes: Iterable[Any]) -> list[str]:
+    seen: dict[str, None] = {}
+    for quote in quotes:
+        seen.setdefault(" ".join(str(quote).split()), None)
+    return list(seen)
+
+
+def _shorten(quote: Any, limit: int = QUOTE_LIMIT) -> str:
+    text = " ".join(str(quote).split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _abbreviate(items: list[str], limit: int = 12) -> str:
+    if not items:
+        return "none yet"
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} ... ({len(items)} in all)"

@@ -1,0 +1,105 @@
+"""Framework page: informants (rows) x codes (columns), each cell the analyst's summary or a digest of the
+informant's quotes; a cell's quotes and its summary editor."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.project import Project
+from qualcode.ui.codebook_parts import code_labels
+from qualcode.ui.sidebar import current_coder
+from qualcode.ui.state import current_project, escape_md, show_messages, tr
+from qualcode.ui.triangulation_parts import (
+    chosen_coders,
+    coder_options,
+    default_cell,
+    follow_goto,
+    free_name,
+    keep_known,
+    prefill_summary,
+    quote_list,
+    save_summary,
+    table_downloads,
+)
+
+
+def controls(project: Project) -> tuple[list[str] | None, bool]:
+    coders, consensus = coder_options(project)
+    keep_known("fw_coders", coders, multi=True)
+    a, b = st.columns([3, 1], vertical_alignment="bottom")
+    a.multiselect(tr("tri_coders"), coders, key="fw_coders", placeholder=tr("tri_all_coders"),
+                  format_func=lambda n: f"{n} ({tr('tri_consensus')})" if n in consensus else n)
+    b.toggle(tr("tri_rollup"), key="fw_rollup", help=tr("tri_rollup_help"))
+    return chosen_coders("fw_coders"), bool(st.session_state.get("fw_rollup"))
+
+
+def matrix_table(project: Project, matrix: pd.DataFrame, informant: str = "informant",
+                 group: str = "group") -> pd.DataFrame:
+    """The framework matrix with the informant and their group as the first two columns (for showing/saving)."""
+    informants = project.informants()
+    groups = dict(zip(informants["key"], informants["group"], strict=True))
+    informant, group = free_name(informant, matrix.columns), free_name(group, matrix.columns)
+    frame = matrix.copy()
+    frame.insert(0, group, [groups.get(k, "") for k in frame.index])
+    frame.insert(0, informant, list(frame.index))
+    return frame.reset_index(drop=True)
+
+
+def cell_section(project: Project, matrix: pd.DataFrame, coders: list[str] | None, rollup: bool,
+                 labels: dict[str, str]) -> None:
+    st.subheader(tr("fw_cell"))
+    informants, codes = [str(i) for i in matrix.index], [str(c) for c in matrix.columns]
+    default_cell(matrix, "fw_informant", "fw_code", bool)
+    a, b = st.columns(2)
+    a.selectbox(tr("col_informant"), informants, key="fw_informant")
+    b.selectbox(tr("col_code"), codes, key="fw_code", format_func=lambda k: labels.get(k, k))
+    informant, code = st.session_state["fw_informant"], st.session_state["fw_code"]
+    quotes_col, summary_col = st.columns([3, 2], gap="medium")
+    with quotes_col:
+        quote_list(project.cell_quotes(code, informant, by="informant", coders=coders, rollup=rollup), "fw")
+    with summary_col:
+        row = prefill_summary(project, informant, code)
+        coder = current_coder()
+        if coder is None:
+            st.info(tr("fw_needs_coder"))
+        with st.form("fw_summary_form", border=False):
+            st.text_area(tr("fw_summary"), key="fw_summary", height=200, help=tr("fw_summary_help"))
+            st.form_submit_button(tr("save"), key="fw_save", type="primary", on_click=save_summary,
+                                  disabled=coder is None)
+        if row is not None:
+            st.caption(tr("fw_written_by").format(author=escape_md(row["author"]), at=escape_md(row["updated_at"])))
+
+
+def render() -> None:
+    follow_goto()
+    st.title(tr("fw_title"))
+    show_messages()
+    project = current_project()
+    if project is None:
+        st.info(tr("no_project"))
+        return
+    codes = project.codes()
+    if codes.empty:
+        st.info(tr("tri_no_codes"))
+        return
+    if project.informants().empty:
+        st.info(tr("fw_no_informants"))
+        return
+    coders, rollup = controls(project)
+    matrix = project.framework_matrix(coders=coders, rollup=rollup)
+    if project.codings(coders=coders).empty:
+        st.info(tr("tri_nothing_coded"))
+    st.caption(tr("fw_hint"))
+    labels = code_labels(codes)
+    table = matrix_table(project, matrix)
+    shown = matrix_table(project, matrix, tr("col_informant"), tr("col_group"))
+    st.dataframe(shown, hide_index=True, width="stretch", key="fw_table_view",
+                 column_config={c: st.column_config.TextColumn(c, help=escape_md(labels.get(c, c)), width="medium")
+                                for c in matrix.columns})
+    table_downloads(table, "framework_matrix", "fw_table", "fw_download")
+    if len(matrix.index) and len(matrix.columns):
+        cell_section(project, matrix, coders, rollup, labels)
+
+
+render()

@@ -1,0 +1,212 @@
+"""Triangulation page: codes x informant groups (or source types, informants) as a heat map and a table with
+the coverage pattern and the supervisor's verdict; a cell's quotes; verdicts; code co-occurrence."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from qualcode.analysis.charts import SELECTION, heatmap
+from qualcode.analysis.triangulation import AXES, MEASURES
+from qualcode.errors import QualcodeError
+from qualcode.project import Project
+from qualcode.project_analysis import VERDICTS
+from qualcode.ui.codebook_parts import code_labels
+from qualcode.ui.sidebar import current_coder
+from qualcode.ui.state import current_project, escape_md, lang, show_messages, tr
+from qualcode.ui.triangulation_parts import (
+    CHART_KEY,
+    chart_downloads,
+    chosen_coders,
+    coder_options,
+    default_cell,
+    follow_goto,
+    free_name,
+    keep_known,
+    pick_from_chart,
+    quote_list,
+    save_verdict,
+    table_downloads,
+)
+
+
+def controls(project: Project) -> tuple[str, str, list[str] | None, bool]:
+    keep_known("tri_by", list(AXES), default="group")
+    by = st.session_state["tri_by"]
+    measures = [m for m in MEASURES if m != "share" or by == "group"]  # a share of the group's informants
+    keep_known("tri_measure", measures, default="segments")
+    coders, consensus = coder_options(project)
+    keep_known("tri_coders", coders, multi=True)
+    a, b, c, d = st.columns([1, 1, 2, 1], vertical_alignment="bottom")
+    a.selectbox(tr("tri_by"), list(AXES), key="tri_by", format_func=lambda v: tr(f"tri_axis_{v}"))
+    b.selectbox(tr("tri_measure"), measures, key="tri_measure", format_func=lambda v: tr(f"tri_m_{v}"),
+                help=tr("tri_measure_help"))
+    c.multiselect(tr("tri_coders"), coders, key="tri_coders", placeholder=tr("tri_all_coders"),
+                  format_func=lambda n: f"{n} ({tr('tri_consensus')})" if n in consensus else n)
+    d.toggle(tr("tri_rollup"), key="tri_rollup", help=tr("tri_rollup_help"))
+    return by, st.session_state["tri_measure"], chosen_coders(), bool(st.session_state.get("tri_rollup"))
+
+
+def jaccard_chart(jaccard: pd.DataFrame) -> alt.LayerChart:
+    """The Jaccard heat map: the trivial diagonal (1 by definition) left blank so that the pairs set the colour
+    scale, and only the pairs that do co-occur labelled, with two decimals."""
+    frame = jaccard.round(2).astype(float)
+    for key in frame.index.intersection(frame.columns):
+        frame.loc[key, key] = 0.0
+    chart = heatmap(frame, title=tr("tri_jaccard"), measure="Jaccard")
+    layers = []
+    for layer in chart.layer:
+        if layer.encoding.text is not alt.Undefined:
+            layer.encoding.text.format = ".2f"
+            layer = layer.transform_filter("datum.value > 0")
+        layers.append(layer)
+    chart.layer = layers
+    return chart
+
+
+def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, by: str, measure: str,
+                   labels: dict[str, str]) -> None:
+    title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=tr(f"tri_axis_{by}").lower())
+    chart = heatmap(matrix, title=title, measure=measure)
+    stem = f"triangulation_{by}_{measure}"
+    chart_tab, table_tab = st.tabs([tr("tri_heatmap"), tr("tri_table")])
+    with chart_tab:
+        st.altair_chart(chart, key=CHART_KEY, on_select=pick_from_chart, selection_mode=SELECTION, width="stretch")
+        st.caption(tr("tri_click_hint"))
+        chart_downloads(chart, stem, "tri_chart")
+    with table_tab:
+        frame = table.copy()
+        name = free_name(tr("col_name"), [*matrix.columns, tr("col_code")])
+        frame.insert(0, name, [labels.get(k, k).split(" · ", 1)[-1] for k in frame.index])
+        frame["verdict"] = [tr(f"tri_v_{v}") if isinstance(v, str) and v else "" for v in frame["verdict"]]
+        columns = {name: name, **{c: c for c in matrix.columns}, "label": tr("tri_col_pattern"),
+                   "verdict": tr("tri_col_verdict"), "verdict_by": tr("tri_col_verdict_by"),
+                   "verdict_at": tr("tri_col_verdict_at"), "rationale": tr("tri_col_rationale")}
+        shown_table = frame[list(columns)].rename(columns=columns).rename_axis(tr("col_code")).reset_index()
+        st.dataframe(shown_table, hide_index=True, width="stretch", key="tri_table_view")
+        table_downloads(table.rename_axis("code").reset_index(), stem, "tri_table", "tri_download_table")
+
+
+def column_names(project: Project, by: str) -> dict[str, str]:
+    """``key · name`` of each group (in the UI language), for the column picker; other axes show their keys."""
+    if by != "group":
+        return {}
+    groups = project.groups()
+    column = "name_alt" if lang() == "id" else "name"
+    names = groups[column].where(groups[column].notna() & (groups[column] != ""), groups["name"])
+    return {k: f"{k} · {n}" if isinstance(n, str) and n and n != k else k
+            for k, n in zip(groups["key"], names, strict=True)}
+
+
+def cell_section(project: Project, matrix: pd.DataFrame, by: str, coders: list[str] | None, rollup: bool,
+                 labels: dict[str, str]) -> str | None:
+    st.subheader(tr("tri_cell"))
+    codes, columns = list(matrix.index), [str(c) for c in matrix.columns]
+    default_cell(matrix, "tri_code", "tri_column", lambda value: value > 0)
+    a, b = st.columns(2)
+    a.selectbox(tr("col_code"), codes, key="tri_code", format_func=lambda k: labels.get(k, k))
+    names = column_names(project, by)
+    b.selectbox(tr(f"tri_axis_{by}"), columns, key="tri_column", format_func=lambda c: names.get(c, c))
+    code, column = st.session_state["tri_code"], st.session_state["tri_column"]
+    value = matrix.loc[code, column]
+    st.caption(tr("tri_cell_value").format(code=escape_md(code), column=escape_md(column), value=value))
+    quotes = project.cell_quotes(code, column, by=by, coders=coders, rollup=rollup)
+    quote_list(quotes, "tri")
+    return code
+
+
+def verdict_section(project: Project, code: str, labels: dict[str, str]) -> None:
+    st.subheader(tr("tri_verdict_title").format(code=escape_md(labels.get(code, code))))
+    history = project.verdicts(latest=False)
+    history = history[history["code"] == code]
+    whole = history[history["group_a"].isna() | (history["group_a"] == "")]
+    if st.session_state.get("_tri_verdict_for") != code or "tri_verdict" not in st.session_state:
+        # a new code (or the form's values dropped while another page was shown): start from the latest verdict
+        st.session_state["_tri_verdict_for"] = code
+        st.session_state["tri_verdict"] = (whole.sort_values(["created_at", "id"]).iloc[-1]["verdict"]
+                                           if not whole.empty else None)
+        st.session_state["tri_rationale"] = ""
+        st.session_state["tri_verdict_groups"] = []
+    coder = current_coder()
+    if coder is None:
+        st.info(tr("tri_verdict_needs_coder"))
+    groups = project.axis_values("group")
+    keep_known("tri_verdict_groups", groups, multi=True)
+    with st.form("tri_verdict_form", border=True):
+        st.radio(tr("tri_verdict"), list(VERDICTS), key="tri_verdict", horizontal=True, index=None,
+                 format_func=lambda v: tr(f"tri_v_{v}"))
+        st.multiselect(tr("tri_verdict_groups"), groups, key="tri_verdict_groups", max_selections=2,
+                       placeholder=tr("tri_whole_code"), help=tr("tri_verdict_groups_help"))
+        st.text_area(tr("tri_rationale"), key="tri_rationale", height=90)
+        st.form_submit_button(tr("tri_save_verdict"), key="tri_verdict_save", type="primary", on_click=save_verdict,
+                              disabled=coder is None)
+    if history.empty:
+        st.caption(tr("tri_no_verdicts"))
+        return
+    st.markdown(f"**{tr('tri_history')}**")
+    shown = history.sort_values(["created_at", "id"], ascending=False).assign(
+        verdict=lambda f: [tr(f"tri_v_{v}") for v in f["verdict"]])
+    columns = {"created_at": tr("tri_col_verdict_at"), "supervisor": tr("tri_col_verdict_by"),
+               "verdict": tr("tri_col_verdict"), "group_a": tr("tri_col_group_a"), "group_b": tr("tri_col_group_b"),
+               "rationale": tr("tri_col_rationale")}
+    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch",
+                 key="tri_history_view")
+
+
+def cooccurrence_section(project: Project, coders: list[str] | None) -> None:
+    st.subheader(tr("tri_cooc"))
+    keep_known("tri_cooc_by", ["overlap", "unit"], default="overlap")
+    st.radio(tr("tri_cooc_by"), ["overlap", "unit"], key="tri_cooc_by", horizontal=True,
+             format_func=lambda v: tr(f"tri_cooc_{v}"), help=tr("tri_cooc_help"))
+    counts, jaccard = project.cooccurrence(by=st.session_state["tri_cooc_by"], coders=coders)
+    if counts.empty:
+        st.info(tr("tri_cooc_none"))
+        return
+    chart_tab, counts_tab, jaccard_tab = st.tabs([tr("tri_jaccard_map"), tr("tri_counts"), tr("tri_jaccard")])
+    with chart_tab:
+        st.altair_chart(jaccard_chart(jaccard), width="stretch")
+        st.caption(tr("tri_jaccard_hint"))
+    with counts_tab:
+        st.dataframe(counts, width="stretch", key="tri_cooc_counts")
+    with jaccard_tab:
+        st.dataframe(jaccard.round(3), width="stretch", key="tri_cooc_jaccard")
+
+
+def render() -> None:
+    follow_goto()
+    st.title(tr("tri_title"))
+    show_messages()
+    project = current_project()
+    if project is None:
+        st.info(tr("no_project"))
+        return
+    codes = project.codes()
+    if codes.empty:
+        st.info(tr("tri_no_codes"))
+        return
+    by, measure, coders, rollup = controls(project)
+    if not project.axis_values(by):
+        st.info(tr(f"tri_no_{by}"))
+        return
+    labels = code_labels(codes)
+    options = dict(by=by, measure=measure, coders=coders, rollup=rollup)
+    try:
+        matrix = project.matrix(**options)
+        table = project.triangulation_table(**options)
+    except QualcodeError as exc:  # e.g. a group key that clashes with the table's own columns
+        st.error(escape_md(exc))
+        return
+    if project.codings(coders=coders).empty:
+        st.info(tr("tri_nothing_coded"))
+    unassigned = int(matrix.attrs.get("unassigned", 0) or 0)
+    if unassigned:
+        st.caption(tr("tri_unassigned").format(n=unassigned, axis=tr(f"tri_axis_{by}").lower()))
+    matrix_section(project, matrix, table, by, measure, labels)
+    code = cell_section(project, matrix, by, coders, rollup, labels)
+    if code:
+        verdict_section(project, code, labels)
+    cooccurrence_section(project, coders)
+
+
+render()

@@ -1,0 +1,234 @@
+"""The Triangulation and Framework pages' logic: pickers' options, callbacks and file downloads.
+
+Callbacks read plain ``st.session_state`` keys (``tri_*``, ``fw_*``) and report
+through :func:`notify`; every change goes through the Project API
+(:mod:`qualcode.project_analysis`). The heat map's selection callback only
+copies the clicked cell into ``tri_code`` / ``tri_column``, so AppTest (and
+keyboard users, through the two selectboxes) choose a cell the same way.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.analysis.charts import SELECTION, save_chart
+from qualcode.errors import QualcodeError
+from qualcode.export.tables import write_table
+from qualcode.project import Project
+
+from .sidebar import current_coder
+from .state import current_project, escape_md, notify, tr
+
+CODE_PAGE = "qualcode/ui/pages/code.py"
+CHART_KEY = "tri_heatmap"
+GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
+TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+
+
+# -- options ------------------------------------------------------------------------------
+
+def keep_known(key: str, options: list[Any], *, multi: bool = False, default: Any = None) -> None:
+    """Drop a remembered choice the project no longer offers (another project, a deleted code ...)."""
+    if key not in st.session_state:
+        if default is not None:
+            st.session_state[key] = default
+        return
+    if multi:
+        st.session_state[key] = [v for v in st.session_state[key] or [] if v in options]
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default if default in options else (options[0] if options else None)
+
+
+def default_cell(frame: pd.DataFrame, row_key: str, column_key: str, filled: Any) -> None:
+    """Keep the chosen cell (``row_key`` x ``column_key`` in session state) inside ``frame``; where a choice is
+    missing or gone, take the first cell in reading order for which ``filled(value)`` holds (else the first)."""
+    rows, columns = [str(r) for r in frame.index], [str(c) for c in frame.columns]
+    row, column = st.session_state.get(row_key), st.session_state.get(column_key)
+    row_ok, column_ok = row in rows, column in columns
+    if row_ok and column_ok:
+        return
+    cells = [(r, c) for r in (rows if not row_ok else [row]) for c in (columns if not column_ok else [column])]
+    chosen = next(((r, c) for r, c in cells if filled(frame.at[r, c])), cells[0])
+    st.session_state[row_key], st.session_state[column_key] = chosen
+
+
+def coder_options(project: Project) -> tuple[list[str], set[str]]:
+    """Coders worth filtering by (those with codings, and every consensus coder), consensus coders first."""
+    consensus = set(project.consensus_coders())
+    coders = project.coders()
+    names = [n for n, count in zip(coders["name"], coders["codings"], strict=True)
+             if n and (count or n in consensus)]
+    return sorted(names, key=lambda n: n not in consensus), consensus
+
+
+def chosen_coders(key: str = "tri_coders") -> list[str] | None:
+    """The coders filter: None (all coders pooled) when nobody is picked."""
+    return list(st.session_state.get(key) or []) or None
+
+
+def free_name(name: str, taken: Any) -> str:
+    """``name``, with underscores added while a column of ``taken`` (a code or group key) already has it."""
+    taken = {str(t) for t in taken}
+    while name in taken:
+        name += "_"
+    return name
+
+
+# -- callbacks ----------------------------------------------------------------------------
+
+def pick_from_chart() -> None:
+    """The heat map's on_select callback: copy the clicked cell into tri_code / tri_column."""
+    state = st.session_state.get(CHART_KEY) or {}
+    points = (state.get("selection") or {}).get(SELECTION) or []
+    if not points:
+        return
+    code, column = points[0].get("code"), points[0].get("column")
+    if code is not None and column is not None:
+        st.session_state["tri_code"] = str(code)
+        st.session_state["tri_column"] = str(column)
+
+
+def open_in_code(document: str, start: int) -> None:
+    """Ask the page to switch to the Code page at ``document``, scrolled to ``start``."""
+    st.session_state["code_doc"] = document
+    st.session_state["code_focus"] = int(start)
+    for stale in ("tx_selection", "tx_clicked"):  # a selection in another document means nothing there
+        st.session_state.pop(stale, None)
+    st.session_state[GOTO] = CODE_PAGE
+
+
+def follow_goto() -> None:
+    """Switch pages when a callback asked for it (call at the top of the page)."""
+    target = st.session_state.pop(GOTO, None)
+    if target:
+        st.switch_page(target)
+
+
+def save_verdict() -> None:
+    project, coder = current_project(quiet=True), current_coder()
+    code = st.session_state.get("tri_code")
+    if project is None or not code:
+        return
+    if coder is None:
+        notify(tr("tri_verdict_needs_coder"), "warning")
+        return
+    verdict = st.session_state.get("tri_verdict")
+    if not verdict:
+        notify(tr("tri_pick_verdict"), "warning")
+        return
+    groups = list(st.session_state.get("tri_verdict_groups") or [])
+    if len(groups) not in (0, 2):
+        notify(tr("tri_pick_two_groups"), "warning")
+        return
+    try:
+        project.set_verdict(code, verdict, supervisor=coder, rationale=(st.session_state.get("tri_rationale") or
+                                                                        "").strip(), groups=groups or None)
+    except QualcodeError as exc:
+        notify(escape_md(exc), "error")
+        return
+    st.session_state["tri_rationale"] = ""
+    st.session_state["tri_verdict_groups"] = []
+    notify(tr("tri_verdict_saved").format(code=escape_md(code), verdict=tr(f"tri_v_{verdict}"),
+                                          who=escape_md(coder)))
+
+
+def save_summary() -> None:
+    project, coder = current_project(quiet=True), current_coder()
+    informant, code = st.session_state.get("fw_informant"), st.session_state.get("fw_code")
+    if project is None or not informant or not code:
+        return
+    if coder is None:
+        notify(tr("fw_needs_coder"), "warning")
+        return
+    text = (st.session_state.get("fw_summary") or "").strip()
+    try:
+        project.set_summary(informant, code, text, author=coder)
+    except QualcodeError as exc:
+        notify(escape_md(exc), "error")
+        return
+    st.session_state["_fw_summary_for"] = None  # refill the text area from the stored summary
+    notify(tr("fw_saved" if text else "fw_removed").format(informant=escape_md(informant), code=escape_md(code)))
+
+
+def prefill_summary(project: Project, informant: str, code: str) -> pd.Series | None:
+    """Put the stored summary of the chosen cell into ``fw_summary`` when the cell changed; return its row."""
+    summaries = project.summaries()
+    rows = summaries[(summaries["informant"] == informant) & (summaries["code"] == code)]
+    row = rows.iloc[0] if not rows.empty else None
+    if st.session_state.get("_fw_summary_for") != (informant, code) or "fw_summary" not in st.session_state:
+        st.session_state["_fw_summary_for"] = (informant, code)
+        st.session_state["fw_summary"] = row["summary"] if row is not None else ""
+    return row
+
+
+# -- quotes -------------------------------------------------------------------------------
+
+def quote_list(quotes: pd.DataFrame, key_prefix: str) -> None:
+    """Each quote as plain text (before ⟦quote⟧ after) under its source, with a button to open it in the
+    Code page. Buttons are keyed ``{key_prefix}_open_{coding id}``."""
+    if quotes.empty:
+        st.info(tr("tri_no_quotes"))
+        return
+    st.caption(tr("tri_quote_count").format(n=len(quotes)))
+    box = st.container(height=520) if len(quotes) > 4 else st.container()
+    with box:
+        for row in quotes.itertuples(index=False):
+            with st.container(border=True):
+                text, action = st.columns([6, 1.4], vertical_alignment="center")
+                source = " · ".join(str(v) for v in (row.informant, row.group, row.document) if isinstance(v, str)
+                                    and v)
+                text.caption(escape_md(f"#{row.id} · {source} · {tr('col_line')} {row.line} · {row.coder}"))
+                before = f"…{row.before} " if row.before else ""
+                after = f" {row.after}…" if row.after else ""
+                text.text(f"{before}⟦{row.quote}⟧{after}")
+                action.button(tr("tri_open_code"), key=f"{key_prefix}_open_{row.id}", on_click=open_in_code,
+                              args=(row.document, int(row.start)), help=tr("tri_open_code_help"))
+
+
+def quotes_frame(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes as a table for download/reading: source, line, coder, before | quote | after."""
+    columns = {"id": "#", "informant": tr("col_informant"), "group": tr("col_group"), "document": tr("document"),
+               "line": tr("col_line"), "coder": tr("col_coder"), "before": tr("search_before"),
+               "quote": tr("col_quote"), "after": tr("search_after")}
+    return quotes[list(columns)].rename(columns=columns)
+
+
+# -- downloads ----------------------------------------------------------------------------
+
+def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """``frame`` written by :func:`qualcode.export.tables.write_table` as CSV or XLSX bytes."""
+    buffer = io.BytesIO()
+    write_table(frame, buffer, fmt)
+    return buffer.getvalue()
+
+
+def chart_bytes(chart: Any, fmt: str) -> bytes:
+    """The chart rendered to PNG or SVG by :func:`qualcode.analysis.charts.save_chart`."""
+    with tempfile.TemporaryDirectory(prefix="qualcode-chart-") as tmp:
+        path = Path(tmp) / f"chart.{fmt}"
+        save_chart(chart, path)
+        return path.read_bytes()
+
+
+def table_downloads(frame: pd.DataFrame, stem: str, key_prefix: str, label_key: str) -> None:
+    """CSV and XLSX download buttons for ``frame`` (keys ``{key_prefix}_csv`` / ``{key_prefix}_xlsx``)."""
+    columns = st.columns([1] * len(TABLE_FORMATS) + [2])
+    for column, (fmt, mime) in zip(columns, TABLE_FORMATS.items(), strict=False):
+        column.download_button(tr(label_key).format(fmt=fmt.upper()), data=table_bytes(frame, fmt),
+                               file_name=f"{stem}.{fmt}", mime=mime, key=f"{key_prefix}_{fmt}", on_click="ignore")
+
+
+def chart_downloads(chart: Any, stem: str, key_prefix: str) -> None:
+    """PNG and SVG download buttons for ``chart``, rendered only when clicked."""
+    columns = st.columns([1] * len(CHART_FORMATS) + [2])
+    for column, (fmt, mime) in zip(columns, CHART_FORMATS.items(), strict=False):
+        column.download_button(tr("tri_download_chart").format(fmt=fmt.upper()),
+                               data=lambda fmt=fmt: chart_bytes(chart, fmt), file_name=f"{stem}.{fmt}", mime=mime,
+                               key=f"{key_prefix}_{fmt}", on_click="ignore")

@@ -1,0 +1,170 @@
+"""`qualcode matrix` and `qualcode matrix-chart` on a real project file."""
+
+from __future__ import annotations
+
+import io
+import numbers
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from defusedxml import ElementTree
+
+from qualcode.cli import main
+from qualcode.project import Project
+
+from .conftest import snapshot
+from .test_triangulation import GROUPS, build_hand_project
+
+COMBINATIONS = [(by, measure) for by in ("group", "source-type", "informant")
+                for measure in ("segments", "informants", "share", "words") if measure != "share" or by == "group"]
+EXTRA = ["pattern", "label", "verdict", "rationale", "verdict_by", "verdict_at"]
+
+
+@pytest.fixture(scope="module")
+def hand_path(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli-matrix")
+    with build_hand_project(folder) as p:
+        p.set_verdict("P", "agreement", supervisor="sari", rationale="first look")
+        p.set_verdict("P", "partial_agreement", supervisor="sari", rationale="agency | only in part")
+        p.set_verdict("Q", "dissonance", supervisor="tono", rationale="groups differ")
+        return p.path
+
+
+def run(*args, ok=True):
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+def expected(path, by, measure, coders=None, rollup=False) -> pd.DataFrame:
+    with Project.open(path) as p:
+        return p.triangulation_table(by=by.replace("-", "_"), measure=measure, coders=coders,
+                                     rollup=rollup).reset_index()
+
+
+def norm(value) -> float | str:
+    if isinstance(value, numbers.Number) and not isinstance(value, bool):
+        return float(value)
+    return "" if value is None else str(value)
+
+
+def as_text(frame: pd.DataFrame) -> list[list[str]]:
+    return frame.fillna("").astype(str).values.tolist()
+
+
+@pytest.mark.parametrize(("by", "measure"), COMBINATIONS)
+def test_csv_every_axis_and_measure(hand_path, by, measure):
+    out = run("matrix", hand_path, "--by", by, "--measure", measure).output
+    back = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    want = expected(hand_path, by, measure)
+    assert list(back.columns) == list(want.columns)
+    assert as_text(back) == as_text(want)
+
+
+@pytest.mark.parametrize(("by", "measure"), COMBINATIONS)
+def test_xlsx_every_axis_and_measure(hand_path, tmp_path, by, measure):
+    out = tmp_path / "m.xlsx"
+    result = run("matrix", hand_path, "--by", by, "--measure", measure, "--format", "xlsx", "-o", out)
+    assert f"to {out}" in result.output
+    ws = openpyxl.load_workbook(out).active
+    rows = [[norm(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    want = expected(hand_path, by, measure)
+    assert rows[0] == list(want.columns)
+    assert rows[1:] == [[norm(v) for v in row] for row in want.values.tolist()]  # Excel keeps 0.0 as 0
+    assert ws["A1"].font.bold and ws.freeze_panes == "A2"
+
+
+@pytest.mark.parametrize(("by", "measure"), COMBINATIONS)
+def test_md_every_axis_and_measure(hand_path, by, measure):
+    out = run("matrix", hand_path, "--by", by, "--measure", measure, "--format", "md").output
+    lines = out.splitlines()
+    want = expected(hand_path, by, measure)
+    assert lines[0] == "| " + " | ".join(want.columns) + " |"
+    assert len(lines) == 2 + len(want)
+    first = [c.strip().replace("\\|", "|") for c in lines[2].strip("|").split(" | ")]
+    assert first == [str(v) for v in want.iloc[0]]
+
+
+def test_hand_numbers_and_verdicts_in_csv(hand_path):
+    back = pd.read_csv(io.StringIO(run("matrix", hand_path).output), keep_default_na=False).set_index("code")
+    assert back.loc["P.1", GROUPS].tolist() == [2, 1, 0]
+    assert back.loc["P"].to_dict() | {"verdict_at": ""} == {
+        "community": 1, "agency": 0, "leadership": 0, "pattern": "one", "label": "one group only: community",
+        "verdict": "partial_agreement", "rationale": "agency | only in part", "verdict_by": "sari", "verdict_at": ""}
+    assert back.loc["P", "verdict_at"].startswith("20")
+    assert (back.loc["Q", "verdict"], back.loc["Q", "verdict_by"]) == ("dissonance", "tono")
+    assert back.loc["S", "pattern"] == "silent" and back.loc["S", "verdict"] == ""
+
+
+def test_verdicts_in_xlsx(hand_path, tmp_path):
+    out = tmp_path / "t.xlsx"
+    run("matrix", hand_path, "--rollup", "-o", out)  # format from the suffix
+    ws = openpyxl.load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    assert header == ["code", *GROUPS, *EXTRA]
+    rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert list(rows) == ["P", "Q", "S"]
+    assert (rows["P"]["community"], rows["P"]["agency"]) == (4, 1)
+    assert (rows["P"]["verdict"], rows["P"]["verdict_by"]) == ("partial_agreement", "sari")
+    assert rows["Q"]["verdict"] == "dissonance" and rows["Q"]["label"] == "2 of 3 groups"
+
+
+def test_verdict_in_markdown_escaped(hand_path, tmp_path):
+    out = tmp_path / "t.md"
+    run("matrix", hand_path, "-o", out)
+    text = out.read_text(encoding="utf-8")
+    assert "| partial_agreement | agency \\| only in part | sari |" in text
+
+
+def test_coders_and_rollup(hand_path):
+    back = pd.read_csv(io.StringIO(run("matrix", hand_path, "--coders", "budi", "--rollup").output)).set_index("code")
+    assert back[GROUPS].values.tolist() == [[2, 0, 0], [0, 1, 0], [0, 0, 0]]
+    both = run("matrix", hand_path, "--coders", "rina, budi").output
+    assert both == run("matrix", hand_path).output
+    share = pd.read_csv(io.StringIO(run("matrix", hand_path, "--measure", "share", "--rollup").output))
+    assert share.set_index("code").loc["P", GROUPS].tolist() == [66.7, 50.0, 0.0]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--coders", "zed"], "Error: unknown coder 'zed'; known: budi, rina, sari, tono"),
+    (["--by", "source-type", "--measure", "share"],
+     "Error: measure 'share' (percentage of a group's informants) needs by='group'; got by='source_type'"),
+])
+def test_errors_are_one_line_and_change_nothing(hand_path, args, message):
+    before = snapshot(hand_path)
+    result = run("matrix", hand_path, *args, ok=False)
+    assert result.exit_code == 1
+    assert result.output.strip() == message
+    assert snapshot(hand_path) == before
+
+
+def test_usage_errors(hand_path, tmp_path):
+    result = run("matrix", hand_path, "--format", "xlsx", ok=False)
+    assert result.exit_code == 2 and "--format xlsx needs -o FILE.xlsx" in result.output
+    result = run("matrix", hand_path, "--by", "region", ok=False)
+    assert result.exit_code == 2 and "'region' is not one of 'group', 'source-type', 'informant'" in result.output
+    result = run("matrix", tmp_path / "missing.qualcode", ok=False)
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "no such project file" in result.output
+
+
+def test_matrix_chart_png_and_svg(hand_path, tmp_path):
+    png = tmp_path / "m.png"
+    assert f"wrote {png}" in run("matrix-chart", hand_path, "-o", png, "--rollup").output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = tmp_path / "m.svg"
+    run("matrix-chart", hand_path, "-o", svg, "--by", "informant", "--measure", "words", "--coders", "rina")
+    root = ElementTree.fromstring(svg.read_bytes())
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    texts = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"C1", "L1", "P.2", "words by informant, coders rina"} <= texts
+
+
+def test_matrix_chart_errors(hand_path, tmp_path):
+    result = run("matrix-chart", hand_path, "-o", tmp_path / "m.jpg", ok=False)
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {tmp_path / 'm.jpg'}: cannot save a chart as '.jpg'; use .png or .svg"
+    result = run("matrix-chart", hand_path, ok=False)
+    assert result.exit_code == 2 and "Missing option '-o'" in result.output
