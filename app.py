@@ -15,5 +15,6 @@ pages = [
     st.Page("qualcode/ui/pages/search.py", title=tr("search_title"), url_path="search"),
     st.Page("qualcode/ui/pages/triangulation.py", title=tr("tri_title"), url_path="triangulation"),
     st.Page("qualcode/ui/pages/framework.py", title=tr("fw_title"), url_path="framework"),
+    st.Page("qualcode/ui/pages/agreement.py", title=tr("agr_title"), url_path="agreement"),
 ]
 st.navigation(pages).run()

@@ -14,7 +14,7 @@ import time
 
 import spacy
 
-from . import bench_code_page, bench_codings, bench_import, bench_matrix
+from . import bench_agreement, bench_code_page, bench_codings, bench_import, bench_matrix
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> None:
     rows += bench_code_page.run(repeat=2 if args.quick else 5)
     rows += bench_matrix.run(codings=max(1000, round(1_000_000 * size)), informants=max(15, round(500 * size)),
                              repeat=repeat)
+    rows += bench_agreement.run(units=max(10_000, round(200_000 * size)), repeat=repeat)
     print(f"\ntotal {time.perf_counter() - started:.0f} s; ratio = qualcode time / baseline time\n")
     columns = ["benchmark", "measure", "qualcode", "baseline", "ratio"]
     print("| " + " | ".join(columns) + " |")

@@ -350,6 +350,44 @@ def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollu
     click.echo(f"wrote {output}", err=True)
 
 
+# -- agreement -------------------------------------------------------------------------
+
+@main.command()
+@PROJECT
+@click.option("--coders", required=True, metavar="A,B[,C]", help="Two or more coders to compare (comma-separated).")
+@click.option("--unit", type=click.Choice(["sentence", "turn", "char"]), default="sentence", show_default=True,
+              help="Units compared: sentences, speaker turns or single characters.")
+@click.option("--codes", "codes", multiple=True, metavar="K",
+              help="Only these code keys (repeatable, or comma-separated; default: every code).")
+@click.option("--rule", type=click.Choice(["majority", "any"]), default="majority", show_default=True,
+              help="A unit carries a code when the coder's codings cover at least half of it (majority) "
+                   "or any character of it (any).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md"]),
+              help="Table format (default: from the -o suffix, else csv).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: stdout; xlsx needs a file).")
+@friendly
+def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rule: str, fmt: str | None,
+              output: Path | None) -> None:
+    """Write the intercoder agreement report: per code (and all codes pooled) percent agreement,
+    Cohen's kappa (2 coders) or Fleiss' kappa (3+), Krippendorff's alpha with a bootstrap
+    95% interval, over the documents every chosen coder coded."""
+    if fmt is None:
+        fmt = {".xlsx": "xlsx", ".md": "md", ".markdown": "md"}.get(output.suffix.lower(), "csv") if output else "csv"
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx needs -o FILE.xlsx")
+    names = [c.strip() for c in coders.split(",") if c.strip()]
+    keys = [k.strip() for item in codes for k in item.split(",") if k.strip()] or None
+    with _open(project) as p:
+        table = p.agreement(coders=names, unit=unit, codes=keys, rule=rule)
+    if output:
+        write_table(table, output, fmt)
+        click.echo(f"wrote agreement of {', '.join(names)} on {len(table) - 1} codes "
+                   f"({unit} units, {rule} rule) to {output}", err=True)
+    else:
+        write_table(table, sys.stdout, fmt)
+
+
 # -- demo ------------------------------------------------------------------------------
 
 @main.command()

@@ -21,6 +21,7 @@ from .codebook import Code, Codebook, load_codebook
 from .codebook_edit import CodebookEditing
 from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .ingest import read_document
+from .project_agreement import ProjectAgreement
 from .project_analysis import ProjectAnalysis
 from .search import find_hits
 from .store import Store, now
@@ -59,9 +60,10 @@ class CodingSpec:
     memo: str | None = None
 
 
-class Project(CodebookEditing, ProjectAnalysis):
+class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement):
     """A qualcode project file (codebook editing comes from :class:`CodebookEditing`; triangulation,
-    framework matrix and co-occurrence from :class:`ProjectAnalysis`).
+    framework matrix and co-occurrence from :class:`ProjectAnalysis`; intercoder agreement and
+    reconciliation from :class:`ProjectAgreement`).
 
     Example
     -------

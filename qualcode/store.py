@@ -154,6 +154,32 @@ def m002_verdicts_summaries(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+@migrations()
+def m003_reconciliations(db: sqlite_utils.Database) -> None:
+    """Supervisor reconciliations of intercoder disagreements (every decision kept)."""
+    for statement in _split_statements(
+        """
+        CREATE TABLE reconciliations (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            decision TEXT NOT NULL CHECK (decision IN ('a', 'b', 'both', 'neither')),
+            coder_a_id INTEGER NOT NULL REFERENCES coders(id),
+            coder_b_id INTEGER NOT NULL REFERENCES coders(id),
+            consensus_id INTEGER NOT NULL REFERENCES coders(id),
+            supervisor_id INTEGER NOT NULL REFERENCES coders(id),
+            codings TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX reconciliations_by_document ON reconciliations(document_id, start);
+        """
+    ):
+        db.conn.execute(statement)
+
+
 def _split_statements(script: str) -> list[str]:
     """Split a schema script on ';' at line ends, keeping trigger bodies (ending in 'END;') whole."""
     statements, current = [], []
@@ -661,6 +687,43 @@ class Store:
                JOIN codes c ON c.id = s.code_id
                JOIN coders k ON k.id = s.author_id
                ORDER BY g.sort, g.key, i.key, c.sort, c.id"""
+        )
+
+    # -- reconciliations ---------------------------------------------------------
+
+    def overlapping_codings(self, document_id: int, code_id: int, coder_id: int, start: int, end: int) -> list[dict]:
+        """Codings of one code by one coder in a document that overlap [start, end), in text order."""
+        return self._all(
+            """SELECT id, start, "end", quote, memo FROM codings
+               WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start < ? AND "end" > ?
+               ORDER BY start, "end", id""",
+            (document_id, code_id, coder_id, end, start),
+        )
+
+    def insert_reconciliation(self, row: dict[str, Any]) -> int:
+        return self._insert("reconciliations", row)
+
+    def reconciliations(self) -> list[dict]:
+        """Every reconciliation with document, code and coder names, oldest first."""
+        return self._all(
+            """SELECT r.id, d.name AS document, r.document_id, r.start, r."end", c.key AS code, r.decision,
+                      a.name AS coder_a, b.name AS coder_b, k.name AS consensus, s.name AS supervisor,
+                      r.codings, r.created_at
+               FROM reconciliations r
+               JOIN documents d ON d.id = r.document_id
+               JOIN codes c ON c.id = r.code_id
+               JOIN coders a ON a.id = r.coder_a_id
+               JOIN coders b ON b.id = r.coder_b_id
+               JOIN coders k ON k.id = r.consensus_id
+               JOIN coders s ON s.id = r.supervisor_id
+               ORDER BY r.id"""
+        )
+
+    def coders_of_documents(self) -> list[dict]:
+        """Distinct (document_id, coder name) pairs: who coded which document."""
+        return self._all(
+            """SELECT DISTINCT x.document_id, k.name AS coder FROM codings x JOIN coders k ON k.id = x.coder_id
+               ORDER BY x.document_id, k.name"""
         )
 
     # -- audit -------------------------------------------------------------------

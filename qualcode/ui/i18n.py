@@ -410,6 +410,145 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "fw_saved": {"en": "Summary of {informant} × {code} saved.", "id": "Ringkasan {informant} × {code} disimpan."},
     "fw_removed": {"en": "Summary of {informant} × {code} removed.", "id": "Ringkasan {informant} × {code} dihapus."},
+    "agr_title": {"en": "Agreement", "id": "Kesepakatan"},
+    "agr_no_codes": {"en": "The project has no codes yet: load a codebook on the Codebook page.",
+                     "id": "Proyek belum memiliki kode: muat buku kode di halaman Buku kode."},
+    "agr_few_coders": {
+        "en": "Agreement needs at least two coders who have coded something; this project has fewer.",
+        "id": "Kesepakatan memerlukan sedikitnya dua pengode yang sudah mengode; proyek ini belum memilikinya.",
+    },
+    "agr_pick_two": {"en": "Pick at least two coders to compare.", "id": "Pilih sedikitnya dua pengode untuk dibandingkan."},
+    "agr_no_common": {
+        "en": "The chosen coders have no document in common (none coded by all of them). Pick documents by hand "
+              "to compare them anyway.",
+        "id": "Pengode yang dipilih tidak memiliki dokumen bersama (tidak ada yang dikode oleh semuanya). Pilih "
+              "dokumen secara manual untuk tetap membandingkannya.",
+    },
+    "agr_coders": {"en": "Coders", "id": "Pengode"},
+    "agr_coders_help": {"en": "Two or more. By default the two coders with most codings in common documents.",
+                        "id": "Dua atau lebih. Bawaannya dua pengode dengan pengodean terbanyak di dokumen bersama."},
+    "agr_documents": {"en": "Documents", "id": "Dokumen"},
+    "agr_documents_help": {"en": "By default the documents every chosen coder has coded.",
+                           "id": "Bawaannya dokumen yang telah dikode oleh setiap pengode yang dipilih."},
+    "agr_codes": {"en": "Codes", "id": "Kode"},
+    "agr_all_codes": {"en": "All codes", "id": "Semua kode"},
+    "agr_unit": {"en": "Unit", "id": "Satuan"},
+    "agr_unit_sentence": {"en": "Sentence", "id": "Kalimat"},
+    "agr_unit_turn": {"en": "Speaker turn", "id": "Giliran bicara"},
+    "agr_unit_char": {"en": "Character", "id": "Karakter"},
+    "agr_unit_help": {
+        "en": "What is compared: each sentence, each speaker turn, or every single character (slow on long texts).",
+        "id": "Yang dibandingkan: setiap kalimat, setiap giliran bicara, atau setiap karakter (lambat untuk teks "
+              "panjang).",
+    },
+    "agr_rule": {"en": "A unit carries a code when", "id": "Satuan membawa kode bila"},
+    "agr_rule_majority": {"en": "a coding covers half of it", "id": "pengodean menutupi separuhnya"},
+    "agr_rule_any": {"en": "a coding touches it", "id": "pengodean menyentuhnya"},
+    "agr_rule_help": {
+        "en": "Majority: the coder's coding overlaps at least half of the unit's characters. Any: one character "
+              "is enough.",
+        "id": "Mayoritas: pengodean menutupi sedikitnya separuh karakter satuan. Sembarang: satu karakter sudah "
+              "cukup.",
+    },
+    "agr_computing": {"en": "Computing agreement…", "id": "Menghitung kesepakatan…"},
+    "agr_report": {"en": "Agreement by code", "id": "Kesepakatan per kode"},
+    "agr_basis": {
+        "en": "**Unit:** {unit} · **a unit carries a code when** {rule} · **coders:** {coders} · **documents:** {n}",
+        "id": "**Satuan:** {unit} · **satuan membawa kode bila** {rule} · **pengode:** {coders} · **dokumen:** {n}",
+    },
+    "agr_bands": {
+        "en": "Kappa bands (Landis & Koch 1977): below 0 poor, 0–0.20 slight, 0.21–0.40 fair, 0.41–0.60 moderate, "
+              "0.61–0.80 substantial, 0.81–1 almost perfect. Alpha (Krippendorff 2004): from 0.800 reliable, "
+              "0.667–0.800 tentative, below unreliable; its interval is a bootstrap over units.",
+        "id": "Kategori kappa (Landis & Koch 1977): di bawah 0 buruk, 0–0,20 sangat lemah, 0,21–0,40 lemah, "
+              "0,41–0,60 sedang, 0,61–0,80 kuat, 0,81–1 hampir sempurna. Alpha (Krippendorff 2004): mulai 0,800 "
+              "andal, 0,667–0,800 tentatif, di bawahnya tidak andal; intervalnya bootstrap atas satuan.",
+    },
+    "agr_download": {"en": "Download the report ({fmt})", "id": "Unduh laporan ({fmt})"},
+    "agr_col_units": {"en": "Units", "id": "Satuan"},
+    "agr_col_coders": {"en": "Coders", "id": "Pengode"},
+    "agr_col_prevalence": {"en": "Prevalence", "id": "Prevalensi"},
+    "agr_col_uncoded": {"en": "Uncoded", "id": "Tak dikode"},
+    "agr_col_percent": {"en": "Agreement", "id": "Kesepakatan"},
+    "agr_col_kappa": {"en": "Kappa", "id": "Kappa"},
+    "agr_col_kappa_kind": {"en": "Kappa kind", "id": "Jenis kappa"},
+    "agr_col_kappa_band": {"en": "Kappa band", "id": "Kategori kappa"},
+    "agr_col_alpha": {"en": "Alpha", "id": "Alpha"},
+    "agr_col_alpha_low": {"en": "Alpha low", "id": "Alpha bawah"},
+    "agr_col_alpha_high": {"en": "Alpha high", "id": "Alpha atas"},
+    "agr_col_alpha_band": {"en": "Alpha band", "id": "Kategori alpha"},
+    "agr_band_poor": {"en": "poor", "id": "buruk"},
+    "agr_band_slight": {"en": "slight", "id": "sangat lemah"},
+    "agr_band_fair": {"en": "fair", "id": "lemah"},
+    "agr_band_moderate": {"en": "moderate", "id": "sedang"},
+    "agr_band_substantial": {"en": "substantial", "id": "kuat"},
+    "agr_band_almost_perfect": {"en": "almost perfect", "id": "hampir sempurna"},
+    "agr_band_reliable": {"en": "reliable", "id": "andal"},
+    "agr_band_tentative": {"en": "tentative", "id": "tentatif"},
+    "agr_band_unreliable": {"en": "unreliable", "id": "tidak andal"},
+    "agr_band_undefined": {"en": "undefined", "id": "tak terdefinisi"},
+    "agr_disagreements": {"en": "Disagreements", "id": "Ketidaksepakatan"},
+    "agr_count": {"en": "{n} disagreement(s): a unit (for characters, a run of them) and a code the coders "
+                        "differ on.",
+                  "id": "{n} ketidaksepakatan: satuan (untuk karakter, rangkaiannya) dan kode yang dinilai berbeda "
+                        "oleh para pengode."},
+    "agr_hidden": {"en": "{n} already reconciled (see the history below) and left out.",
+                   "id": "{n} sudah direkonsiliasi (lihat riwayat di bawah) dan tidak ditampilkan."},
+    "agr_no_disagreements": {"en": "No open disagreements: the coders agree on every unit.",
+                             "id": "Tidak ada ketidaksepakatan terbuka: para pengode sepakat di setiap satuan."},
+    "agr_pick": {"en": "Disagreement", "id": "Ketidaksepakatan"},
+    "agr_applied": {"en": "applied the code", "id": "menerapkan kode"},
+    "agr_not_applied": {"en": "did not apply it", "id": "tidak menerapkannya"},
+    "agr_two_only": {
+        "en": "Reconciliation compares two coders: pick exactly two to reconcile.",
+        "id": "Rekonsiliasi membandingkan dua pengode: pilih tepat dua untuk merekonsiliasi.",
+    },
+    "agr_needs_coder": {
+        "en": "Pick your name in the sidebar first: every decision records who made it.",
+        "id": "Pilih nama Anda di bilah samping dulu: setiap keputusan mencatat pembuatnya.",
+    },
+    "agr_accept_coder": {"en": "Accept {coder}", "id": "Terima {coder}"},
+    "agr_accept_both": {"en": "Both", "id": "Keduanya"},
+    "agr_accept_neither": {"en": "Neither", "id": "Tidak keduanya"},
+    "agr_accept_a_help": {"en": "Copy the first coder's coding of this code here into the consensus coder.",
+                          "id": "Salin pengodean kode ini oleh pengode pertama ke pengode konsensus."},
+    "agr_accept_b_help": {"en": "Copy the second coder's coding of this code here into the consensus coder.",
+                          "id": "Salin pengodean kode ini oleh pengode kedua ke pengode konsensus."},
+    "agr_accept_both_help": {"en": "Give the consensus coder the union of both coders' spans.",
+                             "id": "Beri pengode konsensus gabungan rentang kedua pengode."},
+    "agr_accept_neither_help": {"en": "The code does not belong here; only the decision is recorded.",
+                                "id": "Kode ini tidak tepat di sini; hanya keputusannya yang dicatat."},
+    "agr_reconcile_hint": {
+        "en": "Accepted codings go to the coder “consensus”; you are recorded as the supervisor and the list "
+              "moves on to the next disagreement.",
+        "id": "Pengodean yang diterima masuk ke pengode “consensus”; Anda dicatat sebagai supervisor dan daftar "
+              "berlanjut ke ketidaksepakatan berikutnya.",
+    },
+    "agr_reconciled": {"en": "{code} in {document} ({start}–{end}): {decision}; {n} consensus coding(s) added.",
+                       "id": "{code} di {document} ({start}–{end}): {decision}; {n} pengodean konsensus ditambahkan."},
+    "agr_history": {"en": "Reconciliations", "id": "Riwayat rekonsiliasi"},
+    "agr_no_history": {"en": "No reconciliations yet.", "id": "Belum ada rekonsiliasi."},
+    "agr_col_when": {"en": "When", "id": "Waktu"},
+    "agr_col_supervisor": {"en": "Supervisor", "id": "Supervisor"},
+    "agr_col_decision": {"en": "Decision", "id": "Keputusan"},
+    "agr_decision_a": {"en": "first coder accepted", "id": "pengode pertama diterima"},
+    "agr_decision_b": {"en": "second coder accepted", "id": "pengode kedua diterima"},
+    "agr_decision_both": {"en": "both accepted", "id": "keduanya diterima"},
+    "agr_decision_neither": {"en": "neither", "id": "tidak keduanya"},
+    "agr_blind_title": {"en": "Blind coding", "id": "Pengodean buta"},
+    "agr_blind": {"en": "Coders see only their own codings", "id": "Pengode hanya melihat pengodeannya sendiri"},
+    "agr_blind_help": {
+        "en": "While blind coding is on, the Code page shows each coder only their own codings and hides the "
+              "“Show codings of” choice, so that independent coding stays independent. Supervisors and admins "
+              "still see everyone's. Turn it off once agreement has been measured.",
+        "id": "Selama pengodean buta aktif, halaman Kode hanya menampilkan pengodean milik setiap pengode sendiri "
+              "dan menyembunyikan pilihan “Tampilkan pengodean”, agar pengodean mandiri tetap mandiri. Supervisor "
+              "dan admin tetap melihat semuanya. Matikan setelah kesepakatan diukur.",
+    },
+    "agr_blind_now_on": {"en": "Blind coding is on.", "id": "Pengodean buta aktif."},
+    "agr_blind_now_off": {"en": "Blind coding is off.", "id": "Pengodean buta nonaktif."},
+    "agr_blind_on_code": {"en": "Blind coding: only your own codings are shown.",
+                          "id": "Pengodean buta: hanya pengodean Anda yang ditampilkan."},
 }
 
 

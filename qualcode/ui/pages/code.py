@@ -24,6 +24,7 @@ from qualcode.undo import UndoStack
 TX = "tx"  # transcript component key; its events land in tx_selection / tx_clicked
 ALL = "\u0000all"
 MINE = "\u0000mine"
+SEES_ALL = ("supervisor", "admin")  # roles that see every coder's codings under blind coding
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -49,7 +50,17 @@ def code_label(codes: pd.DataFrame) -> dict[str, str]:
             for r in codes.itertuples()}
 
 
+def blinded(project: Project, coder: str) -> bool:
+    """Blind coding is on and ``coder`` is neither supervisor nor admin: they see only their own codings."""
+    if not project.blind_coding():
+        return False
+    roles = project.coders().set_index("name")["role"]
+    return roles.get(coder) not in SEES_ALL
+
+
 def visible_coders(project: Project, coder: str) -> list[str] | None:
+    if blinded(project, coder):
+        return [coder]
     choice = st.session_state.get("code_filter", MINE)
     if choice == ALL:
         return None
@@ -208,6 +219,8 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
     if clicked:
         frame = project.codings(document=doc["id"])
         rows = frame[frame["id"].isin(clicked)]
+        if shown is not None:  # a band of a coder not shown (blind coding, a stale click) opens nothing
+            rows = rows[rows["coder"].isin(shown)]
         if not rows.empty:
             coding_dialog(project, rows, labels)
 
@@ -249,9 +262,12 @@ def render() -> None:
     top = st.columns([2, 1])
     top[0].selectbox(tr("document"), names, key="code_doc",
                      on_change=lambda: st.session_state.pop(f"{TX}_selection", None))
-    others = [c for c in project.coders()["name"] if c != coder]
-    top[1].selectbox(tr("show_codings"), [MINE, ALL, *others], key="code_filter",
-                     format_func=lambda v: tr("filter_mine") if v == MINE else tr("filter_all") if v == ALL else v)
+    if blinded(project, coder):
+        top[1].caption(tr("agr_blind_on_code"))
+    else:
+        others = [c for c in project.coders()["name"] if c != coder]
+        top[1].selectbox(tr("show_codings"), [MINE, ALL, *others], key="code_filter",
+                         format_func=lambda v: tr("filter_mine") if v == MINE else tr("filter_all") if v == ALL else v)
     workbench(project, coder, st.session_state["code_doc"])
 
 

@@ -1,0 +1,255 @@
+"""Intercoder agreement, disagreements, reconciliation and blind coding: methods of a Project.
+
+:class:`ProjectAgreement` is a base class of :class:`qualcode.project.Project`. It reads
+codings and units through the Project API and hands plain frames to
+:mod:`qualcode.analysis.agreement_report`. A supervisor settles a disagreement with
+:meth:`ProjectAgreement.reconcile`: the accepted version is copied into a *consensus*
+coder (role ``consensus``), whose codings then feed the triangulation matrix like any
+coder's, and every decision is stored with the supervisor and the time.
+
+References: see :mod:`qualcode.analysis.agreement`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from .analysis.agreement_report import UNIT_KINDS, agreement_report
+from .analysis.agreement_report import disagreements as _disagreements
+from .analysis.triangulation import check_choice
+from .analysis.units import RULES, char_units
+from .errors import InputError
+from .store import Store, now
+
+DECISIONS = ("a", "b", "both", "neither")
+RECONCILIATION_COLUMNS = ["id", "document", "document_id", "start", "end", "code", "decision", "coder_a", "coder_b",
+                          "consensus", "supervisor", "codings", "created_at"]
+BLIND_KEY = "blind_coding"
+
+
+class ProjectAgreement:
+    """Agreement methods of a Project (needs ``self.store`` and the Project API)."""
+
+    store: Store
+
+    if TYPE_CHECKING:  # provided by Project
+        def codes(self) -> pd.DataFrame: ...
+        def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
+                    codes: Iterable[str] | None = None) -> pd.DataFrame: ...
+        def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame: ...
+        def document(self, ref: str | int) -> dict[str, Any]: ...
+        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
+        def add_coder(self, name: str, role: str = "coder") -> int: ...
+        def _code(self, key: str) -> dict: ...
+        def _coder(self, name: str) -> dict: ...
+
+    # -- agreement -------------------------------------------------------------------
+
+    def agreement(self, *, coders: Sequence[str], unit: str = "sentence", codes: Iterable[str] | None = None,
+                  documents: Iterable[str | int] | None = None, rule: str = "majority",
+                  n_boot: int = 500) -> pd.DataFrame:
+        """The agreement report of ``coders`` (see :func:`qualcode.analysis.agreement_report.agreement_report`).
+
+        Parameters
+        ----------
+        coders : sequence of str
+            Two or more coder names.
+        unit : {"sentence", "turn", "char"}
+            The units compared; "char" makes one unit per character of the documents.
+        codes : iterable of str, optional
+            Code keys, in row order (default: every code, codebook order).
+        documents : iterable of str or int, optional
+            Document names or ids (default: the documents every one of ``coders`` coded).
+        rule : {"majority", "any"}
+            How codings are projected onto units.
+        n_boot : int
+            Bootstrap resamples for the alpha interval.
+
+        Raises
+        ------
+        NotFoundError
+            Unknown coder, code or document. InputError: fewer than two coders, bad unit or rule.
+        """
+        codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule)
+        report = agreement_report(codings, units, coders=names, codes=keys, unit=unit, rule=rule, n_boot=n_boot)
+        report.attrs["documents"] = self._document_names(units)
+        return report
+
+    def disagreements(self, *, coders: Sequence[str], unit: str = "sentence", codes: Iterable[str] | None = None,
+                      documents: Iterable[str | int] | None = None, rule: str = "majority") -> pd.DataFrame:
+        """Units where the coders differ about a code, with the document name and the unit's text.
+
+        Returns
+        -------
+        DataFrame
+            document, document_id, unit_id, start, end, code, one 0/1 column per coder, text;
+            in document, position and code order.
+        """
+        codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule)
+        frame = _disagreements(codings, units, coders=names, codes=keys, rule=rule)
+        texts = {int(d): self.store.document_text(int(d)) for d in pd.unique(frame["document_id"])}
+        doc_names = {r["id"]: r["name"] for r in self.store.documents()}
+        frame.insert(0, "document", [doc_names[int(d)] for d in frame["document_id"]])
+        frame["text"] = [texts[int(d)][int(s):int(e)]
+                         for d, s, e in zip(frame["document_id"], frame["start"], frame["end"], strict=True)]
+        return frame.reset_index(drop=True)
+
+    def _agreement_basis(self, coders: Sequence[str], unit: str, codes: Iterable[str] | None,
+                         documents: Iterable[str | int] | None, rule: str):
+        unit = check_choice(unit, UNIT_KINDS, "unit")
+        rule = check_choice(rule, RULES, "projection rule")
+        names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders or []]
+        names = list(dict.fromkeys(n for n in names if n))
+        if len(names) < 2:
+            raise InputError(f"agreement needs at least 2 different coders; got {', '.join(names) or 'none'}")
+        for name in names:
+            self._coder(name)
+        keys = list(self.codes()["key"]) if codes is None else list(dict.fromkeys(str(c).strip() for c in codes))
+        for key in keys:
+            self._code(key)
+        if documents is None:
+            coded: dict[int, set[str]] = {}
+            for row in self.store.coders_of_documents():
+                coded.setdefault(row["document_id"], set()).add(row["coder"])
+            doc_ids = [d for d, who in coded.items() if set(names) <= who]
+        else:
+            doc_ids = list(dict.fromkeys(self.document(_ref(d))["id"] for d in documents))
+        codings = self.codings(coders=names, codes=keys or None)
+        codings = codings[codings["document_id"].isin(doc_ids)]
+        if unit == "char":
+            units = char_units({d: len(self.store.document_text(d)) for d in doc_ids})
+        else:
+            units = self.units(kind=unit)
+            units = units[units["document_id"].isin(doc_ids)]
+        return codings, units, names, keys, unit, rule
+
+    def _document_names(self, units: pd.DataFrame) -> list[str]:
+        ids = set(pd.unique(units["document_id"]).tolist())
+        return [r["name"] for r in self.store.documents() if r["id"] in ids]
+
+    # -- reconciliation --------------------------------------------------------------
+
+    def reconcile(self, document: str | int, start: int, end: int, code: str, *, decision: str,
+                  coders: Sequence[str], consensus: str = "consensus", supervisor: str) -> list[int]:
+        """Settle a disagreement about ``code`` on ``document[start:end]`` and record the decision.
+
+        Parameters
+        ----------
+        decision : {"a", "b", "both", "neither"}
+            ``a``/``b``: copy coder A's / coder B's codings of ``code`` that overlap
+            [start, end) into the consensus coder; ``both``: one consensus coding over the
+            union span of both coders' overlapping codings; ``neither``: no coding, the
+            decision is only recorded.
+        coders : pair of str
+            Coder A and coder B.
+        consensus : str
+            The consensus coder's name (created with role "consensus" if missing).
+        supervisor : str
+            Who decides (created with role "supervisor" if missing).
+
+        Returns
+        -------
+        list of int
+            Ids of the consensus codings added (a copy identical to an existing consensus
+            coding is not added twice).
+
+        Raises
+        ------
+        InputError
+            Unknown decision, coders not two different names, empty supervisor or consensus
+            name, a consensus name held by a coder of another role, a bad span.
+        NotFoundError
+            Unknown document, code or coder.
+        """
+        decision = check_choice(decision, DECISIONS, "decision")
+        if isinstance(coders, str) or len(list(coders)) != 2:
+            raise InputError(f"coders must be a pair of two coder names (A, B); got {coders!r}")
+        a_name, b_name = (str(c).strip() for c in coders)
+        if a_name == b_name:
+            raise InputError(f"coders must be two different coders; got {a_name!r} twice")
+        coder_a, coder_b = self._coder(a_name), self._coder(b_name)
+        supervisor = str(supervisor).strip() if supervisor is not None else ""
+        if not supervisor:
+            raise InputError("supervisor is empty; give the supervisor's coder name")
+        consensus = str(consensus).strip() if consensus is not None else ""
+        if not consensus:
+            raise InputError("consensus coder name is empty")
+        if consensus in (a_name, b_name):
+            raise InputError(f"the consensus coder must differ from the coders compared; got {consensus!r}")
+        existing = self.store.coder_by_name(consensus)
+        if existing is not None and existing["role"] != "consensus":
+            raise InputError(f"coder '{consensus}' has role '{existing['role']}'; a consensus coder needs role "
+                             "'consensus' (choose another name)")
+        doc = self.document(_ref(document))
+        text = doc["text"]
+        if (isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int)
+                or not isinstance(end, int) or start < 0 or end <= start or end > len(text)):
+            raise InputError(f"reconcile in '{doc['name']}': span {start!r}:{end!r} is invalid; need "
+                             f"0 <= start < end <= {len(text)} (text length)")
+        code_row = self._code(code)
+        found = {who: self.store.overlapping_codings(doc["id"], code_row["id"], row["id"], start, end)
+                 for who, row in (("a", coder_a), ("b", coder_b))}
+        if decision == "a":
+            spans = [(r["start"], r["end"], r["memo"]) for r in found["a"]]
+        elif decision == "b":
+            spans = [(r["start"], r["end"], r["memo"]) for r in found["b"]]
+        elif decision == "both":
+            rows = found["a"] + found["b"]
+            spans = [(min(r["start"] for r in rows), max(r["end"] for r in rows), None)] if rows else []
+        else:
+            spans = []
+        created = now()
+        with self.store.atomic():
+            consensus_id = existing["id"] if existing else self.ensure_coder(consensus, "consensus")
+            supervisor_id = self.ensure_coder(supervisor, "supervisor")
+            have = {(r["start"], r["end"]) for r in
+                    self.store.overlapping_codings(doc["id"], code_row["id"], consensus_id, 0, len(text))}
+            rows = [(doc["id"], code_row["id"], consensus_id, s, e, text[s:e], memo, created)
+                    for s, e, memo in dict.fromkeys(spans) if (s, e) not in have]
+            ids = self.store.insert_codings(rows) if rows else []
+            rid = self.store.insert_reconciliation({
+                "document_id": doc["id"], "start": start, "end": end, "code_id": code_row["id"],
+                "decision": decision, "coder_a_id": coder_a["id"], "coder_b_id": coder_b["id"],
+                "consensus_id": consensus_id, "supervisor_id": supervisor_id, "codings": json.dumps(ids),
+                "created_at": created})
+            self.store.log_event(supervisor, "agreement.reconcile", {
+                "id": rid, "document": doc["name"], "start": start, "end": end, "code": code_row["key"],
+                "decision": decision, "coders": [a_name, b_name], "consensus": consensus, "codings": ids})
+        return ids
+
+    def reconciliations(self) -> pd.DataFrame:
+        """Every recorded reconciliation, oldest first: id, document, document_id, start, end, code,
+        decision, coder_a, coder_b, consensus, supervisor, codings (list of consensus coding ids), created_at."""
+        rows = self.store.reconciliations()
+        for row in rows:
+            row["codings"] = json.loads(row["codings"])
+        return pd.DataFrame(rows, columns=RECONCILIATION_COLUMNS)
+
+    # -- blind coding ----------------------------------------------------------------
+
+    def set_blind_coding(self, on: bool, *, actor: str) -> None:
+        """Turn blind coding on or off for the project (coders then see only their own codings)."""
+        if not isinstance(on, bool):
+            raise InputError(f"blind coding must be True or False, got {on!r}")
+        actor = str(actor).strip() if actor is not None else ""
+        if not actor:
+            raise InputError("actor is empty; give the coder name of who changes the setting")
+        with self.store.atomic():
+            self.store.set_meta(BLIND_KEY, on)
+            self.store.log_event(actor, "project.blind_coding", {"on": on})
+
+    def blind_coding(self) -> bool:
+        """Whether blind coding is on (off by default)."""
+        return bool(self.store.get_meta(BLIND_KEY, False))
+
+
+def _ref(value: str | int) -> str | int:
+    """A document reference: ints (also numpy ints) are ids, anything else a name."""
+    if isinstance(value, bool):
+        return str(value)
+    return int(value) if isinstance(value, int | np.integer) else value

@@ -1,0 +1,241 @@
+"""The Agreement page's logic: default choices, cached computations, callbacks and the shown tables.
+
+Callbacks read plain ``st.session_state`` keys (``agr_*``) or their button
+arguments and report through :func:`notify`; every change goes through the
+Project API (:mod:`qualcode.project_agreement`): ``Project.reconcile`` and
+``Project.set_blind_coding``.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.errors import QualcodeError
+from qualcode.project import Project
+
+from .i18n import CATALOGUE
+from .sidebar import current_coder
+from .state import current_project, escape_md, notify, tr
+
+UNITS = ("sentence", "turn", "char")
+RULES = ("majority", "any")
+DECISIONS = ("a", "b", "both", "neither")
+DOCS_FOR = "_agr_docs_for"  # the coders the documents picker was last defaulted for
+
+
+# -- options ------------------------------------------------------------------------------
+
+def coder_options(project: Project) -> tuple[list[str], set[str]]:
+    """Coders who have coded something (consensus coders last), and the set of consensus coders."""
+    coders = project.coders()
+    consensus = set(coders.loc[coders["role"] == "consensus", "name"])
+    names = [n for n, count in zip(coders["name"], coders["codings"], strict=True) if n and count]
+    return sorted(names, key=lambda n: n in consensus), consensus
+
+
+def default_pair(codings: pd.DataFrame, names: list[str], consensus: set[str]) -> list[str]:
+    """The two (non-consensus) coders with the most codings in the documents both of them coded; ties go to the
+    earlier pair in ``names`` order. Without any shared document: the two coders with the most codings."""
+    people = [n for n in names if n not in consensus] or list(names)
+    docs = {n: set(codings.loc[codings["coder"] == n, "document_id"]) for n in people}
+    best, best_score = None, 0
+    for a, b in combinations(people, 2):
+        shared = docs[a] & docs[b]
+        score = int((codings["coder"].isin([a, b]) & codings["document_id"].isin(shared)).sum())
+        if score > best_score:
+            best, best_score = [a, b], score
+    if best:
+        return best
+    counts = codings["coder"].value_counts()
+    return sorted(people, key=lambda n: -int(counts.get(n, 0)))[:2]
+
+
+def common_documents(codings: pd.DataFrame, coders: list[str], documents: list[str]) -> list[str]:
+    """Names of the documents (in ``documents`` order) that every one of ``coders`` has coded."""
+    if not coders:
+        return []
+    shared = None
+    for coder in coders:
+        mine = set(codings.loc[codings["coder"] == coder, "document"])
+        shared = mine if shared is None else shared & mine
+    return [d for d in documents if d in (shared or set())]
+
+
+def default_documents(codings: pd.DataFrame, coders: list[str], documents: list[str]) -> None:
+    """Default ``agr_documents`` to the chosen coders' common documents whenever the coders change."""
+    wanted = tuple(sorted(coders))
+    if st.session_state.get(DOCS_FOR) != wanted or "agr_documents" not in st.session_state:
+        st.session_state[DOCS_FOR] = wanted
+        st.session_state["agr_documents"] = common_documents(codings, coders, documents)
+
+
+def stamp(codings: pd.DataFrame) -> int:
+    """A fingerprint of the codings, so cached results follow every change (also from other sessions)."""
+    columns = ["id", "document_id", "code", "coder", "start", "end"]
+    return int(pd.util.hash_pandas_object(codings[columns], index=False).sum()) if not codings.empty else 0
+
+
+def band(value: object) -> str:
+    """A kappa / alpha band (as the library names it) in the UI language."""
+    if not isinstance(value, str) or not value:
+        return ""
+    key = "agr_band_" + value.replace(" ", "_")
+    return tr(key) if key in CATALOGUE else value
+
+
+# -- cached computations ------------------------------------------------------------------
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def agreement_report(_project: Project, path: str, version: int, coders: tuple[str, ...], unit: str,
+                     codes: tuple[str, ...], documents: tuple[str, ...], rule: str) -> pd.DataFrame:
+    """Project.agreement, cached per project file, codings fingerprint and choices."""
+    return _project.agreement(coders=list(coders), unit=unit, codes=list(codes) or None,
+                              documents=list(documents), rule=rule)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def disagreement_list(_project: Project, path: str, version: int, coders: tuple[str, ...], unit: str,
+                      codes: tuple[str, ...], documents: tuple[str, ...], rule: str) -> pd.DataFrame:
+    """Project.disagreements, cached like :func:`agreement_report`."""
+    return _project.disagreements(coders=list(coders), unit=unit, codes=list(codes) or None,
+                                  documents=list(documents), rule=rule)
+
+
+def open_disagreements(disagreements: pd.DataFrame, reconciliations: pd.DataFrame,
+                       coders: list[str]) -> tuple[pd.DataFrame, int]:
+    """The disagreements the two ``coders`` have not yet had reconciled (same document, span and code; decisions
+    about another pair of coders do not count), and how many were left out."""
+    if len(coders) == 2 and not reconciliations.empty:
+        pairs = [{a, b} == set(coders) for a, b in zip(reconciliations["coder_a"], reconciliations["coder_b"],
+                                                        strict=True)]
+        reconciliations = reconciliations[pairs]
+    if disagreements.empty or reconciliations.empty or len(coders) != 2:
+        return disagreements.reset_index(drop=True), 0
+    done = set(zip(reconciliations["document"], reconciliations["start"].astype(int),
+                   reconciliations["end"].astype(int), reconciliations["code"], strict=True))
+    keep = [(d, int(s), int(e), c) not in done for d, s, e, c in zip(
+        disagreements["document"], disagreements["start"], disagreements["end"], disagreements["code"], strict=True)]
+    left = disagreements[keep].reset_index(drop=True)
+    return left, len(disagreements) - len(left)
+
+
+def merge_runs(disagreements: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
+    """Character units folded into runs: adjacent characters of a document with the same code and the same
+    coder pattern become one row spanning them (with their text joined), so that one disagreement is one
+    decision rather than one per character."""
+    if disagreements.empty:
+        return disagreements
+    order = {d: i for i, d in enumerate(pd.unique(disagreements["document_id"]))}
+    frame = disagreements.sort_values(["document_id", "code", "start"], kind="stable").reset_index(drop=True)
+    same = ((frame["document_id"] == frame["document_id"].shift()) & (frame["code"] == frame["code"].shift())
+            & (frame["start"] == frame["end"].shift()))
+    for coder in coders:
+        same &= frame[coder] == frame[coder].shift()
+    frame["_run"] = (~same).cumsum()
+    first = frame.groupby("_run", sort=False).first()
+    first["end"] = frame.groupby("_run", sort=False)["end"].max()
+    first["text"] = frame.groupby("_run", sort=False)["text"].agg("".join)
+    first["_doc"] = first["document_id"].map(order)
+    first = first.sort_values(["_doc", "start", "code"], kind="stable")
+    return first[list(disagreements.columns)].reset_index(drop=True)
+
+
+def coder_spans(project: Project, document_id: int, coder: str, code: str, start: int, end: int) -> pd.DataFrame:
+    """``coder``'s codings of ``code`` in the document that overlap [start, end)."""
+    rows = project.codings(document=int(document_id), coders=[coder], codes=[code])
+    return rows[(rows["start"] < end) & (rows["end"] > start)].sort_values(["start", "end", "id"])
+
+
+# -- shown tables -------------------------------------------------------------------------
+
+def report_view(report: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The report with readable headers, bands in the UI language and rounded statistics."""
+    frame = report.copy()
+    for column in ("prevalence", "uncoded", "percent_agreement", "kappa", "alpha", "alpha_low", "alpha_high"):
+        if column in frame:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").round(3)
+    for column in ("kappa_band", "alpha_band"):
+        if column in frame:
+            frame[column] = [band(v) for v in frame[column]]
+    if "code" in frame:
+        frame.insert(1, "_name", [labels.get(k, "").split(" · ", 1)[-1] if k in labels else "" for k in frame["code"]])
+    columns = {"code": tr("col_code"), "_name": tr("col_name"), "units": tr("agr_col_units"),
+               "coders": tr("agr_col_coders"), "prevalence": tr("agr_col_prevalence"),
+               "uncoded": tr("agr_col_uncoded"), "percent_agreement": tr("agr_col_percent"),
+               "kappa": tr("agr_col_kappa"), "kappa_kind": tr("agr_col_kappa_kind"),
+               "kappa_band": tr("agr_col_kappa_band"), "alpha": tr("agr_col_alpha"),
+               "alpha_low": tr("agr_col_alpha_low"), "alpha_high": tr("agr_col_alpha_high"),
+               "alpha_band": tr("agr_col_alpha_band")}
+    return frame[[c for c in columns if c in frame]].rename(columns=columns)
+
+
+def report_download(report: pd.DataFrame) -> pd.DataFrame:
+    """The report as written to CSV/XLSX: its own columns plus the basis (unit, rule, coders compared)."""
+    frame = report.copy()
+    basis = {"unit": report.attrs.get("unit"), "rule": report.attrs.get("rule"),
+             "coders_compared": ", ".join(map(str, report.attrs.get("coders") or []))}
+    for column, value in basis.items():
+        if column not in frame and value is not None:
+            frame[column] = value
+    frame.attrs = {}
+    return frame
+
+
+def disagreement_view(rows: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
+    """The open disagreements as a table: document, code, offsets, one ✓/– column per coder, the unit text."""
+    frame = pd.DataFrame({"#": range(1, len(rows) + 1), tr("document"): rows["document"],
+                          tr("col_code"): rows["code"], "start": rows["start"], "end": rows["end"]})
+    for coder in coders:
+        frame[coder] = ["✓" if v else "–" for v in rows[coder]]
+    frame[tr("col_text")] = rows["text"]
+    return frame
+
+
+def reconciliation_view(history: pd.DataFrame) -> pd.DataFrame:
+    """The reconciliation history, newest first, with the decision in words."""
+    frame = history.sort_values(["created_at"], ascending=False, kind="stable")
+    frame = frame.assign(decision=[tr(f"agr_decision_{d}") if d in DECISIONS else d for d in frame["decision"]])
+    columns = {"created_at": tr("agr_col_when"), "supervisor": tr("agr_col_supervisor"),
+               "document": tr("document"), "code": tr("col_code"), "start": "start", "end": "end",
+               "decision": tr("agr_col_decision")}
+    return frame[[c for c in columns if c in frame]].rename(columns=columns)
+
+
+# -- callbacks ----------------------------------------------------------------------------
+
+def reconcile(decision: str, document: str, start: int, end: int, code: str, coders: tuple[str, str]) -> None:
+    """A reconciliation button: record the decision with the sidebar's coder as supervisor."""
+    project, coder = current_project(quiet=True), current_coder()
+    if project is None:
+        return
+    if coder is None:
+        notify(tr("agr_needs_coder"), "warning")
+        return
+    try:
+        ids = project.reconcile(document, int(start), int(end), code, decision=decision, coders=list(coders),
+                                supervisor=coder)
+    except QualcodeError as exc:
+        notify(escape_md(exc), "error")
+        return
+    notify(tr("agr_reconciled").format(code=escape_md(code), document=escape_md(document), start=start, end=end,
+                                       decision=tr(f"agr_decision_{decision}"), n=len(ids)))
+
+
+def set_blind() -> None:
+    """The blind-coding toggle: store the project setting, with the sidebar's coder as the actor."""
+    project, coder = current_project(quiet=True), current_coder()
+    if project is None:
+        return
+    on = bool(st.session_state.get("agr_blind"))
+    if coder is None:
+        notify(tr("agr_needs_coder"), "warning")
+        return
+    try:
+        project.set_blind_coding(on, actor=coder)
+    except QualcodeError as exc:
+        notify(escape_md(exc), "error")
+        return
+    notify(tr("agr_blind_now_on" if on else "agr_blind_now_off"), "info")
