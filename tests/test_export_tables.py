@@ -73,9 +73,177 @@ def test_markdown_file(tmp_path):
 
 
 def test_errors(tmp_path):
-    with pytest.raises(InputError, match="unknown table format 'docx'; allowed: csv, xlsx, md"):
-        write_table(sample(), tmp_path / "t.docx", "docx")
+    with pytest.raises(InputError, match="unknown table format 'pdf'; allowed: csv, xlsx, docx, tex, md"):
+        write_table(sample(), tmp_path / "t.pdf", "pdf")
     with pytest.raises(InputError, match="cannot tell the table format"):
         write_table(sample(), tmp_path / "t.txt")
     with pytest.raises(InputError, match="binary file"):
         write_table(sample(), io.StringIO(), "xlsx")
+
+
+# -- every format with Indonesian text, special characters and emoji -------------------------------
+
+import re  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+
+import docx  # noqa: E402
+from docx.enum.section import WD_ORIENT  # noqa: E402
+
+from qualcode.export.tables import Table, latex_escape, latex_table, write_workbook  # noqa: E402
+
+QUOTE = 'Koordinasinya jarang, Pak — 50% & "data_DTKS" #1 it\'s ~{x}^2 $5 \\ 😅'
+
+
+def rich(rows: int = 2) -> pd.DataFrame:
+    return pd.DataFrame({
+        "code": [f"E{i % 8 + 1}" for i in range(rows)],
+        "informan": ["I-01 (Ketua LKS)"] * rows,
+        "count": list(range(rows)),
+        "quote": [QUOTE + f" baris {i}" for i in range(rows)],
+    })
+
+
+def test_csv_round_trip_with_and_without_bom(tmp_path):
+    for bom in (False, True):
+        path = tmp_path / f"t{bom}.csv"
+        write_table(rich(), path, "csv", title="ignored in CSV", bom=bom)
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") == bom
+        back = pd.read_csv(path, encoding="utf-8-sig" if bom else "utf-8")
+        pd.testing.assert_frame_equal(back, rich())
+    raw = io.BytesIO()
+    write_table(rich(), raw, "csv", bom=True)
+    assert raw.getvalue().decode("utf-8-sig") == rich().to_csv(index=False, lineterminator="\n")
+
+
+def test_xlsx_title_caption_notes_wrapped_quotes(tmp_path):
+    path = tmp_path / "t.xlsx"
+    frame = rich()
+    frame.loc[0, "informan"] = "=HYPERLINK(\"x\")"  # stays text, never a formula
+    write_table(frame, path, title="Tabel 1 & 😅", caption="Kutipan per kode", notes="Catatan: n = 2 (50%)")
+    ws = openpyxl.load_workbook(path).active
+    assert ws["A1"].value == "Tabel 1 & 😅" and ws["A1"].font.bold
+    assert ws["A2"].value == "Kutipan per kode"
+    assert [c.value for c in ws[4]] == ["code", "informan", "count", "quote"]
+    assert all(c.font.bold for c in ws[4])
+    assert ws.freeze_panes == "A5"
+    assert ws["D5"].value == QUOTE + " baris 0" and ws["D5"].alignment.wrap_text
+    assert not ws["A5"].alignment.wrap_text
+    assert ws["B5"].value == '=HYPERLINK("x")' and ws["B5"].data_type == "s"
+    assert ws["C6"].value == 1
+    assert ws["A8"].value == "Catatan: n = 2 (50%)"
+    assert ws.column_dimensions["D"].width == 60  # capped
+    assert ws.column_dimensions["A"].width == 6
+
+
+def test_workbook_one_sheet_per_table(tmp_path):
+    path = tmp_path / "book.xlsx"
+    write_workbook([Table(rich(), name="codings"), Table(sample(), title="Matriks", name="codings"),
+                    Table(rich(1), name="a/b:c" + "x" * 40)], path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["codings", "codings (2)", "a_b_c" + "x" * 26]
+    assert book["codings"].freeze_panes == "A2"
+    assert book["codings (2)"]["A1"].value == "Matriks"
+    with pytest.raises(InputError, match="at least one table"):
+        write_workbook([], path)
+
+
+def test_docx_real_table_caption_notes(tmp_path):
+    path = tmp_path / "t.docx"
+    write_table(rich(), path, "docx", title="Tabel 1", caption="Kutipan & 😅", notes="Catatan: 50% _x_")
+    doc = docx.Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts == ["Tabel 1", "Kutipan & 😅", "Catatan: 50% _x_"]
+    assert doc.paragraphs[1].style.name == "Caption"
+    body = [child.tag.rsplit("}", 1)[1] for child in doc.element.body]
+    assert body[:4] == ["p", "p", "tbl", "p"]  # caption above, notes below the table
+    (table,) = doc.tables
+    assert table.style.name == "Table Grid"
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["code", "informan", "count", "quote"]
+    assert rows[1] == ["E1", "I-01 (Ketua LKS)", "0", QUOTE + " baris 0"]
+    assert all(r.bold for c in table.rows[0].cells for r in c.paragraphs[0].runs)
+    assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT
+
+
+def test_docx_landscape_when_wide(tmp_path):
+    wide = pd.DataFrame({f"kolom {i}": ["x"] for i in range(8)})
+    raw = io.BytesIO()
+    write_table(wide, raw, "docx")
+    doc = docx.Document(io.BytesIO(raw.getvalue()))
+    section = doc.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert len(doc.tables[0].columns) == 8
+    with pytest.raises(InputError, match="binary file"):
+        write_table(wide, io.StringIO(), "docx")
+
+
+_ESCAPES = re.compile(r"\\(textbackslash|textasciitilde|textasciicircum|textless|textgreater|textbar)\{\}"
+                      r"|\\[&%$#_{}]|\\newline |\\textbf\{|``|''")
+
+
+def _bare_specials(cell: str) -> list[str]:
+    rest = _ESCAPES.sub("", cell)
+    if cell.startswith("\\textbf{"):
+        rest = rest[:-1]  # the closing brace of \textbf{...}
+    return re.findall(r"[\\&%$#_{}~^\"]", rest)
+
+
+def _cells(tex: str) -> list[str]:
+    lines = tex.splitlines()
+    start = lines.index(r"\midrule") + 1
+    while lines[start] in (r"\endfirsthead", r"\toprule") or lines[start].startswith(r"\textbf") \
+            or lines[start] in (r"\midrule", r"\endhead", r"\bottomrule", r"\endfoot"):
+        start += 1
+    rows = []
+    for line in lines[start:]:
+        if not line.endswith(r" \\"):
+            break
+        rows.append(line[:-3])
+    return [cell for row in rows for cell in row.split(" & ")]
+
+
+def test_latex_escapes_every_special_and_keeps_emoji():
+    escaped = latex_escape(QUOTE)
+    assert _bare_specials(escaped) == []
+    assert "😅" in escaped and "Koordinasinya" in escaped and "``data\\_DTKS''" in escaped
+    tex = latex_table(rich(), title="Tabel 1", caption="Kutipan_x & 50%", notes="Catatan # 1")
+    assert "\\begin{tabular}" in tex and "\\toprule" in tex and "\\bottomrule" in tex
+    assert "\\caption{Tabel 1. Kutipan\\_x \\& 50\\%}" in tex
+    assert "Catatan \\# 1" in tex
+    cells = _cells(tex)
+    assert len(cells) == 2 * 4
+    for cell in cells:
+        assert _bare_specials(cell) == [], cell
+    assert "\\begin{tabular}{llrp{0.45\\linewidth}}" in tex  # the quote column wraps, numbers right
+
+
+def test_latex_longtable_for_long_tables(tmp_path):
+    path = tmp_path / "t.tex"
+    write_table(rich(45), path, caption="Panjang")
+    tex = path.read_text(encoding="utf-8")
+    assert "\\begin{longtable}" in tex and "\\endhead" in tex and "\\begin{table}" not in tex
+    cells = _cells(tex)
+    assert len(cells) == 45 * 4
+    assert all(_bare_specials(c) == [] for c in cells)
+
+
+@pytest.mark.skipif(shutil.which("pdflatex") is None, reason="pdflatex not installed")
+def test_latex_compiles(tmp_path):
+    frame = rich(45)
+    frame["quote"] = frame["quote"].str.replace("😅", "", regex=False)  # pdflatex has no emoji font
+    for rows, name in ((frame.head(3), "short"), (frame, "long")):
+        doc = ("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n"
+               "\\usepackage{booktabs,longtable}\n\\begin{document}\n" + latex_table(rows, caption="Ujian & 50%")
+               + "\\end{document}\n")
+        (tmp_path / f"{name}.tex").write_text(doc, encoding="utf-8")
+        done = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_markdown_with_title_caption_notes():
+    out = io.StringIO()
+    write_table(pd.DataFrame({"a": ["x|y 😅"]}), out, "md", title="Tabel", caption="Keterangan", notes="Catatan")
+    assert out.getvalue() == "**Tabel**\n\nKeterangan\n\n| a |\n| --- |\n| x\\|y 😅 |\n\nCatatan\n"

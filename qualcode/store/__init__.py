@@ -1,0 +1,21 @@
+"""SQLite storage of a project: connection settings, schema, migrations and every SQL statement.
+
+One project is one SQLite file. The connection runs in WAL mode with foreign keys
+on and a busy timeout, and every write goes through :meth:`Store.atomic`, so a
+failed import or coding leaves the file exactly as it was. All SQL of qualcode
+lives in this package.
+"""
+
+from __future__ import annotations
+
+from .analysis import AnalysisQueries
+from .base import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreBase, connect, now
+from .records import ProjectQueries
+from .schema import SCHEMA_VERSION, migrations
+
+
+class Store(AnalysisQueries, ProjectQueries, StoreBase):
+    """The SQLite file of one project."""
+
+
+__all__ = ["APPLICATION_ID", "BUSY_TIMEOUT_MS", "SCHEMA_VERSION", "Store", "connect", "migrations", "now"]

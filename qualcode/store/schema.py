@@ -1,0 +1,180 @@
+"""The schema of a project file, built by named steps (sqlite-utils migrations).
+
+A new step is added at the end, never edited once released: files made by an older
+qualcode are upgraded in place by applying the steps they lack.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("qualcode")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    # One statement at a time: executescript() would commit the migration's transaction.
+    for statement in _split_statements(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE source_types (key TEXT PRIMARY KEY, name TEXT NOT NULL, sort INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            name_alt TEXT,
+            description TEXT,
+            sort INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE informants (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            role TEXT,
+            organisation TEXT,
+            attributes TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            informant_id INTEGER REFERENCES informants(id),
+            source_type TEXT NOT NULL REFERENCES source_types(key),
+            language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            sha256 TEXT NOT NULL UNIQUE,
+            original_name TEXT,
+            imported_at TEXT NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE TRIGGER documents_text_immutable BEFORE UPDATE OF text ON documents
+        BEGIN SELECT RAISE(ABORT, 'document text is immutable after import'); END;
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('turn', 'sentence')),
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            speaker TEXT,
+            meta TEXT NOT NULL DEFAULT '{}',
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX units_by_document ON units(document_id, kind, idx);
+        CREATE TABLE codes (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            parent_id INTEGER REFERENCES codes(id),
+            name TEXT NOT NULL,
+            name_alt TEXT,
+            definition TEXT,
+            include TEXT,
+            exclude TEXT,
+            example TEXT,
+            color TEXT NOT NULL DEFAULT '#999999',
+            sort INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE coders (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL DEFAULT 'coder'
+                CHECK (role IN ('coder', 'supervisor', 'admin', 'consensus'))
+        );
+        CREATE TABLE codings (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            code_id INTEGER NOT NULL REFERENCES codes(id),
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            memo TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX codings_by_document ON codings(document_id, start);
+        CREATE INDEX codings_by_code ON codings(code_id);
+        CREATE INDEX codings_by_coder ON codings(coder_id, document_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT,
+            action TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}'
+        );
+        """
+    ):
+        db.conn.execute(statement)
+
+
+@migrations()
+def m002_verdicts_summaries(db: sqlite_utils.Database) -> None:
+    """Supervisor triangulation verdicts (history kept) and framework-matrix cell summaries."""
+    for statement in _split_statements(
+        """
+        CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            group_a_id INTEGER REFERENCES groups(id),
+            group_b_id INTEGER REFERENCES groups(id),
+            verdict TEXT NOT NULL
+                CHECK (verdict IN ('agreement', 'partial_agreement', 'silence', 'dissonance')),
+            rationale TEXT NOT NULL DEFAULT '',
+            supervisor_id INTEGER NOT NULL REFERENCES coders(id),
+            created_at TEXT NOT NULL,
+            CHECK ((group_a_id IS NULL) = (group_b_id IS NULL)),
+            CHECK (group_a_id IS NULL OR group_a_id != group_b_id)
+        );
+        CREATE INDEX verdicts_by_code ON verdicts(code_id, group_a_id, group_b_id, id);
+        CREATE TABLE summaries (
+            informant_id INTEGER NOT NULL REFERENCES informants(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            summary TEXT NOT NULL,
+            author_id INTEGER NOT NULL REFERENCES coders(id),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (informant_id, code_id)
+        );
+        """
+    ):
+        db.conn.execute(statement)
+
+
+@migrations()
+def m003_reconciliations(db: sqlite_utils.Database) -> None:
+    """Supervisor reconciliations of intercoder disagreements (every decision kept)."""
+    for statement in _split_statements(
+        """
+        CREATE TABLE reconciliations (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            decision TEXT NOT NULL CHECK (decision IN ('a', 'b', 'both', 'neither')),
+            coder_a_id INTEGER NOT NULL REFERENCES coders(id),
+            coder_b_id INTEGER NOT NULL REFERENCES coders(id),
+            consensus_id INTEGER NOT NULL REFERENCES coders(id),
+            supervisor_id INTEGER NOT NULL REFERENCES coders(id),
+            codings TEXT NOT NULL DEFAULT '[]',
+            created_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX reconciliations_by_document ON reconciliations(document_id, start);
+        """
+    ):
+        db.conn.execute(statement)
+
+
+def _split_statements(script: str) -> list[str]:
+    """Split a schema script on ';' at line ends, keeping trigger bodies (ending in 'END;') whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        stripped = line.strip()
+        if stripped.endswith(";") and (not current[0].lstrip().startswith("CREATE TRIGGER") or stripped.endswith("END;")):
+            statements.append("\n".join(current))
+            current = []
+    return statements
+
+
+SCHEMA_VERSION = len(migrations._migrations)
