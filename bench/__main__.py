@@ -14,7 +14,15 @@ import time
 
 import spacy
 
-from . import bench_agreement, bench_code_page, bench_codings, bench_import, bench_matrix
+from . import (
+    bench_agreement,
+    bench_code_page,
+    bench_codings,
+    bench_export,
+    bench_import,
+    bench_matrix,
+    bench_refi,
+)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -38,6 +46,8 @@ def main(argv: list[str] | None = None) -> None:
     rows += bench_matrix.run(codings=max(1000, round(1_000_000 * size)), informants=max(15, round(500 * size)),
                              repeat=repeat)
     rows += bench_agreement.run(units=max(10_000, round(200_000 * size)), repeat=repeat)
+    rows += bench_refi.run(codings=max(100, round(1000 * size)), repeat=repeat)
+    rows += bench_export.run(codings=max(5000, round(100_000 * size)), repeat=repeat)
     print(f"\ntotal {time.perf_counter() - started:.0f} s; ratio = qualcode time / baseline time\n")
     columns = ["benchmark", "measure", "qualcode", "baseline", "ratio"]
     print("| " + " | ".join(columns) + " |")

@@ -388,6 +388,105 @@ def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rul
         write_table(table, sys.stdout, fmt)
 
 
+# -- export ----------------------------------------------------------------------------
+
+EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex", ".md": "md", ".markdown": "md",
+                   ".html": "html", ".htm": "html"}
+
+
+@main.command()
+@PROJECT
+@click.argument("table", metavar="TABLE")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "docx", "tex", "md", "html"]),
+              help="File format (default: from the -o suffix). html: transcript only.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write.")
+@click.option("--coders", metavar="A,B", help="Only these coders (comma-separated); agreement needs two or more.")
+@click.option("--by", type=click.Choice(["group", "source-type", "informant"]), help="matrix: the columns.")
+@click.option("--measure", type=click.Choice(["segments", "informants", "share", "words"]),
+              help="matrix: the cell value.")
+@click.option("--rollup", is_flag=True, help="matrix, framework: top-level codes only, counting sub-codes.")
+@click.option("--unit", type=click.Choice(["sentence", "turn", "char"]), help="agreement: the units compared.")
+@click.option("--document", help="codings, quotes: only this document; transcript: the document (required).")
+@click.option("--citation", metavar="TEMPLATE",
+              help="quotes: citation label, e.g. '({informant}, {group}, l. {line_start}-{line_end})'.")
+@click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
+@click.option("--layout", type=click.Choice(["inline", "margin"]),
+              help="transcript as docx/html: [codes] after each coded passage (inline, default) or a codes "
+                   "column (margin).")
+@friendly
+def export(project: Path, table: str, fmt: str | None, output: Path, coders: str | None, by: str | None,
+           measure: str | None, rollup: bool, unit: str | None, document: str | None, citation: str | None,
+           bom: bool, layout: str | None) -> None:
+    """Export TABLE for a paper as CSV, XLSX, DOCX, LaTeX or Markdown (with title, caption and notes).
+
+    TABLE is one of: codings, quotes (grouped by code and group, with citation labels), matrix
+    (triangulation), framework (informants x codes), agreement (needs --coders), codebook
+    (appendix), transcript (one --document: as docx or html, numbered lines with [codes] after each
+    coded passage; in the table formats, one row per line with the codes on it).
+    """
+    from .export.catalog import export_table, export_transcript
+
+    fmt = fmt or EXPORT_SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise click.UsageError(f"cannot tell the format from {output.name!r}; give --format")
+    if bom and fmt != "csv":
+        raise click.UsageError("--bom applies to csv only")
+    names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
+    if table == "transcript" and fmt in ("docx", "html"):
+        with _open(project) as p:
+            n = export_transcript(p, document, output, fmt, coders=names, layout=layout or "inline")
+        click.echo(f"wrote the transcript of {document} ({n} codings) to {output}", err=True)
+        return
+    if fmt == "html":
+        raise click.UsageError("html is for the transcript only; tables: csv, xlsx, docx, tex, md")
+    if layout:
+        raise click.UsageError("--layout applies to the transcript as docx or html only")
+    options = {"coders": names, "by": by.replace("-", "_") if by else None, "measure": measure, "rollup": rollup,
+               "unit": unit, "document": document, "citation": citation}
+    with _open(project) as p:
+        item = export_table(p, table, **options)
+    write_table(item.frame, output, fmt, title=item.title, caption=item.caption, notes=item.notes, bom=bom,
+                sheet_name=item.name)
+    click.echo(f"wrote {table} ({len(item.frame)} rows) to {output}", err=True)
+
+
+# -- REFI-QDA exchange -----------------------------------------------------------------
+
+@main.command("refi-export")
+@PROJECT
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="FILE.qdpx (whole project) or FILE.qdc (codebook only).")
+@friendly
+def refi_export(project: Path, output: Path) -> None:
+    """Export to REFI-QDA (for ATLAS.ti, MAXQDA, NVivo, QualCoder ...): a .qdpx project with codes,
+    coders, documents, codings, informants (cases) and groups (sets), or a .qdc codebook."""
+    from .refi import export_refi
+
+    with _open(project) as p:
+        data = export_refi(p, output)
+    what = "codes" if output.suffix.lower() == ".qdc" else (
+        f"codes, {len(data.sources)} documents, {sum(len(s.selections) for s in data.sources)} codings")
+    click.echo(f"wrote {output}: {len(data.codes)} {what}")
+
+
+@main.command("refi-import")
+@PROJECT
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--language", default="id", show_default=True,
+              help="ISO 639 language of sources that do not name one.")
+@click.option("--source-type", help="Source type of sources that do not name one (default: document).")
+@friendly
+def refi_import(project: Path, file: Path, language: str, source_type: str | None) -> None:
+    """Import a REFI-QDA .qdpx project or .qdc codebook into PROJECT (created if it does not exist).
+    All of it is imported or, on error, nothing; what cannot be imported (PDF, picture, audio,
+    video sources) is reported."""
+    from .refi import import_refi_path
+
+    result, created = import_refi_path(project, file, language=language, source_type=source_type)
+    click.echo(f"{'created' if created else 'updated'} {project}: {result.summary()}")
+
+
 # -- demo ------------------------------------------------------------------------------
 
 @main.command()

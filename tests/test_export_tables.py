@@ -247,3 +247,13 @@ def test_markdown_with_title_caption_notes():
     out = io.StringIO()
     write_table(pd.DataFrame({"a": ["x|y 😅"]}), out, "md", title="Tabel", caption="Keterangan", notes="Catatan")
     assert out.getvalue() == "**Tabel**\n\nKeterangan\n\n| a |\n| --- |\n| x\\|y 😅 |\n\nCatatan\n"
+
+
+def test_latex_line_breaks_wrap_and_xlsx_datetimes(tmp_path):
+    frame = pd.DataFrame({"k": ["a\nb"], "when": [pd.Timestamp("2026-11-28 10:00", tz="Asia/Jakarta")]})
+    tex = latex_table(frame)
+    assert "\\begin{tabular}{p{0.45\\linewidth}l}" in tex and "a\\newline b" in tex
+    write_table(frame, tmp_path / "d.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "d.xlsx").active
+    assert str(ws["B2"].value) == "2026-11-28 03:00:00"  # UTC: Excel has no time zones
+    assert ws["A2"].alignment.wrap_text

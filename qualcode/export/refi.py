@@ -18,10 +18,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
-from xml.etree.ElementTree import Element, SubElement, tostring  # writing only; every read uses defusedxml
+from xml.etree.ElementTree import Element
+
+from defusedxml.ElementTree import (
+    tostring,  # Element only builds XML; every read uses defusedxml
+)
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+
+
+def SubElement(parent: Element, tag: str, attrs: dict[str, str] | None = None) -> Element:  # noqa: N802
+    """A new child element of ``parent`` (ElementTree's SubElement, built from Element alone)."""
+    node = Element(tag, attrs or {})
+    parent.append(node)
+    return node
 
 
 @dataclass

@@ -203,7 +203,8 @@ def latex_escape(value: Any) -> str:
 
     ``\\ & % $ # _ { } ~ ^ < > |`` become their text commands; a straight double quote
     becomes ````` `` ````` at the start of a word and ``''`` elsewhere; line breaks become
-    ``\\newline``. Other characters (letters with accents, emoji) are kept as they are.
+    ``\\newline``. Other characters (letters with accents, emoji) are kept as they are; emoji
+    need a Unicode engine (XeLaTeX, LuaLaTeX) with a font that has them.
 
     Example
     -------
@@ -377,14 +378,14 @@ def _column_layout(frame: pd.DataFrame) -> tuple[list[float], list[bool]]:
     widths, wrapped = [], []
     for column in frame.columns:
         values = frame[column]
+        longest, breaks = 0, False
         if len(values):
-            lengths = values.map(_plain).str.split("\n").map(lambda parts: max(map(len, parts)))
-            longest = int(lengths.max())
-        else:
-            longest = 0
+            parts = values.map(_plain).str.split("\n")
+            longest = int(parts.map(lambda p: max(map(len, p))).max())
+            breaks = bool((parts.str.len() > 1).any())
         longest = max(longest, len(str(column)))
         widths.append(min(MAX_XLSX_WIDTH, longest + 2))
-        wrapped.append(str(column).lower() in LONG_COLUMNS or longest > LONG_TEXT)
+        wrapped.append(str(column).lower() in LONG_COLUMNS or longest > LONG_TEXT or breaks)
     return widths, wrapped
 
 
@@ -402,8 +403,8 @@ def _xlsx_values(column: pd.Series) -> list[Any]:
             out.append(value.item())
         elif isinstance(value, str | numbers.Number | bool) or value is None:
             out.append(value)
-        elif isinstance(value, pd.Timestamp):
-            out.append(value.to_pydatetime())
+        elif isinstance(value, pd.Timestamp):  # Excel has no time zones: UTC, naive
+            out.append((value.tz_convert("UTC").tz_localize(None) if value.tz else value).to_pydatetime())
         else:
             out.append(str(value))
     return out

@@ -29,7 +29,15 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from ..errors import ImportFormatError
-from ..export.refi import RefiCase, RefiCode, RefiCoding, RefiProject, RefiSelection, RefiSet, RefiSource
+from ..export.refi import (
+    RefiCase,
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+    RefiSet,
+    RefiSource,
+)
 from .base import normalize_text
 
 MAX_ENTRIES = 10_000

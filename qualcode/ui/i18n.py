@@ -49,6 +49,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "coder_pick": {"en": "Who is coding?", "id": "Siapa yang mengode?"},
     "coder_new": {"en": "New coder…", "id": "Pengode baru…"},
     "coder_placeholder": {"en": "Pick your name", "id": "Pilih nama Anda"},
+    "export_format": {"en": "Export format", "id": "Format ekspor"},
+    "export": {"en": "Export", "id": "Ekspor"},
+    "tri_quote_table": {"en": "Quote table for a paper: quotes grouped by code, then informant group, with citations.",
+                        "id": "Tabel kutipan untuk artikel: kutipan per kode, lalu kelompok informan, dengan sitasi."},
+    "cb_appendix": {"en": "Codebook appendix (definitions and counts) for a thesis or paper:",
+                    "id": "Lampiran buku kode (definisi dan jumlah) untuk tesis atau artikel:"},
     "coder_new_name": {"en": "Your name", "id": "Nama Anda"},
     "coder_create": {"en": "Create coder", "id": "Buat pengode"},
     "coder_needed": {

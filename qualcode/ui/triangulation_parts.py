@@ -29,6 +29,9 @@ CODE_PAGE = "qualcode/ui/pages/code.py"
 CHART_KEY = "tri_heatmap"
 GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
 TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+# For papers: written only when their button is pressed.
+PAPER_FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "tex": "application/x-tex", "md": "text/markdown"}
 CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 
@@ -203,7 +206,7 @@ def quotes_frame(quotes: pd.DataFrame) -> pd.DataFrame:
 # -- downloads ----------------------------------------------------------------------------
 
 def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """``frame`` written by :func:`qualcode.export.tables.write_table` as CSV or XLSX bytes."""
+    """``frame`` written by :func:`qualcode.export.tables.write_table` (CSV, XLSX, DOCX, LaTeX or Markdown)."""
     buffer = io.BytesIO()
     write_table(frame, buffer, fmt)
     return buffer.getvalue()
@@ -218,10 +221,13 @@ def chart_bytes(chart: Any, fmt: str) -> bytes:
 
 
 def table_downloads(frame: pd.DataFrame, stem: str, key_prefix: str, label_key: str) -> None:
-    """CSV and XLSX download buttons for ``frame`` (keys ``{key_prefix}_csv`` / ``{key_prefix}_xlsx``)."""
-    columns = st.columns([1] * len(TABLE_FORMATS) + [2])
-    for column, (fmt, mime) in zip(columns, TABLE_FORMATS.items(), strict=False):
-        column.download_button(tr(label_key).format(fmt=fmt.upper()), data=table_bytes(frame, fmt),
+    """Download buttons for ``frame`` (keys ``{key_prefix}_<format>``): CSV and XLSX, then DOCX, LaTeX
+    and Markdown for papers, those built only when pressed."""
+    formats = {**TABLE_FORMATS, **PAPER_FORMATS}
+    columns = st.columns(len(formats))
+    for column, (fmt, mime) in zip(columns, formats.items(), strict=True):
+        data = table_bytes(frame, fmt) if fmt in TABLE_FORMATS else (lambda fmt=fmt: table_bytes(frame, fmt))
+        column.download_button(tr(label_key).format(fmt=fmt.upper()), data=data,
                                file_name=f"{stem}.{fmt}", mime=mime, key=f"{key_prefix}_{fmt}", on_click="ignore")
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 from qualcode.spans import line_of, lines_of, trim_span
+from qualcode.ui.export_menu import TABLE_FORMATS, export_menu
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
@@ -237,6 +238,13 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
                 "line": tr("col_line"), "code": tr("col_code"), "coder": tr("col_coder"), "quote": tr("col_quote"),
                 "memo": tr("col_memo")}),
             hide_index=True, width="stretch")
+    exports = st.columns(2)
+    with exports[0]:
+        export_menu(project, "codings", key="code_export_codings", file_stem=f"codings_{doc['name']}",
+                    document=doc["name"], coders=shown)
+    with exports[1]:
+        export_menu(project, "transcript", key="code_export_transcript", formats=("docx", "html", *TABLE_FORMATS),
+                    file_stem=f"transcript_{doc['name']}", document=doc["name"], coders=shown)
 
 
 def render() -> None:

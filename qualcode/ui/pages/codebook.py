@@ -24,6 +24,7 @@ from qualcode.ui.codebook_parts import (
     prefill_edit,
     save_code,
 )
+from qualcode.ui.export_menu import export_menu
 from qualcode.ui.state import current_project, escape_md, show_messages, tr
 
 
@@ -159,6 +160,8 @@ def files_section(project: Project, codes: pd.DataFrame) -> None:
             name = re.sub(r"[^\w.-]+", "_", project.codebook().name).strip("._") or "codebook"
             st.download_button(tr("cb_export"), data=codebook_yaml(project), file_name=f"{name}.yaml",
                                mime="application/x-yaml", key="cb_export", on_click="ignore")
+            st.caption(tr("cb_appendix"))
+            export_menu(project, "codebook", key="cb_appendix", file_stem=f"{name}_appendix")
 
 
 def render() -> None:

@@ -13,6 +13,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project_analysis import VERDICTS
 from qualcode.ui.codebook_parts import code_labels
+from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, escape_md, lang, show_messages, tr
 from qualcode.ui.triangulation_parts import (
@@ -86,6 +87,8 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
         shown_table = frame[list(columns)].rename(columns=columns).rename_axis(tr("col_code")).reset_index()
         st.dataframe(shown_table, hide_index=True, width="stretch", key="tri_table_view")
         table_downloads(table.rename_axis("code").reset_index(), stem, "tri_table", "tri_download_table")
+        st.caption(tr("tri_quote_table"))
+        export_menu(project, "quotes", key="tri_quotes", file_stem="quotes", coders=chosen_coders() or None)
 
 
 def column_names(project: Project, by: str) -> dict[str, str]:

@@ -1,0 +1,108 @@
+"""REFI-QDA import benchmark: qualcode's import_refi against bare unzip + defusedxml parse + source reads.
+
+The data is a generated .qdpx: four synthetic transcripts of 20,000 words each
+(bench/generate.py) and 1,000 codings (PlainTextSelection + Coding) by two
+users over eight codes. qualcode checks the archive, parses project.qde,
+normalises the texts, segments them into turns and sentences (spaCy) and stores
+codes, documents, units, coders and codings in a fresh project file in one
+transaction. The baseline opens the same archive, parses project.qde with
+defusedxml and reads and decodes every source text; nothing is stored.
+
+Run: ``.venv/bin/python -m bench.bench_refi [--repeat N]`` (not part of ``python -m bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+
+from qualcode import segment
+from qualcode.export.refi import (
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+    RefiSource,
+    write_qdpx,
+)
+from qualcode.project import Project
+from qualcode.refi import import_refi
+
+from .generate import transcript
+from .timing import measure
+
+
+def build_qdpx(path: Path, *, documents: int, words: int, codings: int, seed: int = 7) -> RefiProject:
+    """Write a .qdpx with ``documents`` transcripts of ``words`` words and ``codings`` codings."""
+    rng = random.Random(seed)
+    users = {"AAAAAAAA-0000-0000-0000-00000000000" + str(n): name for n, name in enumerate(("rina", "budi"), 1)}
+    codes = [RefiCode(guid=f"BBBBBBBB-0000-0000-0000-{n:012d}", name=f"Code {n}", color="#336699",
+                      description=f"Definition {n}", parent=None if n < 4 else f"BBBBBBBB-0000-0000-0000-{n % 4:012d}")
+             for n in range(8)]
+    sources = [RefiSource(guid=f"CCCCCCCC-0000-0000-0000-{n:012d}", name=f"Transcript {n + 1}",
+                          text=transcript(words, seed=2024 + n)) for n in range(documents)]
+    for n in range(codings):
+        source = sources[n % documents]
+        start = rng.randrange(0, len(source.text) - 400)
+        coding = RefiCoding(code=rng.choice(codes).guid, user=rng.choice(list(users)), created="2024-01-01T00:00:00Z")
+        source.selections.append(RefiSelection(guid=f"DDDDDDDD-0000-0000-0000-{n:012d}", start=start,
+                                               end=start + rng.randrange(20, 400), codings=[coding]))
+    project = RefiProject(name="bench", origin="bench", users=users, codes=codes, sources=sources)
+    write_qdpx(project, path)
+    return project
+
+
+def qualcode_import(path: Path, target: Path) -> int:
+    with Project.create(target) as project:
+        return import_refi(project, path, language="id").codings
+
+
+def baseline(path: Path) -> int:
+    """Unzip, parse project.qde with defusedxml and read every source text; returns the selections seen."""
+    with zipfile.ZipFile(path) as archive:
+        root = SafeET.fromstring(archive.read("project.qde"))
+        chars = sum(len(archive.read(n).decode("utf-8")) for n in archive.namelist() if n.startswith("sources/"))
+    assert chars > 0
+    return sum(1 for el in root.iter() if el.tag.endswith("PlainTextSelection"))
+
+
+def run(*, documents: int = 4, words: int = 20_000, codings: int = 1000, repeat: int = 3) -> list[dict]:
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-bench-refi-"))
+    try:
+        path = folder / "bench.qdpx"
+        build_qdpx(path, documents=documents, words=words, codings=codings)
+        size = path.stat().st_size
+        segment.pipeline("id")  # load the spaCy pipeline outside the timed part
+        counter = [0]
+
+        def target() -> Path:
+            counter[0] += 1
+            return folder / f"p{counter[0]}.qualcode"
+
+        qc = measure(lambda t: qualcode_import(path, t), repeat=repeat, setup=target)
+        base = measure(lambda _: baseline(path), repeat=repeat)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    ratio = qc.best / base.best
+    print(f"refi import: {documents} transcripts x {words:,} words, {codings:,} codings, .qdpx {size / 2**10:.0f} KiB")
+    print(f"  qualcode import_refi:               best {qc.best:.3f} s, median {qc.median:.3f} s; "
+          f"{qc.result:,} codings stored")
+    print(f"  unzip + defusedxml + read sources:  best {base.best:.4f} s, median {base.median:.4f} s; "
+          f"{base.result:,} selections seen")
+    print(f"  ratio qualcode/baseline: {ratio:.1f}x")
+    return [{"benchmark": "refi import",
+             "measure": f"{documents} transcripts x {words:,} words, {codings:,} codings (best of {repeat})",
+             "qualcode": f"{qc.best:.2f} s", "baseline": f"{base.best:.4f} s, unzip + defusedxml parse + read sources",
+             "ratio": f"{ratio:.1f}"}]
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_refi", description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    run(repeat=parser.parse_args().repeat)

@@ -1,0 +1,110 @@
+"""`qualcode export`: every table in every format, read back with its own reader; one-line errors."""
+
+from __future__ import annotations
+
+import shutil
+
+import docx
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from qualcode.cli import main
+
+TABLES = {"codings": [], "quotes": [], "matrix": ["--by", "source-type", "--rollup"], "framework": [],
+          "agreement": ["--coders", "rina,budi", "--unit", "turn"], "codebook": [],
+          "transcript": ["--document", "I-01 Ketua LKS"]}
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path, tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.qualcode"
+    shutil.copy(demo_path, path)
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "docx", "tex", "md"])
+def test_every_table_every_format(demo, tmp_path, table, fmt):
+    out = tmp_path / f"{table}.{fmt}"
+    result = run("export", demo, table, "-o", out, *TABLES[table])
+    assert result.exit_code == 0, result.output
+    if table == "transcript" and fmt == "docx":  # a document with numbered lines, not a table
+        assert "wrote the transcript of I-01 Ketua LKS" in result.output
+        assert not docx.Document(str(out)).tables
+        return
+    assert f"wrote {table} (" in result.output
+    if fmt == "csv":
+        frame = pd.read_csv(out, encoding="utf-8")
+        assert len(frame) > 0
+        if table == "quotes":
+            assert frame["citation"].str.match(r"^\(.+, .+, l\. \d+-\d+\)$").all()
+    elif fmt == "xlsx":
+        ws = openpyxl.load_workbook(out).active
+        assert ws.title == table and ws["A1"].font.bold and ws.freeze_panes == "A5"
+        assert all(c.font.bold for c in ws[4] if c.value is not None)
+    elif fmt == "docx":
+        doc = docx.Document(str(out))
+        assert len(doc.tables) == 1 and len(doc.tables[0].rows) > 1
+    elif fmt == "tex":
+        text = out.read_text(encoding="utf-8")
+        assert "\\toprule" in text and "\\caption{" in text
+    else:
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("**") and "| --- |" in text.replace("---:", "---")
+
+
+def test_quotes_with_options_and_bom(demo, tmp_path):
+    out = tmp_path / "q.csv"
+    result = run("export", demo, "quotes", "-o", out, "--coders", "rina", "--document", "I-02 TKSK Kecamatan",
+                 "--citation", "{informant}:{line_start}", "--bom")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(out, encoding="utf-8-sig")
+    assert set(frame["coder"]) == {"rina"} and frame["citation"].str.match(r"^I-02:\d+$").all()
+
+
+def test_matrix_measure_format_option(demo, tmp_path):
+    out = tmp_path / "m.txt"
+    result = run("export", demo, "matrix", "-o", out, "--format", "md", "--measure", "informants")
+    assert result.exit_code == 0, result.output
+    assert "| code | community | agency | leadership |" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("layout", ["inline", "margin"])
+def test_transcript(demo, tmp_path, layout):
+    for fmt in ("docx", "html"):
+        out = tmp_path / f"t.{fmt}"
+        result = run("export", demo, "transcript", "--document", "I-01 Ketua LKS", "-o", out, "--layout", layout)
+        assert result.exit_code == 0, result.output
+        assert "wrote the transcript of I-01 Ketua LKS" in result.output
+    assert "[E" in (tmp_path / "t.html").read_text(encoding="utf-8") or layout == "margin"
+    doc = docx.Document(str(tmp_path / "t.docx"))
+    assert doc.paragraphs[0].text == "I-01 Ketua LKS"
+    assert bool(doc.tables) == (layout == "margin")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["nope", "-o", "x.csv"], "unknown table 'nope'; allowed: codings, quotes, matrix"),
+    (["agreement", "-o", "x.csv"], "needs two or more coders"),
+    (["codings", "-o", "x.csv", "--unit", "turn"], "option unit does not apply to table 'codings'"),
+    (["codings", "-o", "x.csv", "--coders", "ghost"], "unknown coder"),
+    (["codings", "-o", "x.pdf"], "cannot tell the format from 'x.pdf'"),
+    (["codings", "-o", "x.xlsx", "--bom"], "--bom applies to csv only"),
+    (["transcript", "-o", "x.html"], "the transcript needs a document"),
+    (["transcript", "-o", "x.csv", "--document", "I-01 Ketua LKS", "--layout", "margin"], "--layout applies"),
+    (["codings", "-o", "x.html"], "html is for the transcript only"),
+])
+def test_errors_are_one_line(demo, tmp_path, args, message):
+    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    result = CliRunner().invoke(main, ["export", str(demo), *args])
+    assert result.exit_code != 0
+    assert message in result.output, result.output
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1 and message in errors[0]  # one line (usage errors add the usage and a hint above)
