@@ -16,5 +16,6 @@ pages = [
     st.Page("qualcode/ui/pages/triangulation.py", title=tr("tri_title"), url_path="triangulation"),
     st.Page("qualcode/ui/pages/framework.py", title=tr("fw_title"), url_path="framework"),
     st.Page("qualcode/ui/pages/agreement.py", title=tr("agr_title"), url_path="agreement"),
+    st.Page("qualcode/ui/pages/suggestions.py", title=tr("sug_title"), url_path="suggestions"),
 ]
 st.navigation(pages).run()

@@ -487,6 +487,71 @@ def refi_import(project: Path, file: Path, language: str, source_type: str | Non
     click.echo(f"{'created' if created else 'updated'} {project}: {result.summary()}")
 
 
+# -- suggestions -----------------------------------------------------------------------
+
+@main.group()
+def suggest() -> None:
+    """Machine-assisted code suggestions learnt from one coder's codings (reviewed before use)."""
+
+
+@suggest.command("train")
+@PROJECT
+@click.option("--coder", required=True, help="Coder whose codings the model learns from.")
+@click.option("--document", "documents", multiple=True, help="Only these documents (name); repeatable.")
+@friendly
+def suggest_train(project: Path, coder: str, documents: tuple[str, ...]) -> None:
+    """Train a suggestion model on the coder's codings and store it in the project."""
+    with _open(project) as p:
+        summary = p.suggest_train(coder=coder, documents=documents or None)
+    click.echo(f"trained model v{summary['model_version']} on {summary['units']} sentences of "
+               f"{summary['documents']} documents, {summary['codes']} codes (scikit-learn {summary['sklearn_version']})")
+
+
+@suggest.command("evaluate")
+@PROJECT
+@click.option("--coder", required=True, help="Coder whose codings the model learns from.")
+@click.option("--document", "documents", multiple=True, help="Only these documents (name); repeatable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="CSV file (default: stdout).")
+@friendly
+def suggest_evaluate(project: Path, coder: str, documents: tuple[str, ...], output: Path | None) -> None:
+    """Write precision, recall and F1 per code from cross-validation grouped by document
+    (no document in both training and test), plus micro and macro averages, as CSV."""
+    with _open(project) as p:
+        table = p.suggest_evaluate(coder=coder, documents=documents or None)
+    if output:
+        table.to_csv(output, index=False, encoding="utf-8")
+        click.echo(f"wrote evaluation of {len(table) - 2} codes to {output}", err=True)
+    else:
+        table.to_csv(sys.stdout, index=False, float_format="%.3f")
+
+
+@suggest.command("list")
+@PROJECT
+@click.option("--coder", help="First add new suggestions from this coder's model (or keywords when the "
+                              "coder has coded nothing); without it only lists.")
+@click.option("--document", help="Only this document (name).")
+@click.option("--code", help="Only this code key.")
+@click.option("--status", type=click.Choice(["open", "accepted", "rejected", "skipped", "all"]), default="open",
+              show_default=True)
+@click.option("--limit-per-code", type=click.IntRange(min=1), help="Add at most this many new suggestions per code.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="CSV file (default: stdout).")
+@friendly
+def suggest_list(project: Path, coder: str | None, document: str | None, code: str | None, status: str,
+                 limit_per_code: int | None, output: Path | None) -> None:
+    """Write suggestions as CSV, best score first: id, unit, document, offsets, text, code, score, model, status."""
+    with _open(project) as p:
+        if coder:
+            added = p.suggest_run(coder=coder, documents=[document] if document else None,
+                                  limit_per_code=limit_per_code)
+            click.echo(f"added {added} new suggestions", err=True)
+        frame = p.suggestions(status=None if status == "all" else status, code=code, document=document)
+    if output:
+        frame.to_csv(output, index=False, encoding="utf-8")
+        click.echo(f"wrote {len(frame)} suggestions to {output}", err=True)
+    else:
+        frame.to_csv(sys.stdout, index=False)
+
+
 # -- demo ------------------------------------------------------------------------------
 
 @main.command()

@@ -23,6 +23,7 @@ from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .ingest import read_document
 from .project_agreement import ProjectAgreement
 from .project_analysis import ProjectAnalysis
+from .project_suggest import ProjectSuggest
 from .search import find_hits
 from .store import Store, now
 
@@ -60,10 +61,10 @@ class CodingSpec:
     memo: str | None = None
 
 
-class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement):
+class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest):
     """A qualcode project file (codebook editing comes from :class:`CodebookEditing`; triangulation,
     framework matrix and co-occurrence from :class:`ProjectAnalysis`; intercoder agreement and
-    reconciliation from :class:`ProjectAgreement`).
+    reconciliation from :class:`ProjectAgreement`; code suggestions from :class:`ProjectSuggest`).
 
     Example
     -------

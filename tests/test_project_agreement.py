@@ -158,8 +158,8 @@ def test_file_from_before_m003_gets_the_reconciliations_table(tmp_path):
     conn.commit()
     conn.close()
     with Project.open(path) as p:
-        assert p.store.schema_version() == SCHEMA_VERSION == 3
-        assert p.store.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert p.store.schema_version() == SCHEMA_VERSION
+        assert p.store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert p.reconciliations().empty
         p.reconcile("d1", 0, 23, "X", decision="a", coders=["rina", "budi"], supervisor="sari")
         assert len(p.reconciliations()) == 1

@@ -12,9 +12,10 @@ from .analysis import AnalysisQueries
 from .base import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreBase, connect, now
 from .records import ProjectQueries
 from .schema import SCHEMA_VERSION, migrations
+from .suggest_queries import SuggestQueries
 
 
-class Store(AnalysisQueries, ProjectQueries, StoreBase):
+class Store(SuggestQueries, AnalysisQueries, ProjectQueries, StoreBase):
     """The SQLite file of one project."""
 
 

@@ -165,6 +165,39 @@ def m003_reconciliations(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
+
+@migrations()
+def m004_suggestions(db: sqlite_utils.Database) -> None:
+    """Machine-assisted code suggestions and the trained models behind them."""
+    for statement in _split_statements(
+        """
+        CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+            code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            model_version TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected', 'skipped')),
+            reviewer_id INTEGER REFERENCES coders(id),
+            reviewed_at TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (unit_id, code_id)
+        );
+        CREATE INDEX suggestions_by_status ON suggestions(status, code_id, score);
+        CREATE TABLE models (
+            id INTEGER PRIMARY KEY,
+            coder_id INTEGER NOT NULL REFERENCES coders(id),
+            version INTEGER NOT NULL,
+            sklearn_version TEXT NOT NULL,
+            summary TEXT NOT NULL DEFAULT '{}',
+            blob BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX models_by_coder ON models(coder_id, id);
+        """
+    ):
+        db.conn.execute(statement)
+
 def _split_statements(script: str) -> list[str]:
     """Split a schema script on ';' at line ends, keeping trigger bodies (ending in 'END;') whole."""
     statements, current = [], []

@@ -1,0 +1,229 @@
+"""Machine-assisted code suggestions: methods of a Project.
+
+:class:`ProjectSuggest` is a base class of :class:`qualcode.project.Project`. A model learns from
+one coder's codings of sentence units (a sentence counts as coded with a code when the coder's
+codings of that code cover at least half of it; only documents the coder coded give training
+units). Suggestions are stored as *open* rows; nothing becomes a coding until a reviewer accepts
+one, and accepted or rejected (unit, code) pairs are never proposed again. A project whose coder
+has coded nothing yet gets keyword suggestions from the codebook (cold start).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import joblib
+import numpy as np
+import pandas as pd
+import sklearn
+
+from . import suggest
+from .errors import InputError, NotFoundError
+from .store import Store
+
+SUGGESTION_COLUMNS = ["id", "unit_id", "document", "document_id", "start", "end", "text", "code", "score",
+                      "model_version", "status"]
+DECISIONS = {"accept": "accepted", "reject": "rejected", "skip": "skipped"}
+STATUSES = ("open", "accepted", "rejected", "skipped")
+KEYWORD_MODEL = "keywords"
+
+
+class ProjectSuggest:
+    """Suggestion methods of a Project (needs ``self.store`` and the Project API)."""
+
+    store: Store
+
+    if TYPE_CHECKING:  # provided by Project
+        def codes(self) -> pd.DataFrame: ...
+        def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
+                    codes: Iterable[str] | None = None) -> pd.DataFrame: ...
+        def document(self, ref: str | int) -> dict[str, Any]: ...
+        def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
+                       *, memo: str | None = None) -> int: ...
+        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
+        def _code(self, key: str) -> dict: ...
+        def _coder(self, name: str) -> dict: ...
+
+    # -- training data -----------------------------------------------------------
+
+    def _sentence_units(self, document_ids: Iterable[int] | None) -> pd.DataFrame:
+        """Sentence units (id, document_id, start, end, text, language) of the given documents (None: all)."""
+        ids = None if document_ids is None else set(document_ids)
+        rows = []
+        for doc in self.store.documents():
+            if ids is not None and doc["id"] not in ids:
+                continue
+            full = self.document(int(doc["id"]))
+            for u in self.store.units(full["id"], "sentence"):
+                rows.append((u["id"], full["id"], u["start"], u["end"], full["text"][u["start"]:u["end"]],
+                             full["language"]))
+        return pd.DataFrame(rows, columns=["id", "document_id", "start", "end", "text", "language"])
+
+    def _document_ids(self, documents: Iterable[str | int] | None) -> list[int] | None:
+        return None if documents is None else [int(self.document(d)["id"]) for d in documents]
+
+    @staticmethod
+    def _labels(units: pd.DataFrame, codings: pd.DataFrame, codes: list[str], *, half: bool) -> pd.DataFrame:
+        """Per unit and code: covered by the codings (at least half the unit when ``half``, else any overlap)."""
+        labels = pd.DataFrame(False, index=units.index, columns=codes)
+        if codings.empty or units.empty:
+            return labels
+        for (doc_id, code), group in codings.groupby(["document_id", "code"]):
+            if code not in labels.columns:
+                continue
+            mask = (units["document_id"] == doc_id).to_numpy()
+            if not mask.any():
+                continue
+            starts, ends = units["start"].to_numpy()[mask], units["end"].to_numpy()[mask]
+            covered = np.zeros(mask.sum())
+            for s, e in zip(group["start"], group["end"], strict=True):
+                covered += np.clip(np.minimum(ends, e) - np.maximum(starts, s), 0, None)
+            hit = covered * 2 >= (ends - starts) if half else covered > 0
+            labels.loc[units.index[mask], code] = labels.loc[units.index[mask], code].to_numpy() | hit
+        return labels
+
+    def _training_set(self, coder: str, documents: Iterable[str | int] | None
+                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        self._coder(coder)
+        codings = self.codings(coders=[coder])
+        doc_ids = self._document_ids(documents)
+        if doc_ids is None:
+            doc_ids = sorted(set(codings["document_id"].astype(int)))
+        units = self._sentence_units(doc_ids)
+        codes = [c for c in self.codes()["key"] if c in set(codings["code"])]
+        if not codes:
+            raise InputError(f"coder '{coder}' has no codings to learn from")
+        return units, self._labels(units, codings, codes, half=True), codings
+
+    # -- model -------------------------------------------------------------------
+
+    def suggest_train(self, *, coder: str, documents: Iterable[str | int] | None = None) -> dict[str, Any]:
+        """Train a suggestion model on ``coder``'s codings and store it in the project.
+
+        Returns model_version, units, codes and sklearn_version. Raises NotFoundError for an
+        unknown coder or document, InputError when the coder has no codings or coded fewer
+        than two of the documents.
+        """
+        units, labels, _ = self._training_set(coder, documents)
+        model = suggest.train(units, labels, languages=list(units["language"]))
+        buffer = io.BytesIO()
+        joblib.dump(model, buffer)
+        coder_id = self._coder(coder)["id"]
+        summary = {"units": len(units), "codes": len(model.codes), "sklearn_version": sklearn.__version__,
+                   "documents": int(units["document_id"].nunique())}
+        with self.store.atomic():
+            version = self.store.insert_model(coder_id, sklearn.__version__, json.dumps(summary), buffer.getvalue())
+            self.store.log_event(coder, "suggest.train", {"model_version": version, **summary})
+        return {"model_version": version, **summary}
+
+    def _model(self, coder: str) -> tuple[suggest.SuggestModel, int]:
+        """The coder's latest stored model and its version; trained anew when none was stored or it was
+        saved by another scikit-learn version (or cannot be read)."""
+        row = self.store.latest_model(self._coder(coder)["id"])
+        if row is not None and row["sklearn_version"] == sklearn.__version__:
+            try:
+                model = joblib.load(io.BytesIO(row["blob"]))
+                if isinstance(model, suggest.SuggestModel):
+                    return model, int(row["version"])
+            except Exception:  # an unreadable blob is retrained, like a stale one
+                pass
+        version = self.suggest_train(coder=coder)["model_version"]
+        row = self.store.latest_model(self._coder(coder)["id"])
+        return joblib.load(io.BytesIO(row["blob"])), version
+
+    def suggest_evaluate(self, *, coder: str, documents: Iterable[str | int] | None = None) -> pd.DataFrame:
+        """Grouped cross-validated precision, recall and F1 per code of a model of ``coder``'s codings
+        (see :func:`qualcode.suggest.evaluate`)."""
+        units, labels, _ = self._training_set(coder, documents)
+        return suggest.evaluate(units, labels, languages=list(units["language"]))
+
+    # -- suggestions -------------------------------------------------------------
+
+    def suggest_run(self, *, coder: str, documents: Iterable[str | int] | None = None,
+                    limit_per_code: int | None = None) -> int:
+        """Store open suggestions for units of ``documents`` (default: all) that ``coder`` has not coded
+        with the code; returns how many new ones were added.
+
+        Pairs (unit, code) suggested before, whatever their status, are not proposed again; codes with
+        fewer than :data:`qualcode.suggest.MIN_POSITIVES` coded units get none. With no
+        codings by ``coder`` the codebook's keywords are used (cold start).
+        """
+        if limit_per_code is not None and (isinstance(limit_per_code, bool) or not isinstance(limit_per_code, int)
+                                           or limit_per_code < 1):
+            raise InputError(f"limit_per_code must be a whole number >= 1, got {limit_per_code!r}")
+        self._coder(coder)
+        units = self._sentence_units(self._document_ids(documents))
+        codings = self.codings(coders=[coder])
+        code_ids = {r["key"]: int(r["id"]) for r in self.codes().to_dict("records")}
+        if codings.empty:
+            found = []
+            for language, part in units.groupby("language"):
+                found.append(suggest.keyword_suggestions(part, self.codes(), language=language))
+            hits = pd.concat(found) if found else pd.DataFrame(columns=["unit_id", "code", "score"])
+            candidates = [(int(u), c, float(s)) for u, c, s in zip(hits["unit_id"], hits["code"], hits["score"],
+                                                                    strict=True)]
+            version = KEYWORD_MODEL
+        else:
+            model, number = self._model(coder)
+            version = f"v{number}"
+            scores = model.scores(units, languages=list(units["language"]))
+            coded = self._labels(units, codings, model.codes, half=False)
+            candidates = []
+            for code in model.codes:
+                if model.positives[code] < suggest.MIN_POSITIVES:  # too few examples: no suggestions
+                    continue
+                keep = (scores[code] >= model.thresholds[code]) & ~coded[code]
+                candidates += [(int(u), code, float(s)) for u, s in zip(units["id"][keep], scores[code][keep],
+                                                                          strict=True)]
+        seen = self.store.suggestion_pairs()
+        fresh = sorted(((u, c, s) for u, c, s in candidates if c in code_ids and (u, code_ids[c]) not in seen),
+                       key=lambda t: (t[1], -t[2], t[0]))
+        if limit_per_code is not None:
+            per_code: dict[str, int] = {}
+            fresh = [t for t in fresh if per_code.setdefault(t[1], 0) < limit_per_code
+                     and not per_code.__setitem__(t[1], per_code[t[1]] + 1)]
+        with self.store.atomic():
+            added = self.store.insert_suggestions([(u, code_ids[c], round(s, 4), version) for u, c, s in fresh])
+            self.store.log_event(coder, "suggest.run", {"model_version": version, "added": added})
+        return added
+
+    def suggestions(self, *, status: str | None = "open", code: str | None = None,
+                    document: str | int | None = None) -> pd.DataFrame:
+        """Stored suggestions, best score first (``status=None``: every status)."""
+        if status is not None and status not in STATUSES:
+            raise InputError(f"unknown suggestion status '{status}'; allowed: {', '.join(STATUSES)}")
+        rows = self.store.suggestions(
+            status=status, code_id=self._code(code)["id"] if code is not None else None,
+            document_id=self.document(document)["id"] if document is not None else None)
+        return pd.DataFrame(rows, columns=SUGGESTION_COLUMNS)
+
+    def review_suggestion(self, suggestion_id: int, decision: str, *, reviewer: str) -> int | None:
+        """Accept, reject or skip a suggestion. "accept" codes the unit's span by ``reviewer`` with a memo
+        naming score and model and returns the coding id; "reject" and "skip" only set the status.
+
+        Raises NotFoundError for an unknown suggestion, InputError for an unknown decision or a
+        suggestion already accepted or rejected.
+        """
+        if decision not in DECISIONS:
+            raise InputError(f"unknown decision '{decision}'; allowed: {', '.join(DECISIONS)}")
+        row = self.store.suggestion_by_id(int(suggestion_id))
+        if row is None:
+            raise NotFoundError(f"no suggestion with id {suggestion_id}")
+        if row["status"] in ("accepted", "rejected"):
+            raise InputError(f"suggestion {suggestion_id} is already {row['status']}")
+        reviewer = str(reviewer or "").strip()
+        if not reviewer:
+            raise InputError("reviewer is empty")
+        coding_id = None
+        with self.store.atomic():
+            reviewer_id = self.ensure_coder(reviewer)
+            if decision == "accept":
+                memo = f"suggested (score {row['score']:.2f}, model {row['model_version']})"
+                coding_id = self.add_coding(int(row["document_id"]), int(row["start"]), int(row["end"]), row["code"],
+                                            reviewer, memo=memo)
+            self.store.set_suggestion_status(row["id"], DECISIONS[decision], reviewer_id)
+            self.store.log_event(reviewer, f"suggestion.{decision}", {"id": row["id"], "coding_id": coding_id})
+        return coding_id

@@ -1,0 +1,182 @@
+"""The Suggestions page through AppTest: empty states, training with its evaluation, proposing suggestions and
+reviewing them (Accept codes the unit as the reviewer, Reject and Skip code nothing), on real project files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from qualcode.project import Project
+
+from .conftest import open_page
+
+
+@pytest.fixture
+def demo_copy(demo_path, tmp_path) -> Path:
+    """A private, writable copy of the demo project."""
+    path = tmp_path / "demo.qualcode"
+    src, dst = sqlite3.connect(demo_path), sqlite3.connect(path)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return path
+
+
+def page(path: Path | str, coder: str | None = "rina", lang: str = "en", **state) -> AppTest:
+    return open_page("suggestions", path, lang, **({"coder": coder} if coder else {}), **state)
+
+
+def rows(path: Path, sql: str, *args) -> list[dict]:
+    conn = sqlite3.connect(str(path))
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, args)]
+    finally:
+        conn.close()
+
+
+def suggestion(path: Path, suggestion_id: int) -> dict:
+    return rows(path, "SELECT * FROM suggestions WHERE id = ?", suggestion_id)[0]
+
+
+def codings(path: Path) -> list[dict]:
+    return rows(path, "SELECT c.*, r.name AS coder, k.key AS code, d.text AS doc_text FROM codings c "
+                      "JOIN coders r ON r.id = c.coder_id JOIN codes k ON k.id = c.code_id "
+                      "JOIN documents d ON d.id = c.document_id ORDER BY c.id")
+
+
+def first_open(path: Path) -> dict:
+    """The suggestion the queue shows: the open one with the highest score."""
+    with Project.open(path) as p:
+        queue = p.suggestions(status="open")
+    queue = queue.sort_values("score", ascending=False, kind="stable")
+    return queue.iloc[0].to_dict()
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click()
+    return at.run(timeout=300)  # training and cross-validation on the demo take a while
+
+
+# -- empty states ------------------------------------------------------------------------------
+
+def test_no_project():
+    at = page("", coder=None)
+    assert not at.exception
+    assert at.title[0].value == "Suggestions"
+    assert "No project is open" in at.info[0].value
+
+
+def test_empty_project(tmp_path):
+    path = tmp_path / "empty.qualcode"
+    Project.create(path).close()
+    at = page(path, coder=None)
+    assert not at.exception
+    assert "no codes yet" in at.info[0].value
+
+
+def test_no_coders(project):
+    at = page(project.path, coder=None)
+    assert not at.exception
+    assert "no coders yet" in at.info[0].value
+
+
+def test_demo_renders_before_training(demo_copy):
+    at = page(demo_copy)
+    assert not at.exception
+    assert at.selectbox(key="sug_coder").value == "rina"
+    assert any("No suggestions yet" in i.value for i in at.info)
+    assert any("Train the model" in c.value for c in at.caption)
+    assert any("Nothing is coded until you press Accept" in c.value for c in at.caption)
+
+
+def test_demo_renders_in_bahasa(demo_copy):
+    at = page(demo_copy, lang="id")
+    assert not at.exception
+    assert at.title[0].value == "Saran kode"
+
+
+def test_no_coder_disables_review(demo_copy):
+    at = page(demo_copy, coder=None)
+    assert not at.exception
+    at = click(at, "sug_train")
+    at = click(at, "sug_run")
+    assert not at.exception
+    assert at.button(key="sug_accept").disabled
+    assert any("Choose a coder" in i.value for i in at.info)
+
+
+# -- train, suggest, review --------------------------------------------------------------------
+
+def test_train_run_and_review(demo_copy):
+    before = len(codings(demo_copy))
+    at = page(demo_copy)
+    at = click(at, "sug_train")
+    assert not at.exception
+    assert any("trained on rina" in s.value for s in at.success)
+    evaluation = next(d.value for d in at.dataframe if "Precision" in d.value.columns)
+    assert {"micro", "macro"} <= set(evaluation["Code"])
+    at = click(at, "sug_run")
+    assert not at.exception
+    made = [m.value for m in list(at.success) + list(at.info) if "new suggestion" in m.value]
+    assert made and not made[0].startswith("0 ")
+    assert len(codings(demo_copy)) == before  # suggesting codes nothing
+    assert any("left to review" in c.value for c in at.caption)
+
+    # Accept the first suggestion shown.
+    shown = first_open(demo_copy)
+    assert any(t.value == shown["text"] for t in at.text)
+    at = click(at, "sug_accept")
+    assert not at.exception
+    assert suggestion(demo_copy, int(shown["id"]))["status"] == "accepted"
+    after = codings(demo_copy)
+    assert len(after) == before + 1
+    new = after[-1]
+    assert new["coder"] == "rina" and new["code"] == shown["code"]
+    assert (new["start"], new["end"]) == (int(shown["start"]), int(shown["end"]))
+    assert new["quote"] == new["doc_text"][new["start"]:new["end"]]
+    assert "suggested" in (new["memo"] or "")
+
+    # Reject the next one.
+    shown = first_open(demo_copy)
+    at = click(at, "sug_reject")
+    assert not at.exception
+    assert suggestion(demo_copy, int(shown["id"]))["status"] == "rejected"
+    assert len(codings(demo_copy)) == before + 1
+
+    # Skip the next one: no coding either.
+    shown = first_open(demo_copy)
+    at = click(at, "sug_skip")
+    assert not at.exception
+    assert suggestion(demo_copy, int(shown["id"]))["status"] == "skipped"
+    assert len(codings(demo_copy)) == before + 1
+    assert first_open(demo_copy)["id"] != shown["id"]
+
+
+def test_filters(demo_copy):
+    at = page(demo_copy)
+    at = click(at, "sug_train")
+    at = click(at, "sug_run")
+    with Project.open(demo_copy) as p:
+        queue = p.suggestions(status="open")
+    code = str(queue.iloc[0]["code"])
+    at.selectbox(key="sug_code").set_value(code)
+    at = at.run()
+    assert not at.exception
+    assert not at.button(key="sug_accept").disabled
+    shown = next(m.value for m in at.markdown if "score" in m.value)
+    assert code.replace(".", "\\.") in shown or code in shown
+    documents = set(queue["document"])
+    with Project.open(demo_copy) as p:
+        names = list(p.documents()["name"])
+    missing = next((d for d in names if d not in documents), None)
+    if missing is not None:
+        at.selectbox(key="sug_document").set_value(missing)
+        at = at.run()
+        assert not at.exception
+        assert any("No open suggestions" in i.value for i in at.info)
