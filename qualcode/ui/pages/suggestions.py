@@ -3,7 +3,6 @@ for uncoded sentences and review them one at a time. Nothing is coded without Ac
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from qualcode.errors import QualcodeError
