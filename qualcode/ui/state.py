@@ -68,3 +68,15 @@ def notify(message: str, kind: str = "success") -> None:
 def show_messages() -> None:
     for kind, message in st.session_state.pop("_messages", []):
         getattr(st, kind)(message)
+
+
+def project_with_codes(no_codes_key: str) -> Project | None:
+    """The open project when it has a codebook; otherwise None, with the empty state explained."""
+    project = current_project()
+    if project is None:
+        st.info(tr("no_project"))
+        return None
+    if project.codes().empty:
+        st.info(tr(no_codes_key))
+        return None
+    return project

@@ -9,7 +9,12 @@ import streamlit as st
 from qualcode.project import Project
 from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, show_messages, tr
+from qualcode.ui.state import (
+    escape_md,
+    project_with_codes,
+    show_messages,
+    tr,
+)
 from qualcode.ui.triangulation_parts import (
     chosen_coders,
     coder_options,
@@ -75,14 +80,10 @@ def render() -> None:
     follow_goto()
     st.title(tr("fw_title"))
     show_messages()
-    project = current_project()
+    project = project_with_codes("tri_no_codes")
     if project is None:
-        st.info(tr("no_project"))
         return
     codes = project.codes()
-    if codes.empty:
-        st.info(tr("tri_no_codes"))
-        return
     if project.informants().empty:
         st.info(tr("fw_no_informants"))
         return

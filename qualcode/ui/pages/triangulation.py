@@ -15,7 +15,13 @@ from qualcode.project_analysis import VERDICTS
 from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, lang, show_messages, tr
+from qualcode.ui.state import (
+    escape_md,
+    lang,
+    project_with_codes,
+    show_messages,
+    tr,
+)
 from qualcode.ui.triangulation_parts import (
     CHART_KEY,
     chart_downloads,
@@ -180,14 +186,10 @@ def render() -> None:
     follow_goto()
     st.title(tr("tri_title"))
     show_messages()
-    project = current_project()
+    project = project_with_codes("tri_no_codes")
     if project is None:
-        st.info(tr("no_project"))
         return
     codes = project.codes()
-    if codes.empty:
-        st.info(tr("tri_no_codes"))
-        return
     by, measure, coders, rollup = controls(project)
     if not project.axis_values(by):
         st.info(tr(f"tri_no_{by}"))
