@@ -22,6 +22,7 @@ from . import (
     bench_import,
     bench_matrix,
     bench_refi,
+    bench_suggest,
 )
 
 
@@ -48,6 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     rows += bench_agreement.run(units=max(10_000, round(200_000 * size)), repeat=repeat)
     rows += bench_refi.run(codings=max(100, round(1000 * size)), repeat=repeat)
     rows += bench_export.run(codings=max(5000, round(100_000 * size)), repeat=repeat)
+    rows += bench_suggest.run(train_units=max(1000, round(20_000 * size)), score_units=max(5000, round(100_000 * size)))
     print(f"\ntotal {time.perf_counter() - started:.0f} s; ratio = qualcode time / baseline time\n")
     columns = ["benchmark", "measure", "qualcode", "baseline", "ratio"]
     print("| " + " | ".join(columns) + " |")

@@ -500,11 +500,23 @@ def suggest() -> None:
 @click.option("--document", "documents", multiple=True, help="Only these documents (name); repeatable.")
 @friendly
 def suggest_train(project: Path, coder: str, documents: tuple[str, ...]) -> None:
-    """Train a suggestion model on the coder's codings and store it in the project."""
-    with _open(project) as p:
-        summary = p.suggest_train(coder=coder, documents=documents or None)
+    """Train a suggestion model on the coder's codings and store it in the project, with its cross-validated
+    evaluation; codes with too few examples or a low F1 make no suggestions."""
+    from .suggest import MIN_F1, MIN_POSITIVES  # scikit-learn loads only when needed
+
+    with _open(project) as p, click.progressbar(length=1, label="training", file=sys.stderr) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        summary = p.suggest_train(coder=coder, documents=documents or None, progress=progress)
+    rows = [r for r in summary["evaluation"] if r["code"] not in ("micro", "macro")]
+    micro = next(r for r in summary["evaluation"] if r["code"] == "micro")
     click.echo(f"trained model v{summary['model_version']} on {summary['units']} sentences of "
                f"{summary['documents']} documents, {summary['codes']} codes (scikit-learn {summary['sklearn_version']})")
+    click.echo(f"cross-validated micro F1 {micro['f1']:.3f}; {sum(bool(r['suggested']) for r in rows)} of {len(rows)} "
+               f"codes make suggestions (at least {MIN_POSITIVES} examples and F1 >= {MIN_F1:.2f})")
 
 
 @suggest.command("evaluate")
@@ -515,7 +527,8 @@ def suggest_train(project: Path, coder: str, documents: tuple[str, ...]) -> None
 @friendly
 def suggest_evaluate(project: Path, coder: str, documents: tuple[str, ...], output: Path | None) -> None:
     """Write precision, recall and F1 per code from cross-validation grouped by document
-    (no document in both training and test), plus micro and macro averages, as CSV."""
+    (no document in both training and test), plus micro and macro averages, as CSV; the
+    ``suggested`` column says whether the code makes suggestions."""
     with _open(project) as p:
         table = p.suggest_evaluate(coder=coder, documents=documents or None)
     if output:

@@ -31,6 +31,14 @@ STATUSES = ("open", "accepted", "rejected", "skipped")
 KEYWORD_MODEL = "keywords"
 
 
+def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
+    """An evaluation frame as JSON-ready rows (NaN as None)."""
+    if frame is None:
+        return []
+    return [{k: (None if isinstance(v, float) and np.isnan(v) else v.item() if hasattr(v, "item") else v)
+             for k, v in row.items()} for row in frame.to_dict("records")]
+
+
 class ProjectSuggest:
     """Suggestion methods of a Project (needs ``self.store`` and the Project API)."""
 
@@ -87,37 +95,77 @@ class ProjectSuggest:
 
     def _training_set(self, coder: str, documents: Iterable[str | int] | None
                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Units of the documents ``coder`` coded (or ``documents``) and their labels: the codes the coder
+        used plus their parent codes, a unit coded with a sub-code counting for its parents too."""
         self._coder(coder)
         codings = self.codings(coders=[coder])
         doc_ids = self._document_ids(documents)
         if doc_ids is None:
             doc_ids = sorted(set(codings["document_id"].astype(int)))
         units = self._sentence_units(doc_ids)
-        codes = [c for c in self.codes()["key"] if c in set(codings["code"])]
+        rolled = self._rolled_up(codings)
+        codes = [c for c in self.codes()["key"] if c in set(rolled["code"])]
         if not codes:
             raise InputError(f"coder '{coder}' has no codings to learn from")
-        return units, self._labels(units, codings, codes, half=True), codings
+        return units, self._labels(units, rolled, codes, half=True), codings
+
+    def _ancestors(self) -> dict[str, list[str]]:
+        """Each code key's parent, grandparent and so on."""
+        codes = self.codes()
+        parent = {str(k): (str(p) if pd.notna(p) and p else None) for k, p in zip(codes["key"], codes["parent"],
+                                                                                 strict=True)}
+        chains: dict[str, list[str]] = {}
+        for key in parent:
+            chain, up = [], parent[key]
+            while up is not None and up not in chain and len(chain) < len(parent):
+                chain.append(up)
+                up = parent.get(up)
+            chains[key] = chain
+        return chains
+
+    def _rolled_up(self, codings: pd.DataFrame) -> pd.DataFrame:
+        """``codings`` plus one copy of each coding for every ancestor of its code."""
+        ancestors = self._ancestors()
+        chains = [ancestors.get(c, []) for c in codings["code"]]
+        copies = [codings]
+        for level in range(max(map(len, chains), default=0)):
+            copies.append(codings.assign(code=[chain[level] if len(chain) > level else None for chain in chains])
+                          .dropna(subset=["code"]))
+        return pd.concat(copies, ignore_index=True)
 
     # -- model -------------------------------------------------------------------
 
-    def suggest_train(self, *, coder: str, documents: Iterable[str | int] | None = None) -> dict[str, Any]:
-        """Train a suggestion model on ``coder``'s codings and store it in the project.
+    def suggest_train(self, *, coder: str, documents: Iterable[str | int] | None = None,
+                      progress: suggest.Progress | None = None) -> dict[str, Any]:
+        """Train a suggestion model on ``coder``'s codings and store it in the project, with its
+        cross-validated evaluation (see :func:`qualcode.suggest.train`).
 
-        Returns model_version, units, codes and sklearn_version. Raises NotFoundError for an
-        unknown coder or document, InputError when the coder has no codings or coded fewer
-        than two of the documents.
+        Returns model_version, units, codes, documents, sklearn_version and evaluation (a list of
+        row dicts). ``progress(done, total)`` follows the classifier fits. Raises NotFoundError for
+        an unknown coder or document, InputError when the coder has no codings or coded fewer than
+        two of the documents.
         """
         units, labels, _ = self._training_set(coder, documents)
-        model = suggest.train(units, labels, languages=list(units["language"]))
+        model = suggest.train(units, labels, languages=list(units["language"]), progress=progress)
         buffer = io.BytesIO()
         joblib.dump(model, buffer)
         coder_id = self._coder(coder)["id"]
         summary = {"units": len(units), "codes": len(model.codes), "sklearn_version": sklearn.__version__,
                    "documents": int(units["document_id"].nunique())}
+        evaluation = _records(model.evaluation)
         with self.store.atomic():
-            version = self.store.insert_model(coder_id, sklearn.__version__, json.dumps(summary), buffer.getvalue())
+            version = self.store.insert_model(coder_id, sklearn.__version__,
+                                              json.dumps({**summary, "evaluation": evaluation}), buffer.getvalue())
             self.store.log_event(coder, "suggest.train", {"model_version": version, **summary})
-        return {"model_version": version, **summary}
+        return {"model_version": version, **summary, "evaluation": evaluation}
+
+    def suggest_model_evaluation(self, coder: str) -> pd.DataFrame | None:
+        """The evaluation stored with ``coder``'s latest model (None when no model was trained)."""
+        row = self.store.latest_model(self._coder(coder)["id"])
+        if row is None:
+            return None
+        rows = json.loads(row["summary"] or "{}").get("evaluation")
+        return pd.DataFrame(rows, columns=suggest.EVALUATION_COLUMNS) if rows else None
 
     def _model(self, coder: str) -> tuple[suggest.SuggestModel, int]:
         """The coder's latest stored model and its version; trained anew when none was stored or it was
@@ -126,7 +174,7 @@ class ProjectSuggest:
         if row is not None and row["sklearn_version"] == sklearn.__version__:
             try:
                 model = joblib.load(io.BytesIO(row["blob"]))
-                if isinstance(model, suggest.SuggestModel):
+                if isinstance(model, suggest.SuggestModel) and getattr(model, "evaluation", None) is not None:
                     return model, int(row["version"])
             except Exception:  # an unreadable blob is retrained, like a stale one
                 pass
@@ -134,11 +182,12 @@ class ProjectSuggest:
         row = self.store.latest_model(self._coder(coder)["id"])
         return joblib.load(io.BytesIO(row["blob"])), version
 
-    def suggest_evaluate(self, *, coder: str, documents: Iterable[str | int] | None = None) -> pd.DataFrame:
+    def suggest_evaluate(self, *, coder: str, documents: Iterable[str | int] | None = None,
+                         progress: suggest.Progress | None = None) -> pd.DataFrame:
         """Grouped cross-validated precision, recall and F1 per code of a model of ``coder``'s codings
-        (see :func:`qualcode.suggest.evaluate`)."""
+        (see :func:`qualcode.suggest.evaluate`); nothing is stored."""
         units, labels, _ = self._training_set(coder, documents)
-        return suggest.evaluate(units, labels, languages=list(units["language"]))
+        return suggest.evaluate(units, labels, languages=list(units["language"]), progress=progress)
 
     # -- suggestions -------------------------------------------------------------
 
@@ -148,7 +197,8 @@ class ProjectSuggest:
         with the code; returns how many new ones were added.
 
         Pairs (unit, code) suggested before, whatever their status, are not proposed again; codes with
-        fewer than :data:`qualcode.suggest.MIN_POSITIVES` coded units get none. With no
+        fewer than :data:`qualcode.suggest.MIN_POSITIVES` coded units or a cross-validated F1 below
+        :data:`qualcode.suggest.MIN_F1` get none. With no
         codings by ``coder`` the codebook's keywords are used (cold start).
         """
         if limit_per_code is not None and (isinstance(limit_per_code, bool) or not isinstance(limit_per_code, int)
@@ -170,14 +220,13 @@ class ProjectSuggest:
             model, number = self._model(coder)
             version = f"v{number}"
             scores = model.scores(units, languages=list(units["language"]))
-            coded = self._labels(units, codings, model.codes, half=False)
+            coded = self._labels(units, self._rolled_up(codings), model.codes, half=False)
             candidates = []
-            for code in model.codes:
-                if model.positives[code] < suggest.MIN_POSITIVES:  # too few examples: no suggestions
-                    continue
+            for code in model.suggested_codes():
                 keep = (scores[code] >= model.thresholds[code]) & ~coded[code]
                 candidates += [(int(u), code, float(s)) for u, s in zip(units["id"][keep], scores[code][keep],
                                                                           strict=True)]
+        candidates = self._most_specific(candidates)
         seen = self.store.suggestion_pairs()
         fresh = sorted(((u, c, s) for u, c, s in candidates if c in code_ids and (u, code_ids[c]) not in seen),
                        key=lambda t: (t[1], -t[2], t[0]))
@@ -190,6 +239,12 @@ class ProjectSuggest:
             self.store.log_event(coder, "suggest.run", {"model_version": version, "added": added})
         return added
 
+    def _most_specific(self, candidates: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+        """Drop a parent code's suggestion for a unit that also gets one of its sub-codes."""
+        ancestors = self._ancestors()
+        covered = {(u, a) for u, c, _ in candidates for a in ancestors.get(c, [])}
+        return [t for t in candidates if (t[0], t[1]) not in covered]
+
     def suggestions(self, *, status: str | None = "open", code: str | None = None,
                     document: str | int | None = None) -> pd.DataFrame:
         """Stored suggestions, best score first (``status=None``: every status)."""
@@ -200,9 +255,11 @@ class ProjectSuggest:
             document_id=self.document(document)["id"] if document is not None else None)
         return pd.DataFrame(rows, columns=SUGGESTION_COLUMNS)
 
-    def review_suggestion(self, suggestion_id: int, decision: str, *, reviewer: str) -> int | None:
+    def review_suggestion(self, suggestion_id: int, decision: str, *, reviewer: str,
+                          code: str | None = None) -> int | None:
         """Accept, reject or skip a suggestion. "accept" codes the unit's span by ``reviewer`` with a memo
-        naming score and model and returns the coding id; "reject" and "skip" only set the status.
+        naming score and model and returns the coding id; ``code`` accepts it as another code (say,
+        a sub-code of a suggested parent). "reject" and "skip" only set the status.
 
         Raises NotFoundError for an unknown suggestion, InputError for an unknown decision or a
         suggestion already accepted or rejected.
@@ -221,8 +278,10 @@ class ProjectSuggest:
         with self.store.atomic():
             reviewer_id = self.ensure_coder(reviewer)
             if decision == "accept":
-                memo = f"suggested (score {row['score']:.2f}, model {row['model_version']})"
-                coding_id = self.add_coding(int(row["document_id"]), int(row["start"]), int(row["end"]), row["code"],
+                chosen = row["code"] if code is None else self._code(code)["key"]
+                memo = f"suggested as {row['code']}" if chosen != row["code"] else "suggested"
+                memo += f" (score {row['score']:.2f}, model {row['model_version']})"
+                coding_id = self.add_coding(int(row["document_id"]), int(row["start"]), int(row["end"]), chosen,
                                             reviewer, memo=memo)
             self.store.set_suggestion_status(row["id"], DECISIONS[decision], reviewer_id)
             self.store.log_event(reviewer, f"suggestion.{decision}", {"id": row["id"], "coding_id": coding_id})

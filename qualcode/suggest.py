@@ -6,16 +6,18 @@ UI-free and project-free: functions take plain frames. A unit frame has the colu
 Features are the tokens of a blank spaCy pipeline of the document's language
 (:func:`qualcode.segment.pipeline`), lower-cased, stop words and punctuation removed, turned
 into TF-IDF word 1-2-grams plus character 3-5-grams (``char_wb``). Each code gets its own
-one-vs-rest ``LogisticRegression(class_weight="balanced")``; its decision threshold is the one
-that maximises F1 on out-of-fold scores of a grouped cross-validation (``GroupKFold`` by
-document), so the units of one document are never in both the training and the test part.
-The TF-IDF vocabulary is fitted on all units given (no labels are used for it).
+one-vs-rest ``LogisticRegression(class_weight="balanced")``. One grouped cross-validation
+(``GroupKFold`` by document, so the units of one document are never in both the training and
+the test part) gives out-of-fold scores; from them come each code's decision threshold (the one
+with the highest F1) and the evaluation. A code with too few examples or a low cross-validated
+F1 makes no suggestions. The TF-IDF vocabulary is fitted on all units given (no labels are used
+for it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,10 +33,11 @@ from spacy.matcher import PhraseMatcher
 from .errors import InputError
 from .segment import pipeline
 
-MIN_POSITIVES = 8  # fewer positives than this: the evaluation row carries a warning
+MIN_POSITIVES = 8  # a code with fewer positive units makes no suggestions
 DEFAULT_THRESHOLD = 0.5
 KEYWORD_SCORE = 0.5
-EVALUATION_COLUMNS = ["code", "train_units", "precision", "recall", "f1", "threshold", "warning"]
+MIN_F1 = 0.3  # a code whose cross-validated F1 is lower makes no suggestions
+EVALUATION_COLUMNS = ["code", "train_units", "precision", "recall", "f1", "threshold", "suggested", "warning"]
 
 
 # -- features ------------------------------------------------------------------------
@@ -84,16 +87,22 @@ class Features:
         max_features=200_000, dtype=np.float32))
 
     def fit_transform(self, normalised: list[str]) -> sp.csr_matrix:
-        return sp.hstack([self.word.fit_transform(normalised), self.char.fit_transform(normalised)]).tocsr()
+        return _sorted(sp.hstack([self.word.fit_transform(normalised), self.char.fit_transform(normalised)]).tocsr())
 
     def transform(self, normalised: list[str]) -> sp.csr_matrix:
-        return sp.hstack([self.word.transform(normalised), self.char.transform(normalised)]).tocsr()
+        return _sorted(sp.hstack([self.word.transform(normalised), self.char.transform(normalised)]).tocsr())
+
+
+def _sorted(x: sp.csr_matrix) -> sp.csr_matrix:
+    """Sorted column indices once, so that row slices for the folds do not each sort them again."""
+    x.sort_indices()
+    return x
 
 
 # -- models --------------------------------------------------------------------------
 
 def _classifier() -> LogisticRegression:
-    return LogisticRegression(class_weight="balanced", solver="liblinear", max_iter=1000)
+    return LogisticRegression(class_weight="balanced", solver="liblinear", max_iter=1000, random_state=0)
 
 
 class _Constant:
@@ -122,13 +131,23 @@ def document_folds(groups: Sequence[Any], n_splits: int = 5) -> list[tuple[np.nd
     return list(GroupKFold(n_splits=n).split(np.zeros(len(groups)), groups=groups))
 
 
-def _oof_scores(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, n_splits: int) -> np.ndarray:
-    """Out-of-fold probabilities, one column per code."""
+Progress = Callable[[int, int], None]  # (fits done, fits in all)
+
+
+def _cross_validate(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, n_splits: int,
+                    tick: Callable[[], None]) -> tuple[np.ndarray, np.ndarray, list[tuple[list, list]]]:
+    """Out-of-fold probabilities (one column per code), each unit's fold number and the folds' documents."""
     scores = np.zeros(y.shape, dtype=float)
-    for train, test in document_folds(groups, n_splits):
+    fold_of = np.zeros(len(y), dtype=int)
+    folds = []
+    for number, (train_idx, test_idx) in enumerate(document_folds(groups, n_splits)):
+        fold_of[test_idx] = number
+        folds.append((sorted(set(groups[train_idx].tolist())), sorted(set(groups[test_idx].tolist()))))
+        x_train, x_test = x[train_idx], x[test_idx]
         for j in range(y.shape[1]):
-            scores[test, j] = _fit(x[train], y[train, j]).predict_proba(x[test])[:, 1]
-    return scores
+            scores[test_idx, j] = _fit(x_train, y[train_idx, j]).predict_proba(x_test)[:, 1]
+            tick()
+    return scores, fold_of, folds
 
 
 def best_threshold(y: np.ndarray, scores: np.ndarray) -> float:
@@ -146,9 +165,43 @@ def best_threshold(y: np.ndarray, scores: np.ndarray) -> float:
     return float(s[best])
 
 
+def _evaluation(y: np.ndarray, scores: np.ndarray, fold_of: np.ndarray, codes: list[str]) -> pd.DataFrame:
+    """Precision, recall and F1 per code of the out-of-fold scores, plus "micro" and "macro" rows.
+
+    The units of each fold are judged with a threshold chosen on the other folds' scores only, so
+    no figure is tuned on the units it measures.
+    """
+    predicted = np.zeros(y.shape, dtype=bool)
+    for number in np.unique(fold_of):
+        held, rest = fold_of == number, fold_of != number
+        for j in range(len(codes)):
+            predicted[held, j] = scores[held, j] >= best_threshold(y[rest, j], scores[rest, j])
+    truth = y.astype(bool)
+    tp = (predicted & truth).sum(axis=0)
+    fp = (predicted & ~truth).sum(axis=0)
+    fn = (~predicted & truth).sum(axis=0)
+    rows = []
+    for j, code in enumerate(codes):
+        p, r, f = _prf(tp[j], fp[j], fn[j])
+        positives = int(y[:, j].sum())
+        if positives < MIN_POSITIVES:
+            warning = f"only {positives} positive units (fewer than {MIN_POSITIVES}); not suggested"
+        elif f < MIN_F1:
+            warning = f"F1 below {MIN_F1:.2f}; not suggested"
+        else:
+            warning = ""
+        rows.append([code, positives, p, r, f, best_threshold(y[:, j], scores[:, j]), not warning, warning])
+    per_code = pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
+    p, r, f = _prf(tp.sum(), fp.sum(), fn.sum())
+    summary = [["micro", int(y.sum()), p, r, f, np.nan, bool(per_code["suggested"].any()), ""],
+               ["macro", int(y.sum()), float(per_code["precision"].mean()), float(per_code["recall"].mean()),
+                float(per_code["f1"].mean()), np.nan, bool(per_code["suggested"].any()), ""]]
+    return pd.concat([per_code, pd.DataFrame(summary, columns=EVALUATION_COLUMNS)], ignore_index=True)
+
+
 @dataclass
 class SuggestModel:
-    """A trained suggestion model: features, one classifier and threshold per code."""
+    """A trained suggestion model: features, one classifier and threshold per code, and its evaluation."""
 
     codes: list[str]
     features: Features
@@ -156,7 +209,15 @@ class SuggestModel:
     thresholds: dict[str, float]
     positives: dict[str, int]
     units: int
+    evaluation: pd.DataFrame | None = None
     sklearn_version: str = sklearn.__version__
+
+    def suggested_codes(self) -> list[str]:
+        """Codes trusted to make suggestions: enough examples and a cross-validated F1 of at least MIN_F1."""
+        if self.evaluation is None:
+            return []
+        table = self.evaluation.set_index("code")
+        return [c for c in self.codes if c in table.index and bool(table.loc[c, "suggested"])]
 
     def scores(self, units: pd.DataFrame, *, languages: str | Mapping[Any, str] | Sequence[str]) -> pd.DataFrame:
         """Probability of every code for every unit (index of ``units``, one column per code)."""
@@ -182,67 +243,72 @@ def _check(units: pd.DataFrame, labels: pd.DataFrame) -> np.ndarray:
     return labels.to_numpy(dtype=bool).astype(int)
 
 
-def train(units_frame: pd.DataFrame, labels: pd.DataFrame, *, languages: str | Mapping[Any, str] | Sequence[str],
-          n_splits: int = 5) -> SuggestModel:
-    """Fit features and one classifier per code (labels' columns); thresholds from grouped CV.
-
-    Raises InputError when the units come from fewer than two documents.
-    """
+def _prepared(units_frame: pd.DataFrame, labels: pd.DataFrame,
+              languages: str | Mapping[Any, str] | Sequence[str]) -> tuple[np.ndarray, np.ndarray, Features, Any]:
     y = _check(units_frame, labels)
     groups = units_frame["document_id"].to_numpy()
+    document_folds(groups)  # refuse a single document before the costly part
     features = Features()
     x = features.fit_transform(normalise(units_frame["text"], _languages(units_frame, languages)))
-    oof = _oof_scores(x, y, groups, n_splits)
+    return y, groups, features, x
+
+
+def _counter(progress: Progress | None, total: int) -> Callable[[], None]:
+    done = 0
+    if progress is not None:
+        progress(0, total)
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    return tick
+
+
+def train(units_frame: pd.DataFrame, labels: pd.DataFrame, *, languages: str | Mapping[Any, str] | Sequence[str],
+          n_splits: int = 5, progress: Progress | None = None) -> SuggestModel:
+    """Fit features and one classifier per code (labels' columns), with thresholds and the evaluation
+    from one grouped cross-validation (see :func:`evaluate`).
+
+    ``progress(done, total)`` is called after every classifier fit. Raises InputError when the
+    units come from fewer than two documents.
+    """
+    y, groups, features, x = _prepared(units_frame, labels, languages)
     codes = [str(c) for c in labels.columns]
+    n_folds = len(document_folds(groups, n_splits))
+    tick = _counter(progress, (n_folds + 1) * len(codes))
+    scores, fold_of, folds = _cross_validate(x, y, groups, n_splits, tick)
+    evaluation = _evaluation(y, scores, fold_of, codes)
+    evaluation.attrs["folds"] = folds
+    classifiers = {}
+    for j, c in enumerate(codes):
+        classifiers[c] = _fit(x, y[:, j])
+        tick()
     return SuggestModel(
-        codes=codes, features=features,
-        classifiers={c: _fit(x, y[:, j]) for j, c in enumerate(codes)},
-        thresholds={c: best_threshold(y[:, j], oof[:, j]) for j, c in enumerate(codes)},
+        codes=codes, features=features, classifiers=classifiers,
+        thresholds={c: best_threshold(y[:, j], scores[:, j]) for j, c in enumerate(codes)},
         positives={c: int(y[:, j].sum()) for j, c in enumerate(codes)}, units=len(units_frame),
+        evaluation=evaluation,
     )
 
 
 def evaluate(units_frame: pd.DataFrame, labels: pd.DataFrame, *, languages: str | Mapping[Any, str] | Sequence[str],
-             n_splits: int = 5) -> pd.DataFrame:
+             n_splits: int = 5, progress: Progress | None = None) -> pd.DataFrame:
     """Grouped cross-validated precision, recall and F1 per code, plus "micro" and "macro" rows.
 
-    Each outer fold (GroupKFold by document) picks thresholds by an inner grouped CV on its
-    training part only, then scores its held-out documents, so the figures are not tuned on the
-    units they measure. ``threshold`` is the mean of the folds' thresholds. ``attrs["folds"]``
-    holds (train document ids, test document ids) of each outer fold.
+    Out-of-fold scores come from a GroupKFold by document, so a document's units are never in
+    both the training and the test part; each fold's units are judged with thresholds chosen on
+    the other folds' scores. ``threshold`` is the one chosen on all out-of-fold scores (the one a
+    trained model uses); ``suggested`` is False for codes with fewer than MIN_POSITIVES examples
+    or an F1 below MIN_F1, and ``warning`` says why. ``attrs["folds"]`` holds (train document
+    ids, test document ids) of each fold.
     """
-    y = _check(units_frame, labels)
-    groups = units_frame["document_id"].to_numpy()
-    x = Features().fit_transform(normalise(units_frame["text"], _languages(units_frame, languages)))
+    y, groups, _, x = _prepared(units_frame, labels, languages)
     codes = [str(c) for c in labels.columns]
-    tp, fp, fn = (np.zeros(len(codes)) for _ in range(3))
-    thresholds: list[list[float]] = [[] for _ in codes]
-    folds = []
-    for train_idx, test_idx in document_folds(groups, n_splits):
-        folds.append((sorted(set(groups[train_idx].tolist())), sorted(set(groups[test_idx].tolist()))))
-        inner_splits = min(3, len(np.unique(groups[train_idx])))
-        inner = _oof_scores(x[train_idx], y[train_idx], groups[train_idx], inner_splits) if inner_splits >= 2 else None
-        for j in range(len(codes)):
-            threshold = best_threshold(y[train_idx, j], inner[:, j]) if inner is not None else DEFAULT_THRESHOLD
-            thresholds[j].append(threshold)
-            pred = _fit(x[train_idx], y[train_idx, j]).predict_proba(x[test_idx])[:, 1] >= threshold
-            truth = y[test_idx, j].astype(bool)
-            tp[j] += np.sum(pred & truth)
-            fp[j] += np.sum(pred & ~truth)
-            fn[j] += np.sum(~pred & truth)
-    rows = []
-    for j, code in enumerate(codes):
-        p, r, f = _prf(tp[j], fp[j], fn[j])
-        positives = int(y[:, j].sum())
-        warning = (f"only {positives} positive units (fewer than {MIN_POSITIVES}); figures are unreliable"
-                   if positives < MIN_POSITIVES else "")
-        rows.append([code, positives, p, r, f, float(np.mean(thresholds[j])), warning])
-    p, r, f = _prf(tp.sum(), fp.sum(), fn.sum())
-    rows.append(["micro", int(y.sum()), p, r, f, np.nan, ""])
-    per_code = pd.DataFrame(rows[:-1], columns=EVALUATION_COLUMNS)
-    rows.append(["macro", int(y.sum()), float(per_code["precision"].mean()), float(per_code["recall"].mean()),
-                 float(per_code["f1"].mean()), np.nan, ""])
-    frame = pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
+    tick = _counter(progress, len(document_folds(groups, n_splits)) * len(codes))
+    scores, fold_of, folds = _cross_validate(x, y, groups, n_splits, tick)
+    frame = _evaluation(y, scores, fold_of, codes)
     frame.attrs["folds"] = folds
     return frame
 

@@ -153,9 +153,12 @@ def test_cli_train_evaluate_list(corpus: Project):
         assert result.exit_code == 0, result.output
         return result
 
-    assert "trained model v1 on 96 sentences of 4 documents, 2 codes" in run("suggest", "train", path, "--coder", "rina").output
+    trained = run("suggest", "train", path, "--coder", "rina").output
+    assert "trained model v1 on 96 sentences of 4 documents, 2 codes" in trained
+    assert "2 of 2 codes make suggestions (at least 8 examples and F1 >= 0.30)" in trained
     rows = list(csv.DictReader(io.StringIO(run("suggest", "evaluate", path, "--coder", "rina").stdout)))
     assert [r["code"] for r in rows] == ["A", "B", "micro", "macro"] and float(rows[2]["f1"]) > 0.8
+    assert [r["suggested"] for r in rows[:2]] == ["True", "True"]
     listed = run("suggest", "list", path, "--coder", "rina", "--document", "doc5", "--code", "A")
     assert "added" in listed.stderr
     rows = list(csv.DictReader(io.StringIO(listed.stdout)))
@@ -171,3 +174,66 @@ def test_codes_with_few_examples_get_no_suggestions(corpus: Project):
     assert corpus.suggest_run(coder="rina") > 0
     assert "A.1" not in set(corpus.suggestions()["code"])
     assert "fewer than 8" in corpus.suggest_evaluate(coder="rina").set_index("code").loc["A.1", "warning"]
+
+
+def recode_as_subcode(project: Project, code: str, sub: str) -> None:
+    """Replace rina's codings of ``code`` by codings of ``sub`` on the same spans."""
+    for row in project.codings(coders=["rina"], codes=[code]).itertuples():
+        project.update_coding(int(row.id), code=sub)
+
+
+def test_sub_codes_train_their_parent_and_only_the_most_specific_is_suggested(corpus: Project):
+    recode_as_subcode(corpus, "A", "A.1")
+    summary = corpus.suggest_train(coder="rina")
+    assert summary["codes"] == 3  # A.1 and B coded, A learnt from A.1's units
+    table = corpus.suggest_model_evaluation("rina").set_index("code")
+    assert table.loc["A", "train_units"] == table.loc["A.1", "train_units"] > 0
+    assert table.loc["A", "suggested"] and table.loc["A.1", "suggested"]
+    corpus.suggest_run(coder="rina")
+    found = corpus.suggestions()
+    assert "A.1" in set(found["code"])
+    # a unit suggested A.1 is not also suggested its parent A
+    assert not set(found[found["code"] == "A"]["unit_id"]) & set(found[found["code"] == "A.1"]["unit_id"])
+    # nor are units rina coded A.1 suggested A
+    coded = corpus.codings(coders=["rina"], codes=["A.1"])
+    spans = set(zip(coded["document"], coded["start"]))
+    assert not [r for r in found.itertuples() if r.code in ("A", "A.1") and (r.document, r.start) in spans]
+
+
+def test_accept_as_another_code(corpus: Project):
+    corpus.suggest_run(coder="rina", documents=["doc5"])
+    first = corpus.suggestions(code="A").iloc[0]
+    before = corpus.codings()
+    with pytest.raises(NotFoundError):
+        corpus.review_suggestion(int(first["id"]), "accept", reviewer="budi", code="Z")
+    pd.testing.assert_frame_equal(corpus.codings(), before)
+    assert corpus.suggestions(status=None).set_index("id").loc[first["id"], "status"] == "open"
+    coding_id = corpus.review_suggestion(int(first["id"]), "accept", reviewer="budi", code="A.1")
+    coding = corpus.codings(coders=["budi"]).set_index("id").loc[coding_id]
+    assert coding["code"] == "A.1" and (coding["start"], coding["end"]) == (first["start"], first["end"])
+    assert coding["memo"].startswith("suggested as A (score")
+
+
+def test_evaluation_is_stored_with_the_model(corpus: Project):
+    assert corpus.suggest_model_evaluation("rina") is None
+    calls = []
+    summary = corpus.suggest_train(coder="rina", progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1][0] == calls[-1][1] == (4 + 1) * 2  # four coded documents: four folds, plus the final fit
+    stored = corpus.suggest_model_evaluation("rina")
+    assert list(stored["code"]) == ["A", "B", "micro", "macro"]
+    pd.testing.assert_frame_equal(stored, pd.DataFrame(summary["evaluation"], columns=stored.columns))
+    fresh = corpus.suggest_evaluate(coder="rina")
+    np.testing.assert_allclose(stored["f1"], fresh["f1"])
+    assert list(stored["suggested"]) == list(fresh["suggested"])
+
+
+def test_model_without_an_evaluation_is_retrained(corpus: Project):
+    corpus.suggest_train(coder="rina")
+    row = corpus.store.latest_model(corpus._coder("rina")["id"])
+    model = joblib.load(io.BytesIO(row["blob"]))
+    model.evaluation = None  # as saved before models kept their evaluation
+    buffer = io.BytesIO()
+    joblib.dump(model, buffer)
+    with corpus.store.atomic():
+        corpus.store.insert_model(row["coder_id"], row["sklearn_version"], row["summary"], buffer.getvalue())
+    assert corpus._model("rina")[1] == 3

@@ -56,6 +56,7 @@ def test_shuffled_labels_stay_at_chance():
         # predicting every unit positive gives F1 = 2p / (1 + p): the ceiling of chance
         assert table.loc[code, "f1"] < 0.5, table
         assert table.loc[code, "f1"] <= 2 * rate / (1 + rate) + 0.1, table
+        assert not table.loc[code, "suggested"]
 
 
 def test_no_document_in_both_train_and_test():
@@ -105,3 +106,27 @@ def test_keyword_suggestions():
     found = suggest.keyword_suggestions(units, codes, language="id")
     assert sorted(zip(found["unit_id"], found["code"])) == [(1, "C"), (2, "B")]
     assert (found["score"] == suggest.KEYWORD_SCORE).all()
+
+
+def test_training_carries_its_evaluation_and_reports_progress():
+    units, labels = corpus(documents=10)
+    calls: list[tuple[int, int]] = []
+    model = suggest.train(units, labels, languages="id", progress=lambda done, total: calls.append((done, total)))
+    total = (5 + 1) * len(CODE_WORDS)  # five folds and the final fit, per code
+    assert calls[0] == (0, total) and calls[-1] == (total, total)
+    assert [d for d, _ in calls] == list(range(total + 1))
+    pd.testing.assert_frame_equal(model.evaluation, suggest.evaluate(units, labels, languages="id"))
+    assert model.suggested_codes() == list(CODE_WORDS)
+    for code in CODE_WORDS:  # the model's threshold is the one its evaluation reports
+        assert model.thresholds[code] == model.evaluation.set_index("code").loc[code, "threshold"]
+
+
+def test_codes_below_the_f1_floor_are_not_suggested():
+    units, labels = corpus()
+    rng = np.random.default_rng(2)
+    labels["noise"] = rng.random(len(units)) < 0.15  # enough examples, nothing to learn
+    model = suggest.train(units, labels, languages="id")
+    row = model.evaluation.set_index("code").loc["noise"]
+    assert row["f1"] < suggest.MIN_F1 and not row["suggested"]
+    assert "F1 below" in row["warning"]
+    assert "noise" not in model.suggested_codes() and set(CODE_WORDS) <= set(model.suggested_codes())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -156,6 +157,27 @@ def test_train_run_and_review(demo_copy):
     assert suggestion(demo_copy, int(shown["id"]))["status"] == "skipped"
     assert len(codings(demo_copy)) == before + 1
     assert first_open(demo_copy)["id"] != shown["id"]
+
+    # Accept the next one as another code: the coding gets the chosen code.
+    shown = first_open(demo_copy)
+    assert at.selectbox(key="sug_accept_code").value == shown["code"]
+    other = next(k for k in ("E1.1", "E2.1") if k != shown["code"])
+    at.selectbox(key="sug_accept_code").set_value(other)
+    at = click(at, "sug_accept")
+    assert not at.exception
+    new = codings(demo_copy)[-1]
+    assert len(codings(demo_copy)) == before + 2
+    assert (new["code"], new["start"], new["coder"]) == (other, int(shown["start"]), "rina")
+    assert new["memo"].startswith(f"suggested as {shown['code']}")
+    # the next suggestion starts again from its own code
+    assert at.selectbox(key="sug_accept_code").value == first_open(demo_copy)["code"]
+
+    # The evaluation is kept with the model: a new visit shows it without training again.
+    again = page(demo_copy)
+    assert not again.exception
+    kept = next(d.value for d in again.dataframe if "Precision" in d.value.columns)
+    pd.testing.assert_frame_equal(kept, evaluation)
+    assert any("F1 below" in w.value or "too few examples" in w.value for w in again.warning)
 
 
 def test_filters(demo_copy):

@@ -594,8 +594,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Presisi: porsi saran yang cocok dengan pengodean pengode; recall: porsi pengodean pengode yang "
               "akan disarankan. Diukur pada dokumen yang tidak dipakai untuk pelatihan.",
     },
-    "sug_few_examples": {"en": "Few examples to learn from (suggestions are unreliable): {codes}",
-                         "id": "Contoh terlalu sedikit untuk dipelajari (saran kurang andal): {codes}"},
+    "sug_few_examples": {"en": "No suggestions for these codes (too few examples or an F1 below {floor}): {codes}",
+                         "id": "Tidak ada saran untuk kode ini (contoh terlalu sedikit atau F1 di bawah {floor}): "
+                               "{codes}"},
+    "sug_training": {"en": "Training on {coder}'s codings…", "id": "Melatih dari pengodean {coder}…"},
+    "sug_training_step": {"en": "Training on {coder}'s codings: model {done} of {total}",
+                          "id": "Melatih dari pengodean {coder}: model {done} dari {total}"},
+    "sug_col_suggested": {"en": "Suggested", "id": "Disarankan"},
+    "sug_accept_as": {"en": "Accept as", "id": "Terima sebagai"},
+    "sug_accept_as_help": {
+        "en": "The code the sentence gets when you accept: the suggested one, or another (say, a sub-code). "
+              "Keys: A accept, X reject, S skip.",
+        "id": "Kode yang diberikan pada kalimat saat Anda menerima: kode yang disarankan, atau kode lain "
+              "(misalnya sub-kode). Tombol: A terima, X tolak, S lewati.",
+    },
     "sug_col_train_units": {"en": "Examples", "id": "Contoh"},
     "sug_col_precision": {"en": "Precision", "id": "Presisi"},
     "sug_col_recall": {"en": "Recall", "id": "Recall"},

@@ -20,8 +20,8 @@ from qualcode.project import Project
 from .sidebar import current_coder
 from .state import current_project, escape_md, notify, tr
 
-EVALUATION = "_sug_evaluation"  # (project path, coder, evaluation frame) of the last training in this session
 DECISIONS = ("accept", "reject", "skip")
+SHORTCUTS = {"accept": "A", "reject": "X", "skip": "S"}
 
 
 # -- choices ------------------------------------------------------------------------------
@@ -69,14 +69,17 @@ def evaluation_view(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
         view.insert(1, "_name", [labels.get(k, "").split(" · ", 1)[-1] if k in labels else "" for k in view["code"]])
     if "warning" in view:
         view["warning"] = view["warning"].fillna("").astype(str)
+    if "suggested" in view:
+        view["suggested"] = view["suggested"].fillna(False).astype(bool)
     columns = {"code": tr("col_code"), "_name": tr("col_name"), "train_units": tr("sug_col_train_units"),
                "precision": tr("sug_col_precision"), "recall": tr("sug_col_recall"), "f1": "F1",
-               "threshold": tr("sug_col_threshold"), "warning": tr("sug_col_warning")}
+               "threshold": tr("sug_col_threshold"), "suggested": tr("sug_col_suggested"),
+               "warning": tr("sug_col_warning")}
     return view[[c for c in columns if c in view]].rename(columns=columns)
 
 
 def weak_codes(frame: pd.DataFrame) -> list[str]:
-    """Codes the evaluation warns about (too few examples)."""
+    """Codes the evaluation warns about (too few examples or a low F1): they make no suggestions."""
     if frame is None or frame.empty or "warning" not in frame:
         return []
     warned = frame[frame["warning"].fillna("").astype(str).str.strip() != ""]
@@ -84,33 +87,39 @@ def weak_codes(frame: pd.DataFrame) -> list[str]:
 
 
 def stored_evaluation(project: Project, coder: str | None) -> pd.DataFrame | None:
-    """The evaluation made by the last training in this session for this project and coder."""
-    kept = st.session_state.get(EVALUATION)
-    if kept and kept[0] == str(project.path) and kept[1] == coder:
-        return kept[2]
-    return None
+    """The evaluation stored with the coder's latest model (None before the first training)."""
+    if not coder:
+        return None
+    try:
+        return project.suggest_model_evaluation(coder)
+    except QualcodeError:
+        return None
 
 
 # -- callbacks ----------------------------------------------------------------------------
 
-def train() -> None:
-    """Train: fit the model on ``sug_coder``'s codings and evaluate it (grouped cross-validation)."""
-    project, coder = current_project(quiet=True), st.session_state.get("sug_coder")
-    if project is None:
-        return
+def train(project: Project) -> None:
+    """Train: fit the model on ``sug_coder``'s codings with a progress bar; the evaluation comes with it."""
+    coder = st.session_state.get("sug_coder")
     if not coder:
-        notify(tr("sug_pick_trainer"), "warning")
+        st.warning(tr("sug_pick_trainer"))
         return
+    bar = st.progress(0.0, text=tr("sug_training").format(coder=escape_md(coder)))
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0,
+                     text=tr("sug_training_step").format(coder=escape_md(coder), done=done, total=total))
+
     try:
-        summary = project.suggest_train(coder=coder)
-        evaluation = project.suggest_evaluate(coder=coder)
+        summary = project.suggest_train(coder=coder, progress=progress)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        bar.empty()
+        st.error(escape_md(exc))
         return
-    st.session_state[EVALUATION] = (str(project.path), coder, evaluation)
-    notify(tr("sug_trained").format(coder=escape_md(coder), units=summary.get("units", "?"),
-                                    codes=summary.get("codes", "?"),
-                                    version=escape_md(summary.get("model_version", "?"))))
+    bar.empty()
+    st.success(tr("sug_trained").format(coder=escape_md(coder), units=summary.get("units", "?"),
+                                        codes=summary.get("codes", "?"),
+                                        version=escape_md(summary.get("model_version", "?"))))
 
 
 def run() -> None:
@@ -131,7 +140,8 @@ def run() -> None:
 
 
 def review(decision: str, suggestion_id: int, code: str, document: str) -> None:
-    """Accept / Reject / Skip one suggestion, with the sidebar's coder as reviewer."""
+    """Accept / Reject / Skip one suggestion, with the sidebar's coder as reviewer; Accept codes the unit
+    with the code chosen in ``sug_accept_code`` (the suggested one unless changed)."""
     project, reviewer = current_project(quiet=True), current_coder()
     if project is None:
         return
@@ -139,7 +149,11 @@ def review(decision: str, suggestion_id: int, code: str, document: str) -> None:
         notify(tr("sug_needs_coder"), "warning")
         return
     try:
-        coding = project.review_suggestion(int(suggestion_id), decision, reviewer=reviewer)
+        chosen = st.session_state.get("sug_accept_code") or code
+        coding = project.review_suggestion(int(suggestion_id), decision, reviewer=reviewer,
+                                           code=chosen if decision == "accept" else None)
+        if decision == "accept":
+            code = chosen
     except QualcodeError as exc:
         notify(escape_md(exc), "error")
         return

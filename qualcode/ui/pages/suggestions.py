@@ -7,10 +7,13 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
+from qualcode.suggest import MIN_F1
 from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, escape_md, show_messages, tr
 from qualcode.ui.suggestions_parts import (
+    DECISIONS,
+    SHORTCUTS,
     default_trainer,
     evaluation_view,
     filters,
@@ -30,8 +33,10 @@ def model_section(project: Project, names: list[str], labels: dict[str, str]) ->
     default_trainer(names, project.coders())
     a, b, c = st.columns([2, 1, 1], vertical_alignment="bottom")
     a.selectbox(tr("sug_coder"), names, key="sug_coder", help=tr("sug_coder_help"))
-    b.button(tr("sug_train"), key="sug_train", on_click=train, width="stretch", help=tr("sug_train_help"))
+    clicked = b.button(tr("sug_train"), key="sug_train", width="stretch", help=tr("sug_train_help"))
     c.button(tr("sug_run"), key="sug_run", on_click=run, width="stretch", type="primary", help=tr("sug_run_help"))
+    if clicked:
+        train(project)
     coder = st.session_state.get("sug_coder")
     evaluation = stored_evaluation(project, coder)
     if evaluation is None:
@@ -41,7 +46,7 @@ def model_section(project: Project, names: list[str], labels: dict[str, str]) ->
     st.dataframe(evaluation_view(evaluation, labels), hide_index=True, width="stretch", key="sug_evaluation_view")
     weak = weak_codes(evaluation)
     if weak:
-        st.warning(tr("sug_few_examples").format(codes=escape_md(", ".join(weak))))
+        st.warning(tr("sug_few_examples").format(floor=f"{MIN_F1:.2f}", codes=escape_md(", ".join(weak))))
     st.caption(tr("sug_evaluation_help"))
 
 
@@ -82,10 +87,15 @@ def queue_section(project: Project, labels: dict[str, str]) -> None:
     reviewer = current_coder()
     if reviewer is None:
         st.info(tr("sug_needs_coder"))
+    if st.session_state.get("_sug_shown") != int(row["id"]):  # a new suggestion: accept as its own code
+        st.session_state["_sug_shown"] = int(row["id"])
+        st.session_state["sug_accept_code"] = key
+    st.selectbox(tr("sug_accept_as"), list(labels), key="sug_accept_code", format_func=labels.get,
+                 help=tr("sug_accept_as_help"))
     args = (int(row["id"]), key, str(row["document"]))
-    for column, decision in zip(st.columns(3), ("accept", "reject", "skip"), strict=True):
+    for column, decision in zip(st.columns(3), DECISIONS, strict=True):
         column.button(tr(f"sug_{decision}"), key=f"sug_{decision}", on_click=review, args=(decision, *args),
-                      disabled=reviewer is None, width="stretch",
+                      disabled=reviewer is None, width="stretch", shortcut=SHORTCUTS[decision],
                       type="primary" if decision == "accept" else "secondary")
     if reviewer is not None:
         st.caption(tr("sug_reviewer").format(coder=escape_md(reviewer)))
