@@ -18,6 +18,7 @@ from . import (
     bench_agreement,
     bench_code_page,
     bench_codings,
+    bench_concurrency,
     bench_export,
     bench_import,
     bench_matrix,
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = bench_import.run(documents=max(2, round(200 * size)), repeat=repeat)
     rows += bench_codings.run(codings=max(1000, round(1_000_000 * size)), documents=max(5, round(50 * size)),
                               reads=3 if args.quick else 7)
+    rows += bench_concurrency.run(writers=32, codings_per_writer=max(10, round(200 * size)), repeat=repeat)
     rows += bench_code_page.run(repeat=2 if args.quick else 5)
     rows += bench_matrix.run(codings=max(1000, round(1_000_000 * size)), informants=max(15, round(500 * size)),
                              repeat=repeat)

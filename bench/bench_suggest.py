@@ -6,7 +6,7 @@ a coded sentence carries 2 (about 30 % of the sentences carry one code). The tra
 is 20,000 units in 200 documents of 100; the scoring set 100,000 units in 1,000 documents.
 
 Each side runs in a fresh process (``python -m bench.bench_suggest --side ...``), so its peak
-resident memory (``resource.getrusage``) is its own; one run each, warm-up included.
+resident memory (VmHWM on Linux) is its own; one run each, warm-up included.
 
 - qualcode train: :func:`qualcode.suggest.train`: spaCy tokens without stop words, TF-IDF
   word 1-2-grams + char_wb 3-5-grams, 5-fold GroupKFold out-of-fold scores (thresholds and the
@@ -62,6 +62,15 @@ def generate(units: int, per_document: int, seed: int) -> tuple[pd.DataFrame, pd
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory. On Linux VmHWM, which starts afresh at exec; ru_maxrss would
+    carry over the high-water mark of the parent that started the process."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
 

@@ -587,5 +587,11 @@ def demo(path: Path, sample: Path | None, codebook_file: Path | None) -> None:
                f"{info['documents']} documents, {info['codes']} codes, {info['codings']} codings")
 
 
+# The commands of the other cli_* modules register themselves on ``main``.
+from . import cli_accounts, cli_history, cli_maintenance  # noqa: E402, F401
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # run as `python -m qualcode.cli`: the other cli_* modules registered on the imported module's main
+    from qualcode.cli import main as registered
+
+    registered()

@@ -75,9 +75,12 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
     """
     if not isinstance(data, dict):
         raise CodebookError(f"{source}: expected a mapping with 'name' and 'codes', got {type(data).__name__}")
-    unknown = sorted(set(data) - set(BOOK_FIELDS))
+    unknown = sorted(str(k) for k in set(data) - set(BOOK_FIELDS))  # YAML keys may be numbers
     if unknown:
         raise CodebookError(f"{source}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(BOOK_FIELDS)}")
+    for head in ("name", "title", "title_alt", "description"):  # stored as text (a YAML date is not)
+        if data.get(head) is not None and not isinstance(data[head], str | int | float):
+            raise CodebookError(f"{source}: field '{head}' must be text, got {type(data[head]).__name__}")
     name = data.get("name") or Path(source).stem
     raw_codes = data.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
@@ -91,7 +94,7 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
             if not isinstance(item, dict):
                 raise CodebookError(f"{source}: {place} must be a mapping, got {type(item).__name__}")
             label = f"code '{item.get('key')}'" if item.get("key") else place
-            bad = sorted(set(item) - set(CODE_FIELDS))
+            bad = sorted(str(k) for k in set(item) - set(CODE_FIELDS))
             if bad:
                 raise CodebookError(f"{source}: {label}: unknown field(s) {', '.join(bad)}; allowed: {', '.join(CODE_FIELDS)}")
             for required in ("key", "name"):
@@ -119,8 +122,8 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
 
     walk(raw_codes, None, "codes")
     _check_tree(codes, source)
-    return Codebook(name=str(name), codes=_parents_first(codes), title=data.get("title"),
-                    title_alt=data.get("title_alt"), description=data.get("description"))
+    heads = {h: str(data[h]) if data.get(h) is not None else None for h in ("title", "title_alt", "description")}
+    return Codebook(name=str(name), codes=_parents_first(codes), **heads)
 
 
 def _text(value: Any, source: str, key: str, field_name: str) -> str | None:
@@ -181,20 +184,26 @@ def load_codebook(path: str | Path) -> Codebook:
         raise CodebookError(f"{path}: no such codebook file") from None
     except (UnicodeDecodeError, OSError) as exc:
         raise CodebookError(f"{path}: cannot read the codebook ({exc})") from None
+    try:
+        return parse_codebook(_parse(raw, path), source=str(path))
+    except RecursionError:  # "[[[[..." or codes nested thousands deep
+        raise CodebookError(f"{path}: nested too deeply to be a codebook") from None
+
+
+def _parse(raw: str, path: Path) -> Any:
+    """The JSON or YAML data of a codebook file, by its suffix."""
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(raw)
+            return json.loads(raw)
         except json.JSONDecodeError as exc:
             raise CodebookError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    else:
-        try:
-            data = yaml.safe_load(raw)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise CodebookError(f"{path}: malformed YAML{where}: {problem}") from None
-    return parse_codebook(data, source=str(path))
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CodebookError(f"{path}: malformed YAML{where}: {problem}") from None
 
 
 def save_codebook(book: Codebook, path: str | Path) -> None:

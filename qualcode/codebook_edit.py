@@ -13,6 +13,7 @@ from typing import Any
 
 from .codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
 from .errors import CodebookError, DuplicateError, InputError, NotFoundError
+from .project_accounts import requires
 from .store import Store
 
 CODE_TEXT_FIELDS = ("name_alt", "definition", "include", "exclude", "example")
@@ -24,6 +25,7 @@ class CodebookEditing:
 
     store: Store
 
+    @requires("codebook")
     def add_code(
         self, key: str, name: str, *, parent: str | None = None, name_alt: str | None = None,
         definition: str | None = None, include: str | None = None, exclude: str | None = None,
@@ -63,6 +65,7 @@ class CodebookEditing:
             self.store.log_event(actor, "code.add", {"key": key, "parent": parent, **fields})
         return code_id
 
+    @requires("codebook")
     def edit_code(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
         """Change fields of a code: ``key`` (rename), ``name``, ``name_alt``, ``definition``,
         ``include``, ``exclude``, ``example``, ``color``. Codings stay attached on a rename.
@@ -96,6 +99,7 @@ class CodebookEditing:
             self.store.update_code(row["id"], update)
             self.store.log_event(actor, "code.edit", {"key": row["key"], **update})
 
+    @requires("codebook")
     def move_code(self, key: str, parent: str | None, *, actor: str | None = None) -> None:
         """Put a code (with its sub-codes) under another parent, after its new siblings; None = top level.
 
@@ -138,6 +142,7 @@ class CodebookEditing:
             "subcodes": [c["key"] for c in subcodes],
         }
 
+    @requires("codebook")
     def merge_codes(self, source: str, target: str, *, actor: str | None = None) -> int:
         """Merge ``source`` into ``target`` and delete ``source``; returns the number of codings moved.
 
@@ -172,6 +177,7 @@ class CodebookEditing:
                                                        "subcodes": [c["key"] for c in children]})
         return moved
 
+    @requires("codebook")
     def delete_code(self, key: str, *, actor: str | None = None) -> int:
         """Delete a code, all its sub-codes and all their codings; returns the number of codings deleted.
 

@@ -47,5 +47,22 @@ class CodingError(InputError):
     """A coding whose offsets or references do not fit the document."""
 
 
+class PermissionDeniedError(QualcodeError):
+    """The signed-in user's role does not allow the action (see qualcode.accounts.PERMISSIONS)."""
+
+
+class AuthenticationError(QualcodeError):
+    """A wrong user name or password; the message never says which of the two was wrong."""
+
+
 class ProjectFileError(QualcodeError):
     """The project file is missing, not a qualcode project, or from a newer version."""
+
+
+class ProjectBusyError(QualcodeError):
+    """Another writer held the project file's write lock for longer than qualcode waits."""
+
+
+class UndoConflictError(QualcodeError):
+    """An undo or redo that would overwrite a later change (by someone else) or break a reference;
+    refused, so nothing changed. The message names the row and who changed it when."""

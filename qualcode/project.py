@@ -21,8 +21,10 @@ from .codebook import Code, Codebook, load_codebook
 from .codebook_edit import CodebookEditing
 from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .ingest import read_document
+from .project_accounts import ProjectAccounts, requires
 from .project_agreement import ProjectAgreement
 from .project_analysis import ProjectAnalysis
+from .project_history import ProjectHistory
 from .project_suggest import ProjectSuggest
 from .search import find_hits
 from .store import Store, now
@@ -61,10 +63,12 @@ class CodingSpec:
     memo: str | None = None
 
 
-class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest):
+class Project(ProjectAccounts, CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest, ProjectHistory):
     """A qualcode project file (codebook editing comes from :class:`CodebookEditing`; triangulation,
     framework matrix and co-occurrence from :class:`ProjectAnalysis`; intercoder agreement and
-    reconciliation from :class:`ProjectAgreement`; code suggestions from :class:`ProjectSuggest`).
+    reconciliation from :class:`ProjectAgreement`; code suggestions from :class:`ProjectSuggest`; accounts
+    and the checks of what a signed-in user may do from :class:`ProjectAccounts`; history, undo and redo
+    from :class:`ProjectHistory`).
 
     Example
     -------
@@ -88,11 +92,20 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
             store.set_meta("created_at", now())
             for sort, (key, label) in enumerate((source_types or DEFAULT_SOURCE_TYPES).items()):
                 store.add_source_type(key, label, sort)
+            store.log_event(None, "project.create", {"name": name or Path(path).stem})
         return cls(store)
 
     @classmethod
-    def open(cls, path: str | Path) -> Project:
-        return cls(Store.open(path))
+    def open(cls, path: str | Path, *, user: str | None = None) -> Project:
+        """Open a project file; with ``user``, act for that account (see :meth:`act_as`)."""
+        project = cls(Store.open(path))
+        if user is not None:
+            try:
+                project.act_as(user)
+            except Exception:
+                project.close()
+                raise
+        return project
 
     def close(self) -> None:
         self.store.close()
@@ -119,14 +132,15 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
 
     # -- groups ------------------------------------------------------------------
 
+    @requires("import")
     def add_group(
         self, key: str, name: str | None = None, *, name_alt: str | None = None,
         description: str | None = None, sort: int | None = None, actor: str | None = None,
     ) -> int:
         key = _required(key, "group key")
-        if self.store.group_by_key(key):
-            raise DuplicateError(f"group '{key}' already exists")
-        with self.store.atomic():
+        with self.store.atomic():  # checked under the write lock: two writers cannot both add the key
+            if self.store.group_by_key(key):
+                raise DuplicateError(f"group '{key}' already exists")
             gid = self.store.insert_group({
                 "key": key, "name": (name or key).strip(), "name_alt": name_alt, "description": description,
                 "sort": sort if sort is not None else self.store.count("groups"),
@@ -134,6 +148,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
             self.store.log_event(actor, "group.add", {"key": key})
         return gid
 
+    @requires("import")
     def edit_group(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
         group = self._group(key)
         allowed = {"key", "name", "name_alt", "description", "sort"}
@@ -150,6 +165,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
     def groups(self) -> pd.DataFrame:
         return pd.DataFrame(self.store.groups(), columns=["id", "key", "name", "name_alt", "description", "sort", "informants"])
 
+    @requires("import")
     def import_groups(self, path: str | Path, *, actor: str | None = None) -> int:
         """Add groups from a CSV/XLSX sheet with columns key, name and optionally name_alt/name_id, description, sort."""
         rows = _read_sheet(path, required=("key",))
@@ -166,15 +182,16 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
 
     # -- informants --------------------------------------------------------------
 
+    @requires("import")
     def add_informant(
         self, key: str, group: str, *, role: str | None = None, organisation: str | None = None,
         attributes: Mapping[str, Any] | None = None, actor: str | None = None,
     ) -> int:
         key = _required(key, "informant key")
         group_row = self._group(group)
-        if self.store.informant_by_key(key):
-            raise DuplicateError(f"informant '{key}' already exists")
         with self.store.atomic():
+            if self.store.informant_by_key(key):
+                raise DuplicateError(f"informant '{key}' already exists")
             iid = self.store.insert_informant({
                 "key": key, "group_id": group_row["id"], "role": role, "organisation": organisation,
                 "attributes": json.dumps(dict(attributes or {}), ensure_ascii=False),
@@ -182,6 +199,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
             self.store.log_event(actor, "informant.add", {"key": key, "group": group})
         return iid
 
+    @requires("import")
     def edit_informant(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
         informant = self._informant(key)
         _check_fields(fields, {"key", "group", "role", "organisation", "attributes"}, f"informant '{key}'")
@@ -202,6 +220,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
             row["attributes"] = json.loads(row["attributes"] or "{}")
         return pd.DataFrame(rows, columns=["id", "key", "group", "role", "organisation", "attributes", "documents"])
 
+    @requires("import")
     def import_informants(self, path: str | Path, *, actor: str | None = None) -> int:
         """Add informants from a CSV or XLSX sheet.
 
@@ -222,6 +241,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
 
     # -- documents ---------------------------------------------------------------
 
+    @requires("import")
     def import_document(
         self, path: str | Path, *, informant: str | None = None, source_type: str = "interview",
         language: str = "id", name: str | None = None, actor: str | None = None,
@@ -238,14 +258,11 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
             raise NotFoundError(f"unknown source type '{source_type}'; known: {', '.join(types)}")
         parsed = read_document(path)
         sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
-        same = self.store.document_by_sha(sha)
-        if same:
-            raise DuplicateError(f"{path}: same content as document '{same['name']}' already in the project")
         name = (name or path.stem).strip()
-        if self.store.document_by_name(name):
-            raise DuplicateError(f"{path}: a document named '{name}' already exists; give another name")
+        self._refuse_duplicate_document(path, sha, name)  # before the costly segmentation
         units = segment.segment(parsed.text, language, parsed.units)
         with self.store.atomic():
+            self._refuse_duplicate_document(path, sha, name)  # again under the write lock
             doc_id = self.store.insert_document({
                 "name": name, "informant_id": informant_row["id"] if informant_row else None,
                 "source_type": source_type, "language": language, "text": parsed.text, "sha256": sha,
@@ -257,6 +274,14 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
         turns = sum(u.kind == "turn" for u in units)
         return ImportedDocument(doc_id, name, len(parsed.text), turns, len(units) - turns)
 
+    def _refuse_duplicate_document(self, path: Path, sha: str, name: str) -> None:
+        same = self.store.document_by_sha(sha)
+        if same:
+            raise DuplicateError(f"{path}: same content as document '{same['name']}' already in the project")
+        if self.store.document_by_name(name):
+            raise DuplicateError(f"{path}: a document named '{name}' already exists; give another name")
+
+    @requires("import")
     def import_manifest(self, path: str | Path, *, actor: str | None = None,
                         progress: Progress | None = None) -> list[ImportedDocument]:
         """Import every file listed in a manifest CSV (file, informant, source_type, language, name).
@@ -305,6 +330,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
 
     # -- codebook ----------------------------------------------------------------
 
+    @requires("codebook")
     def load_codebook(self, source: str | Path | Codebook, *, actor: str | None = None) -> int:
         """Add the codes of a codebook; codes whose key exists are updated, none are removed.
 
@@ -347,20 +373,25 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
 
     # -- coders ------------------------------------------------------------------
 
+    @requires("accounts")
     def add_coder(self, name: str, role: str = "coder") -> int:
+        return self._add_coder(name, role)
+
+    def _add_coder(self, name: str, role: str = "coder") -> int:
         name = _required(name, "coder name")
         if role not in CODER_ROLES:
             raise InputError(f"unknown coder role '{role}'; allowed: {', '.join(CODER_ROLES)}")
-        if self.store.coder_by_name(name):
-            raise DuplicateError(f"coder '{name}' already exists")
         with self.store.atomic():
+            if self.store.coder_by_name(name):
+                raise DuplicateError(f"coder '{name}' already exists")
             cid = self.store.insert_coder(name, role)
             self.store.log_event(name, "coder.add", {"name": name, "role": role})
         return cid
 
     def ensure_coder(self, name: str, role: str = "coder") -> int:
-        row = self.store.coder_by_name(name.strip()) if name else None
-        return row["id"] if row else self.add_coder(name, role)
+        with self.store.atomic():
+            row = self.store.coder_by_name(name.strip()) if name else None
+            return row["id"] if row else self._add_coder(name, role)
 
     def coders(self) -> pd.DataFrame:
         return pd.DataFrame(self.store.coders(), columns=["id", "name", "role", "codings"])
@@ -384,6 +415,8 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
         coders: dict[str, int] = {}
         created = now()
         specs = list(specs)
+        for coder in {spec.coder for spec in specs}:
+            self._require_coder(coder)
         with self.store.atomic():
             for spec in specs:
                 doc = docs.get(spec.document) or docs.setdefault(spec.document, self.document(spec.document))
@@ -401,7 +434,9 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
                     "id": ids[0], "document": docs[first.document]["name"], "code": first.code,
                     "start": first.start, "end": first.end})
             else:
-                self.store.log_event(None, "coding.add_many", {"count": len(ids), "first_id": ids[0], "last_id": ids[-1]})
+                coders_used = {spec.coder for spec in specs}  # one coder's batch is theirs to undo
+                self.store.log_event(coders_used.pop() if len(coders_used) == 1 else None, "coding.add_many", {
+                    "count": len(ids), "first_id": ids[0], "last_id": ids[-1], "codes": sorted(codes)})
         return ids
 
     def code_quote(self, document: str | int, quote: str, code: str, coder: str, *,
@@ -418,6 +453,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
         row = self.store.coding_by_id(coding_id)
         if row is None:
             raise NotFoundError(f"no coding with id {coding_id}")
+        self._require_coding_owner(row["coder_id"])
         with self.store.atomic():
             self.store.delete_coding(coding_id)
             self.store.log_event(actor, "coding.remove", row)
@@ -433,6 +469,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
         row = self.store.coding_by_id(coding_id)
         if row is None:
             raise NotFoundError(f"no coding with id {coding_id}")
+        self._require_coding_owner(row["coder_id"])
         if code is None and memo is None and not clear_memo:
             raise InputError(f"coding {coding_id}: nothing to change; give code, memo or clear_memo=True")
         if clear_memo and memo:
@@ -458,6 +495,7 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
             raise InputError(f"cannot restore coding: row lacks {', '.join(missing)}; "
                              f"need {', '.join(CODING_ROW_FIELDS)}")
         data = {f: row[f] for f in CODING_ROW_FIELDS}
+        self._require_coding_owner(data["coder_id"])
         if self.store.coding_by_id(data["id"]) is not None:
             raise CodingError(f"cannot restore coding {data['id']}: a coding with that id exists")
         doc = self.document(int(data["document_id"]))
@@ -486,10 +524,18 @@ class Project(CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest
                 codes: Iterable[str] | None = None) -> pd.DataFrame:
         """Codings as a DataFrame with document, informant, group, source type, code, coder and quote."""
         doc_id = self.document(document)["id"] if document is not None else None
+        coders = self._visible_coders(coders)
         coder_ids = [self._coder(c)["id"] for c in coders] if coders is not None else None
         code_ids = [self._code(c)["id"] for c in codes] if codes is not None else None
         rows = self.store.codings(document_id=doc_id, coder_ids=coder_ids, code_ids=code_ids)
         return pd.DataFrame(rows, columns=CODINGS_COLUMNS)
+
+    def document_codings(self, document_id: int) -> list[dict[str, Any]]:
+        """One document's codings as lean rows (what the transcript view draws), only the user's own
+        when blind coding hides the others'."""
+        rows = self.store.document_codings(int(document_id))
+        visible = self._visible_coders(None)
+        return rows if visible is None else [r for r in rows if r["coder"] in visible]
 
     # -- search ------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from .analysis.agreement_report import disagreements as _disagreements
 from .analysis.triangulation import check_choice
 from .analysis.units import RULES, char_units
 from .errors import InputError
+from .project_accounts import requires
 from .store import Store, now
 
 DECISIONS = ("a", "b", "both", "neither")
@@ -134,6 +135,7 @@ class ProjectAgreement:
 
     # -- reconciliation --------------------------------------------------------------
 
+    @requires("reconcile")
     def reconcile(self, document: str | int, start: int, end: int, code: str, *, decision: str,
                   coders: Sequence[str], consensus: str = "consensus", supervisor: str) -> list[int]:
         """Settle a disagreement about ``code`` on ``document[start:end]`` and record the decision.
@@ -232,6 +234,7 @@ class ProjectAgreement:
 
     # -- blind coding ----------------------------------------------------------------
 
+    @requires("settings")
     def set_blind_coding(self, on: bool, *, actor: str) -> None:
         """Turn blind coding on or off for the project (coders then see only their own codings)."""
         if not isinstance(on, bool):

@@ -36,6 +36,7 @@ from .analysis.triangulation import (
     coverage,
 )
 from .errors import InputError, NotFoundError
+from .project_accounts import requires
 from .store import Store, now
 
 VERDICTS = ("agreement", "partial_agreement", "silence", "dissonance")
@@ -59,6 +60,7 @@ class ProjectAnalysis:
                     codes: Iterable[str] | None = None) -> pd.DataFrame: ...
         def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame: ...
         def ensure_coder(self, name: str, role: str = "coder") -> int: ...
+        def _visible_coders(self, coders: Iterable[str] | None) -> list[str] | None: ...
         def _code(self, key: str) -> dict: ...
         def _group(self, key: str) -> dict: ...
         def _informant(self, key: str) -> dict: ...
@@ -214,6 +216,7 @@ class ProjectAnalysis:
 
     # -- verdicts --------------------------------------------------------------------
 
+    @requires("verdict")
     def set_verdict(self, code: str, verdict: str, *, supervisor: str, rationale: str = "",
                     groups: Sequence[str] | None = None) -> int:
         """Record a supervisor's triangulation verdict on a code, or on a pair of groups for a code.
@@ -289,6 +292,7 @@ class ProjectAnalysis:
 
     # -- framework matrix ------------------------------------------------------------
 
+    @requires("summary")
     def set_summary(self, informant: str, code: str, text: str, *, author: str) -> None:
         """Write the framework-matrix summary of one informant x code cell (replacing any);
         empty ``text`` removes it.
@@ -369,16 +373,17 @@ class ProjectAnalysis:
     # -- helpers ---------------------------------------------------------------------
 
     def _coder_names(self, coders: Iterable[str] | None) -> list[str] | None:
-        """Checked coder names; None for all coders (None or an empty selection)."""
+        """Checked coder names; None for all coders (None or an empty selection). With blind coding on, a
+        signed-in coder's analyses count their own codings only."""
         if coders is None:
-            return None
+            return self._visible_coders(None)
         names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders]
         names = [n for n in names if n]
         if not names:
-            return None
+            return self._visible_coders(None)
         for name in names:
             self._coder(name)
-        return names
+        return self._visible_coders(names)
 
     def _coder_ids(self, coders: Iterable[str] | None) -> list[int] | None:
         names = self._coder_names(coders)

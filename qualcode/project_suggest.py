@@ -54,6 +54,7 @@ class ProjectSuggest:
         def ensure_coder(self, name: str, role: str = "coder") -> int: ...
         def _code(self, key: str) -> dict: ...
         def _coder(self, name: str) -> dict: ...
+        def _require_coder(self, coder: str) -> None: ...
 
     # -- training data -----------------------------------------------------------
 
@@ -145,6 +146,7 @@ class ProjectSuggest:
         an unknown coder or document, InputError when the coder has no codings or coded fewer than
         two of the documents.
         """
+        self._require_coder(coder)
         units, labels, _ = self._training_set(coder, documents)
         model = suggest.train(units, labels, languages=list(units["language"]), progress=progress)
         buffer = io.BytesIO()
@@ -186,6 +188,7 @@ class ProjectSuggest:
                          progress: suggest.Progress | None = None) -> pd.DataFrame:
         """Grouped cross-validated precision, recall and F1 per code of a model of ``coder``'s codings
         (see :func:`qualcode.suggest.evaluate`); nothing is stored."""
+        self._require_coder(coder)
         units, labels, _ = self._training_set(coder, documents)
         return suggest.evaluate(units, labels, languages=list(units["language"]), progress=progress)
 
@@ -205,6 +208,7 @@ class ProjectSuggest:
                                            or limit_per_code < 1):
             raise InputError(f"limit_per_code must be a whole number >= 1, got {limit_per_code!r}")
         self._coder(coder)
+        self._require_coder(coder)
         units = self._sentence_units(self._document_ids(documents))
         codings = self.codings(coders=[coder])
         code_ids = {r["key"]: int(r["id"]) for r in self.codes().to_dict("records")}
@@ -274,6 +278,7 @@ class ProjectSuggest:
         reviewer = str(reviewer or "").strip()
         if not reviewer:
             raise InputError("reviewer is empty")
+        self._require_coder(reviewer)
         coding_id = None
         with self.store.atomic():
             reviewer_id = self.ensure_coder(reviewer)

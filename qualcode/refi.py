@@ -113,6 +113,7 @@ def refi_data(project: Project) -> RefiProject:
 
 def export_refi(project: Project, path: str | Path) -> RefiProject:
     """Write the project as REFI-QDA: a .qdc (codebook only) or a .qdpx (everything), chosen by the suffix."""
+    project.require("export")
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".qdc", ".qdpx"):
@@ -174,6 +175,7 @@ def import_refi(project: Project, path: str | Path, *, language: str = "id", sou
     Raises ImportFormatError for an unsafe or unreadable file, DuplicateError for a
     source whose name or text is already a document of the project.
     """
+    project.require("import")
     content = read_refi(path)
     segment.pipeline(language)  # check the language before anything is written
     with project.store.atomic():

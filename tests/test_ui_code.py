@@ -116,9 +116,13 @@ def test_undo_last_coding(small):
     at.multiselect(key="apply_codes").set_value(["B"])
     at.button(key="apply").click().run()
     assert len(codings(small)) == 1
+    assert any(c.value == "Undo would revert: code passage as B" for c in at.caption)
     at.button(key="undo").click().run()
     assert codings(small).empty
     assert "Undone" in at.info[0].value
+    assert at.button(key="undo").disabled  # rina has nothing else to undo; redo brings the coding back
+    at.button(key="redo").click().run()
+    assert list(codings(small)["code"]) == ["B"]
 
 
 def test_band_click_dialog_edits_and_deletes_with_confirmation(small):

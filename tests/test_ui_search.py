@@ -9,7 +9,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
-from qualcode.undo import UndoStack
 
 from .conftest import open_page, snapshot
 
@@ -136,11 +135,11 @@ def test_autocode_two_ticked_hits(demo_copy):
             text = p.document(int(row.document_id))["text"]
             assert row.quote == text[row.start:row.end] and row.quote.lower() == "koordinasi"
 
-    stack: UndoStack = at.session_state["_undo"]
-    assert len(stack) == 1 and "koordinasi" in stack.last_label
     with Project.open(demo_copy) as p:
-        stack.undo(p)
-        assert set(p.codings()["id"]) == before  # the Code page's Undo takes them back
+        step = p.can_undo("rina")
+        assert step.possible and step.description == "code 2 search hits as E3.1"
+        assert p.undo("rina") == "code 2 search hits as E3.1"
+        assert set(p.codings()["id"]) == before  # one undo (Code or History page) takes them all back
 
 
 def test_autocode_skips_hits_already_coded(demo_copy):

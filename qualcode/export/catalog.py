@@ -122,6 +122,7 @@ def transcript_table(project: Project, *, document: str | None = None, coders: l
 
     (As a document with [code] markers after each passage: :func:`export_transcript`.)
     """
+    project.require("export")
     if not document:
         raise InputError("the transcript needs a document (document=NAME)")
     doc = project.document(document)
@@ -147,6 +148,7 @@ CATALOG: dict[str, Entry] = {
 def export_transcript(project: Project, document: str | None, target: Any, fmt: str, *,
                       coders: list[str] | None = None, layout: str = "inline") -> int:
     """Write the coded transcript of ``document`` (DOCX or HTML); returns the number of codings shown."""
+    project.require("export")
     if not document:
         raise InputError("the transcript needs a document (document=NAME)")
     doc = project.document(document)
@@ -166,6 +168,7 @@ def export_table(project: Project, name: str, **options: Any) -> Table:
     InputError
         Unknown table name, or an option the table does not take.
     """
+    project.require("export")
     entry = CATALOG.get(name)
     if entry is None:
         raise InputError(f"unknown table {name!r}; allowed: {', '.join(CATALOG)}")

@@ -43,6 +43,8 @@ def read_odt(path: Path) -> ParsedDocument:
         root = fromstring(content)
     except (ParseError, DefusedXmlException) as exc:
         raise ImportFormatError(path, f"content.xml is not valid or safe XML ({exc})") from None
+    except (LookupError, ValueError) as exc:  # expat: an unknown or multi-byte encoding in the XML declaration
+        raise ImportFormatError(path, f"content.xml is in an encoding that cannot be read ({exc})") from None
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise ImportFormatError(path, "not an OpenDocument text (no office:text in content.xml)")

@@ -21,6 +21,7 @@ import bisect
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,8 @@ def parse_xml(data: bytes, source: str, entry: str) -> Any:
                                         "and external entities are not allowed)") from None
     except SafeET.ParseError as exc:
         raise ImportFormatError(source, f"{entry}: malformed XML ({exc})") from None
+    except (LookupError, ValueError) as exc:  # expat: an unknown or multi-byte encoding in the XML declaration
+        raise ImportFormatError(source, f"{entry}: XML in an encoding that cannot be read ({exc})") from None
 
 
 class SafeArchive:
@@ -96,7 +99,8 @@ class SafeArchive:
         self.path = path
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError) as exc:
+        # zipfile raises all of these for a damaged central directory (e.g. "zip file version 8.4")
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
             raise ImportFormatError(path, f"not a readable .qdpx (zip) archive ({exc})") from None
         infos = self.zip.infolist()
         if len(infos) > MAX_ENTRIES:
@@ -127,7 +131,9 @@ class SafeArchive:
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
+        # zlib.error and EOFError: corrupt or cut-off deflate data in an entry whose header is intact
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, RuntimeError,
+                NotImplementedError) as exc:
             raise ImportFormatError(self.path, f"cannot read archive entry '{info.filename}' ({exc})") from None
         if len(data) > info.file_size:
             raise ImportFormatError(self.path, f"archive entry '{info.filename}' is larger than its header says")

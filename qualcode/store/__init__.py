@@ -8,14 +8,17 @@ lives in this package.
 
 from __future__ import annotations
 
+from .account_queries import AccountQueries
 from .analysis import AnalysisQueries
 from .base import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreBase, connect, now
+from .history_queries import HistoryQueries
+from .maintenance_queries import MaintenanceQueries
 from .records import ProjectQueries
 from .schema import SCHEMA_VERSION, migrations
 from .suggest_queries import SuggestQueries
 
 
-class Store(SuggestQueries, AnalysisQueries, ProjectQueries, StoreBase):
+class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, ProjectQueries, StoreBase):
     """The SQLite file of one project."""
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import random
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,11 +14,15 @@ from typing import Any, Self
 
 import sqlite_utils
 
-from ..errors import ProjectFileError
+from ..errors import ProjectBusyError, ProjectFileError
 from .schema import SCHEMA_VERSION, migrations
 
 APPLICATION_ID = 0x51434F44  # "QCOD": marks a SQLite file as a qualcode project
 BUSY_TIMEOUT_MS = 10_000
+# Each BEGIN IMMEDIATE already waits BUSY_TIMEOUT_MS; the retries cover the busy cases SQLite
+# reports without waiting (e.g. a WAL being recovered), after a short random pause.
+BEGIN_ATTEMPTS = 3
+BEGIN_RETRY_PAUSE_S = (0.01, 0.1)
 
 
 def now() -> str:
@@ -26,15 +32,28 @@ def now() -> str:
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open a SQLite connection with the settings every project connection uses."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    # isolation_level=None: no implicit DEFERRED transactions from the driver; StoreBase.atomic()
+    # opens every write transaction itself, with BEGIN IMMEDIATE.
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                           isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED, with any extended code (e.g. SQLITE_BUSY_RECOVERY)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 class StoreBase:
     """Opening and settings of the SQLite file of one project, its transactions and small helpers."""
+
+    actor: str | None = None  # the signed-in user: recorded as the actor of every event when set
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.path = path
@@ -83,8 +102,10 @@ class StoreBase:
                 f"{self.path}: made by a newer qualcode (schema steps {', '.join(unknown)}); upgrade qualcode"
             )
         if len(applied) < len(known):
-            migrations.apply(self.db)
-            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            # Under the write lock: a second process opening the file meanwhile finds the steps done.
+            with self.atomic():
+                migrations.apply(self.db)
+                self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def schema_version(self) -> int:
         return len(migrations.applied(self.db))
@@ -94,9 +115,44 @@ class StoreBase:
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction (a savepoint when nested): all of it is written, or none of it."""
-        with self.db.atomic():
+        """One transaction (a savepoint when nested): all of it is written, or none of it.
+
+        The outermost transaction starts with BEGIN IMMEDIATE, so it holds the write lock
+        before its first read: in WAL mode a DEFERRED transaction that reads and then
+        writes fails at once with "database is locked" when another process committed in
+        between. Raises ProjectBusyError when another writer keeps the lock too long.
+        """
+        if self.conn.in_transaction:
+            with self.db.atomic():  # a savepoint inside the caller's transaction
+                yield
+            return
+        self._begin_immediate()
+        try:
             yield
+        except BaseException:
+            self.db.rollback()  # a no-op when SQLite has already rolled back
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.db.rollback()
+            raise
+
+    def _begin_immediate(self) -> None:
+        started = time.monotonic()
+        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                if attempt < BEGIN_ATTEMPTS:
+                    time.sleep(random.uniform(*BEGIN_RETRY_PAUSE_S))
+        waited = time.monotonic() - started
+        raise ProjectBusyError(
+            f"{self.path}: the project file is busy: another writer held it for more than {waited:.1f} s; try again"
+        )
 
     # -- small helpers -----------------------------------------------------------
 
@@ -146,11 +202,18 @@ class StoreBase:
 
     # -- audit -------------------------------------------------------------------
 
-    def log_event(self, actor: str | None, action: str, payload: dict[str, Any]) -> None:
-        self.conn.execute(
-            "INSERT INTO events (at, actor, action, payload) VALUES (?, ?, ?, ?)",
-            (now(), actor, action, json.dumps(payload, ensure_ascii=False)),
-        )
+    def log_event(self, actor: str | None, action: str, payload: dict[str, Any], *,
+                  undo_of: int | None = None, redo_of: int | None = None) -> int:
+        """Record an event and claim the row changes the audit triggers wrote before it; returns its id."""
+        actor = self.actor or actor
+        event_id = self.conn.execute(
+            "INSERT INTO events (at, actor, action, payload, undo_of, redo_of) VALUES (?, ?, ?, ?, ?, ?)",
+            (now(), actor, action, json.dumps(payload, ensure_ascii=False), undo_of, redo_of),
+        ).lastrowid
+        # SQLite has one writer at a time and every write logs its event in its own transaction,
+        # so the unclaimed change rows are exactly the ones this event made.
+        self.conn.execute("UPDATE changes SET event_id = ? WHERE event_id IS NULL", (event_id,))
+        return int(event_id)
 
     def events(self, limit: int = 100) -> list[dict]:
         return self._all("SELECT * FROM events ORDER BY id DESC LIMIT ?", (limit,))

@@ -191,7 +191,7 @@ class ProjectQueries:
         return deleted
 
     def coder_by_name(self, name: str) -> dict | None:
-        return self._one("SELECT * FROM coders WHERE name = ?", (name,))
+        return self._one("SELECT id, name, role FROM coders WHERE name = ?", (name,))
 
     def insert_coder(self, name: str, role: str) -> int:
         return self._insert("coders", {"name": name, "role": role})

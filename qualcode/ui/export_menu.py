@@ -41,7 +41,10 @@ def export_bytes(project: Project, table: str, fmt: str, **options: Any) -> byte
 
 def export_menu(project: Project, table: str, *, key: str, formats: tuple[str, ...] = TABLE_FORMATS,
                 file_stem: str | None = None, **options: Any) -> None:
-    """A format picker and a download button for one exportable table."""
+    """A format picker and a download button for one exportable table (not shown to a signed-in user whose
+    role may not export)."""
+    if not project.may("export"):
+        return
     left, right = st.columns([1, 1], vertical_alignment="bottom")
     fmt = left.selectbox(tr("export_format"), formats, key=f"{key}_format", format_func=LABELS.get)
     right.download_button(

@@ -231,8 +231,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cb_merge_subcodes": {"en": "Its sub-codes move under the target:", "id": "Subkodenya pindah ke bawah kode tujuan:"},
     "cb_merge": {"en": "Merge…", "id": "Gabungkan…"},
     "cb_merge_really": {
-        "en": "Really merge? {n} coding(s) will move; this code is deleted (this cannot be undone).",
-        "id": "Yakin menggabungkan? {n} pengodean akan dipindahkan; kode ini dihapus (tidak dapat diurungkan).",
+        "en": "Really merge? {n} coding(s) will move; this code is deleted (Undo on the History page brings it "
+              "back while nobody has changed those codings since).",
+        "id": "Yakin menggabungkan? {n} pengodean akan dipindahkan; kode ini dihapus (Urungkan di halaman Riwayat "
+              "mengembalikannya selama belum ada yang mengubah pengodean itu).",
     },
     "cb_merge_yes": {"en": "Yes, merge", "id": "Ya, gabungkan"},
     "cb_merge_dropped": {"en": "{n} duplicate(s) dropped.", "id": "{n} duplikat dibuang."},
@@ -246,8 +248,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "**{sub_codings}** pengodeannya: total **{total}** pengodean.",
     },
     "cb_delete_really": {
-        "en": "Really delete this code, {subs} sub-code(s) and {total} coding(s)? This cannot be undone.",
-        "id": "Yakin menghapus kode ini, {subs} subkode dan {total} pengodean? Ini tidak dapat diurungkan.",
+        "en": "Really delete this code, {subs} sub-code(s) and {total} coding(s)? Undo on the History page "
+              "brings them back.",
+        "id": "Yakin menghapus kode ini, {subs} subkode dan {total} pengodean? Urungkan di halaman Riwayat "
+              "mengembalikannya.",
     },
     "cb_delete_yes": {"en": "Yes, delete", "id": "Ya, hapus"},
     "cb_deleted": {"en": "Code {key} deleted with {n} coding(s).", "id": "Kode {key} dihapus beserta {n} pengodean."},
@@ -641,7 +645,59 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sug_done_accept": {"en": "Accepted: {code} in {document}, coded as {coder}.",
                         "id": "Diterima: {code} di {document}, dikodekan sebagai {coder}."},
     "sug_done_reject": {"en": "Rejected: {code} in {document}.", "id": "Ditolak: {code} di {document}."},
+    "backup_failed": {
+        "en": "The automatic backup of this project failed, so none was made when the app opened it: {error}. "
+              "Your work is not affected; make a backup with `qualcode backup`.",
+        "id": "Cadangan otomatis proyek ini gagal, jadi tidak ada cadangan saat aplikasi membukanya: {error}. "
+              "Pekerjaan Anda tidak terpengaruh; buat cadangan dengan `qualcode backup`.",
+    },
+    "login_title": {"en": "Sign in", "id": "Masuk"},
+    "login_intro": {"en": "This project is shared by a team. Sign in with the account an admin gave you.",
+                    "id": "Proyek ini dipakai bersama oleh tim. Masuk dengan akun yang diberikan admin."},
+    "login_name": {"en": "User name", "id": "Nama pengguna"},
+    "login_password": {"en": "Password", "id": "Kata sandi"},
+    "login_submit": {"en": "Sign in", "id": "Masuk"},
+    "login_as": {"en": "Signed in as **{user}** ({role})", "id": "Masuk sebagai **{user}** ({role})"},
+    "login_sign_out": {"en": "Sign out", "id": "Keluar"},
+    "role_coder": {"en": "coder", "id": "pengode"},
+    "role_supervisor": {"en": "supervisor", "id": "supervisor"},
+    "role_admin": {"en": "admin", "id": "admin"},
     "sug_done_skip": {"en": "Skipped: {code} in {document}.", "id": "Dilewati: {code} di {document}."},
+    # -- history, undo and redo --
+    "hist_title": {"en": "History", "id": "Riwayat"},
+    "hist_redo": {"en": "Redo", "id": "Ulangi"},
+    "hist_redone": {"en": "Redone: {label}", "id": "Diulangi: {label}"},
+    "hist_nothing_to_redo": {"en": "Nothing to redo", "id": "Tidak ada yang diulangi"},
+    "hist_would_undo": {"en": "Undo would revert: {label}", "id": "Urungkan akan membatalkan: {label}"},
+    "hist_needs_coder": {"en": "Choose your coder name in the sidebar to undo or redo your changes.",
+                         "id": "Pilih nama pengode Anda di bilah samping untuk mengurungkan atau mengulangi "
+                               "perubahan Anda."},
+    "hist_empty": {"en": "No changes recorded yet.", "id": "Belum ada perubahan yang tercatat."},
+    "hist_none_filtered": {"en": "No changes match these filters.",
+                           "id": "Tidak ada perubahan yang cocok dengan saringan ini."},
+    "hist_caption": {"en": "The {n} most recent change(s), newest first: + added, ~ changed, - removed rows.",
+                     "id": "{n} perubahan terbaru, yang terbaru di atas: + baris ditambah, ~ diubah, - dihapus."},
+    "hist_filter_actor": {"en": "Who", "id": "Siapa"},
+    "hist_everyone": {"en": "Everyone", "id": "Semua orang"},
+    "hist_filter_table": {"en": "Table", "id": "Tabel"},
+    "hist_all_tables": {"en": "All tables", "id": "Semua tabel"},
+    "hist_limit": {"en": "Show", "id": "Tampilkan"},
+    "hist_col_at": {"en": "When (UTC)", "id": "Kapan (UTC)"},
+    "hist_col_actor": {"en": "Who", "id": "Siapa"},
+    "hist_col_what": {"en": "What", "id": "Apa"},
+    "hist_col_changes": {"en": "Rows", "id": "Baris"},
+    "hist_col_undone": {"en": "Undone", "id": "Diurungkan"},
+    "hist_details": {"en": "Before and after", "id": "Sebelum dan sesudah"},
+    "hist_pick_event": {"en": "Change", "id": "Perubahan"},
+    "hist_no_changes": {"en": "This event changed no rows (say, training a model).",
+                        "id": "Peristiwa ini tidak mengubah baris apa pun (misalnya melatih model)."},
+    "hist_col_row": {"en": "Row", "id": "Baris"},
+    "hist_col_op": {"en": "Change", "id": "Perubahan"},
+    "hist_col_fields": {"en": "Fields", "id": "Isian"},
+    "hist_op_insert": {"en": "added", "id": "ditambah"},
+    "hist_op_update": {"en": "changed", "id": "diubah"},
+    "hist_op_delete": {"en": "removed", "id": "dihapus"},
+    "hist_before_after": {"en": "Every field before and after", "id": "Semua isian sebelum dan sesudah"},
 }
 
 

@@ -39,7 +39,7 @@ def _switch_to(project: Project) -> None:
         old.close()
     st.session_state["_project"] = project
     st.session_state["project_path"] = str(project.path)
-    for key in ("_undo", "_search_hits", "_search_params", "_proj_import_results", "_cb_last", "_cb_edit_for"):
+    for key in ("_search_hits", "_search_params", "_proj_import_results", "_cb_last", "_cb_edit_for"):
         st.session_state.pop(key, None)
 
 

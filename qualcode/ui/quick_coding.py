@@ -12,7 +12,6 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 from qualcode.spans import lines_of
-from qualcode.undo import UndoStack
 
 from .state import current_project, escape_md, notify, tr
 
@@ -60,19 +59,20 @@ def apply_quick_edits() -> None:
     edits = (st.session_state.get(EDITOR) or {}).get("edited_rows", {})
     if project is None or frame is None or not edits:
         return
-    stack: UndoStack = st.session_state.setdefault("_undo", UndoStack())
     add, remove = edits_to_changes(frame, edits, doc_id, coder)
+    if not add and not remove:
+        return
     try:
-        if add:
-            stack.push_added(project.add_codings(add), f"quick +{len(add)}")
-        if remove:
-            mine = project.codings(document=doc_id, coders=[coder])
-            rows = []
-            for start, end, code in remove:
-                match = mine[(mine["start"] == start) & (mine["end"] == end) & (mine["code"] == code)]
-                rows += [project.remove_coding(int(i), actor=coder) for i in match["id"]]
-            if rows:
-                stack.push_removed(rows, f"quick -{len(rows)}")
+        # one edit of the table is one step of the coder's undo, however many codings it touches
+        with project.as_one_step(coder, "coding.quick", {"added": len(add), "removed": len(remove)}):
+            if add:
+                project.add_codings(add)
+            if remove:
+                mine = project.codings(document=doc_id, coders=[coder])
+                for start, end, code in remove:
+                    match = mine[(mine["start"] == start) & (mine["end"] == end) & (mine["code"] == code)]
+                    for coding_id in match["id"]:
+                        project.remove_coding(int(coding_id), actor=coder)
     except QualcodeError as exc:
         notify(escape_md(exc), "error")
         return

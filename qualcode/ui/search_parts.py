@@ -14,7 +14,6 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
-from qualcode.undo import UndoStack
 
 from .state import current_project, escape_md, notify
 
@@ -59,12 +58,12 @@ def ticked_rows(hits: pd.DataFrame, state: dict | None) -> pd.DataFrame:
     return hits.iloc[rows]
 
 
-def autocode(project: Project, hits: pd.DataFrame, code: str, coder: str, stack: UndoStack,
+def autocode(project: Project, hits: pd.DataFrame, code: str, coder: str,
              progress: Callable[[int, int], None] | None = None, *, label: str = "") -> tuple[list[int], int]:
     """Code each hit (its exact match span) with ``code`` by ``coder``, all in one transaction.
 
     Hits that ``coder`` already coded with ``code`` at the same span are skipped.
-    The added codings go onto ``stack`` as one undoable step.
+    The added codings are one step of the coder's undo (``label`` describes it in the history).
 
     Returns
     -------
@@ -79,12 +78,12 @@ def autocode(project: Project, hits: pd.DataFrame, code: str, coder: str, stack:
              if (int(h.document_id), int(h.start), int(h.end)) not in done]
     skipped = len(hits) - len(specs)
     ids: list[int] = []
-    with project.store.atomic():  # all ticked hits are coded, or none
-        for first in range(0, len(specs), BATCH):
-            if progress:
-                progress(first, len(specs))
-            ids += project.add_codings(specs[first:first + BATCH])
+    if specs:  # all ticked hits are coded, or none; one event, so one undo takes them all back
+        with project.as_one_step(coder, "search.autocode", {"code": code, "count": len(specs), "label": label}):
+            for first in range(0, len(specs), BATCH):
+                if progress:
+                    progress(first, len(specs))
+                ids += project.add_codings(specs[first:first + BATCH])
     if progress:
         progress(len(specs), len(specs))
-    stack.push_added(ids, label or f"{code} × {len(ids)}")
     return ids, skipped

@@ -7,7 +7,8 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 
 from .i18n import LANGUAGES
-from .state import current_project, escape_md, project_arg, tr
+from .login import sign_out
+from .state import auth_mode, current_project, escape_md, project_arg, tr
 
 NEW_CODER = "\u0000new"  # sentinel option of the coder picker
 
@@ -31,6 +32,9 @@ def sidebar() -> None:
     st.session_state.setdefault("project_path", project_arg())
     with st.sidebar:
         st.selectbox(tr("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+        if auth_mode():
+            _signed_in_user()
+            return
         st.text_input(tr("project_file"), key="project_path", placeholder="demo/demo.qualcode")
         project = current_project(quiet=True)
         if project is None:
@@ -47,6 +51,17 @@ def sidebar() -> None:
                 st.form_submit_button(tr("coder_create"), on_click=_create_coder)
         if st.session_state.get("coder_error"):
             st.error(escape_md(st.session_state.pop("coder_error")))
+
+
+def _signed_in_user() -> None:
+    """With sign-in: the project, who is signed in (as the coder of every action) and Sign out."""
+    project = current_project(quiet=True)
+    if project is None or project.user is None:
+        return
+    st.caption(project.name)
+    st.session_state["coder"] = project.user
+    st.markdown(tr("login_as").format(user=escape_md(project.user), role=tr(f"role_{project.role}")))
+    st.button(tr("login_sign_out"), key="sign_out", on_click=sign_out)
 
 
 def current_coder() -> str | None:

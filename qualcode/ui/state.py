@@ -31,6 +31,11 @@ def project_arg() -> str:
     return os.environ.get("QUALCODE_PROJECT", "")
 
 
+def auth_mode() -> bool:
+    """Whether the app serves a team with sign-in (`-- --auth`, or QUALCODE_AUTH=1)."""
+    return "--auth" in sys.argv[1:] or os.environ.get("QUALCODE_AUTH") == "1"
+
+
 def lang() -> str:
     return st.session_state.get("lang", "en")
 
@@ -40,22 +45,33 @@ def tr(key: str) -> str:
 
 
 def current_project(*, quiet: bool = False) -> Project | None:
-    """The session's open project (one connection per session), or None with an explanation shown."""
-    path = st.session_state.get("project_path", "")
+    """The session's open project (one connection per session), or None with an explanation shown.
+
+    With sign-in the project is the served one, opened for the signed-in user (None before sign-in)."""
+    user = None
+    if auth_mode():
+        path, user = project_arg(), st.session_state.get("user")
+        if not user:
+            return None
+    else:
+        path = st.session_state.get("project_path", "")
     if not path:
         return None
     opened = st.session_state.get("_project")
-    if opened is not None and str(opened.path) == str(Path(path)):
+    if opened is not None and str(opened.path) == str(Path(path)) and opened.user == user:
         return opened
     if opened is not None:
         opened.close()
         st.session_state["_project"] = None
     try:
-        project = Project.open(path)
+        project = Project.open(path, user=user)
     except QualcodeError as exc:
         if not quiet:
             st.error(f"{tr('cannot_open')}: {exc}")
         return None
+    from .backups import backup_once  # imported here: backups uses this module's helpers
+
+    backup_once(path)
     st.session_state["_project"] = project
     return project
 

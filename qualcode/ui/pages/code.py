@@ -9,6 +9,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 from qualcode.spans import line_of, lines_of, trim_span
 from qualcode.ui.export_menu import TABLE_FORMATS, export_menu
+from qualcode.ui.history_parts import undo_redo_buttons
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
@@ -20,7 +21,6 @@ from qualcode.ui.state import (
     tr,
 )
 from qualcode.ui.transcript import transcript_view
-from qualcode.undo import UndoStack
 
 TX = "tx"  # transcript component key; its events land in tx_selection / tx_clicked
 ALL = "\u0000all"
@@ -38,10 +38,6 @@ def _document(_project: Project, path: str, name: str) -> dict:
         "turns": [{"start": int(t.start), "end": int(t.end), "speech_start": int(t.meta.get("speech_start", t.start))}
                   for t in turns.itertuples()],
     }
-
-
-def undo_stack() -> UndoStack:
-    return st.session_state.setdefault("_undo", UndoStack())
 
 
 def code_label(codes: pd.DataFrame) -> dict[str, str]:
@@ -90,23 +86,8 @@ def apply_selection() -> None:
     except QualcodeError as exc:
         notify(escape_md(exc), "error")
         return
-    undo_stack().push_added(ids, f"{', '.join(codes)} @ {start}–{end}")
     st.session_state["apply_memo"] = ""
     notify(tr("applied").format(n=len(ids), start=start, end=end))
-
-
-def undo_last() -> None:
-    project = current_project(quiet=True)
-    stack = undo_stack()
-    if project is None or not stack.can_undo:
-        notify(tr("nothing_to_undo"), "info")
-        return
-    try:
-        label = stack.undo(project)
-    except QualcodeError as exc:
-        notify(escape_md(exc), "error")
-        return
-    notify(tr("undone").format(label=escape_md(label)), "info")
 
 
 def save_edit(coding_id: int) -> None:
@@ -115,12 +96,11 @@ def save_edit(coding_id: int) -> None:
         return
     memo = st.session_state.get("edit_memo") or ""
     try:
-        before = project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
+        project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
                                        clear_memo=not memo, actor=current_coder())
     except QualcodeError as exc:
         notify(escape_md(exc), "error")
         return
-    undo_stack().push_updated([before], f"edit #{coding_id}")
     st.session_state.pop(f"{TX}_clicked", None)
     st.session_state["_dialog_done"] = True
     notify(tr("saved"))
@@ -131,11 +111,10 @@ def delete_coding(coding_id: int) -> None:
     if project is None:
         return
     try:
-        row = project.remove_coding(coding_id, actor=current_coder())
+        project.remove_coding(coding_id, actor=current_coder())
     except QualcodeError as exc:
         notify(escape_md(exc), "error")
         return
-    undo_stack().push_removed([row], f"delete #{coding_id}")
     st.session_state.pop(f"{TX}_clicked", None)
     st.session_state.pop("confirm_delete", None)
     st.session_state["_dialog_done"] = True
@@ -187,7 +166,7 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
     colors = dict(zip(codes["key"], codes["color"], strict=True))
     names = dict(zip(codes["key"], codes["name_alt" if lang() == "id" else "name"].fillna(codes["name"]), strict=True))
     shown = visible_coders(project, coder)
-    codings = [c for c in project.store.document_codings(doc["id"]) if shown is None or c["coder"] in shown]
+    codings = [c for c in project.document_codings(doc["id"]) if shown is None or c["coder"] in shown]
     for c in codings:
         c["name"] = names.get(c["code"], "")
         c["color"] = colors.get(c["code"], c["color"])
@@ -210,11 +189,9 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
         options = recent + [k for k in labels if k not in recent]
         st.multiselect(tr("codes_to_apply"), options, key="apply_codes", format_func=labels.get)
         st.text_area(tr("memo"), key="apply_memo", height=80)
-        a, b = st.columns(2)
-        a.button(tr("apply"), key="apply", type="primary", on_click=apply_selection, disabled=not selection)
-        stack = undo_stack()
-        b.button(f"{tr('undo')}", key="undo", on_click=undo_last, disabled=not stack.can_undo,
-                 help=stack.last_label or tr("nothing_to_undo"))
+        st.button(tr("apply"), key="apply", type="primary", on_click=apply_selection, disabled=not selection,
+                  width="stretch")
+        undo_redo_buttons(project, coder)
 
     clicked = st.session_state.get(f"{TX}_clicked")
     if clicked:

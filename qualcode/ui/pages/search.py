@@ -16,7 +16,6 @@ from qualcode.ui.search_parts import (
 )
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, escape_md, lang, show_messages, tr
-from qualcode.undo import UndoStack
 
 
 def _keep_known(key: str, options: list[str]) -> None:
@@ -80,7 +79,7 @@ def autocode_bar(project: Project, hits: pd.DataFrame) -> None:
     bar = st.progress(0.0, text=tr("search_coding").format(n=len(ticked)))
     query = (st.session_state.get("_search_params") or {}).get("query", "")
     try:
-        ids, skipped = autocode(project, ticked, code, coder, st.session_state.setdefault("_undo", UndoStack()),
+        ids, skipped = autocode(project, ticked, code, coder,
                                 lambda done, total: bar.progress(done / total if total else 1.0),
                                 label=f"“{query}” → {code} × {len(ticked)}")
     except QualcodeError as exc:

@@ -1,0 +1,96 @@
+"""User accounts of a shared server: password hashing and what each role may do.
+
+Passwords are hashed with scrypt (``hashlib.scrypt``, memory-hard: 2**14 x 8 x 128 bytes =
+16 MiB per hash) and a random 16-byte salt; only the hash is stored, as
+``scrypt$<n>$<r>$<p>$<salt hex>$<hash hex>``, so the cost can be raised later without
+breaking old hashes.
+
+Roles, from least to most:
+
+- ``coder``: codes as themselves, edits and deletes only their own codings, sees only their
+  own codings when blind coding is on, trains and reviews suggestions as themselves;
+- ``supervisor``: also sees every coding, edits anyone's codings, reconciles disagreements,
+  records triangulation verdicts and framework summaries, exports tables, turns blind coding
+  on and off;
+- ``admin``: also manages accounts, the codebook and imports (documents, informants, groups,
+  REFI-QDA).
+
+Without a signed-in user (the single-user app and the command line on one's own file) every
+action is allowed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from .errors import InputError
+
+ROLES = ("coder", "supervisor", "admin")
+MIN_PASSWORD_LENGTH = 8
+_N, _R, _P = 2**14, 8, 1
+
+# permission -> the roles that have it, and what the refusal message calls the action
+PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "code": (frozenset(ROLES), "code passages"),
+    "edit_any_coding": (frozenset({"supervisor", "admin"}), "change or delete another coder's codings"),
+    "see_all_codings": (frozenset({"supervisor", "admin"}), "see other coders' codings while coding is blind"),
+    "reconcile": (frozenset({"supervisor", "admin"}), "reconcile disagreements"),
+    "verdict": (frozenset({"supervisor", "admin"}), "record triangulation verdicts"),
+    "summary": (frozenset({"supervisor", "admin"}), "write framework summaries"),
+    "export": (frozenset({"supervisor", "admin"}), "export tables"),
+    "settings": (frozenset({"supervisor", "admin"}), "change project settings"),
+    "codebook": (frozenset({"admin"}), "edit the codebook"),
+    "import": (frozenset({"admin"}), "import documents, informants or groups"),
+    "accounts": (frozenset({"admin"}), "manage user accounts"),
+}
+
+
+def allowed(role: str | None, permission: str) -> bool:
+    """Whether ``role`` has ``permission``; ``None`` (no signed-in user) has every permission."""
+    if permission not in PERMISSIONS:
+        raise KeyError(f"unknown permission '{permission}'")
+    return role is None or role in PERMISSIONS[permission][0]
+
+
+def describe(permission: str) -> str:
+    """The action a permission allows, in words for a refusal message."""
+    return PERMISSIONS[permission][1]
+
+
+def check_role(role: str) -> str:
+    if role not in ROLES:
+        raise InputError(f"unknown role '{role}'; allowed: {', '.join(ROLES)}")
+    return role
+
+
+def check_password(password: str) -> str:
+    """The password if it is acceptable; InputError otherwise (the message never repeats it)."""
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
+        raise InputError(f"password: at least {MIN_PASSWORD_LENGTH} characters are needed")
+    if password.strip() != password:
+        raise InputError("password: must not begin or end with a space")
+    return password
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash of ``password`` in the stored format."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str | None) -> bool:
+    """Whether ``password`` matches a stored hash (constant-time comparison); False for no or a malformed hash."""
+    if not stored:
+        return False
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        got = hashlib.scrypt(password.encode("utf-8"), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                             dklen=len(bytes.fromhex(digest)))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(got, bytes.fromhex(digest))

@@ -1,0 +1,105 @@
+"""The ``qualcode`` commands of a team server: user accounts and ``serve``.
+
+Registered on :data:`qualcode.cli.main` when :mod:`qualcode.cli` is imported. These commands
+work on the project file directly, as its owner on the server, so they need no sign-in.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from .accounts import ROLES
+from .cli import PROJECT, _open, friendly, main
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def _password(password_stdin: bool) -> str:
+    """The new password: one line of standard input, or typed twice without echo."""
+    if password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("password", hide_input=True, confirmation_prompt=True)
+
+
+@main.group()
+def users() -> None:
+    """User accounts for `qualcode serve --auth`: coders, supervisors and admins with passwords."""
+
+
+@users.command("add")
+@PROJECT
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), default="coder", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
+@friendly
+def users_add(project: Path, name: str, role: str, password_stdin: bool) -> None:
+    """Give NAME an account (a coder who already coded keeps their codings)."""
+    password = _password(password_stdin)
+    with _open(project) as p:
+        p.add_user(name, password, role)
+    click.echo(f"added user {name} ({role})")
+
+
+@users.command("passwd")
+@PROJECT
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
+@friendly
+def users_passwd(project: Path, name: str, password_stdin: bool) -> None:
+    """Set a new password for NAME."""
+    password = _password(password_stdin)
+    with _open(project) as p:
+        p.set_password(name, password)
+    click.echo(f"changed the password of {name}")
+
+
+@users.command("role")
+@PROJECT
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@friendly
+def users_role(project: Path, name: str, role: str) -> None:
+    """Change the role of NAME (the last admin stays admin)."""
+    with _open(project) as p:
+        p.set_role(name, role)
+    click.echo(f"{name} is now {role}")
+
+
+@users.command("list")
+@PROJECT
+@friendly
+def users_list(project: Path) -> None:
+    """List coders with their role, whether they can sign in, and their number of codings."""
+    with _open(project) as p:
+        frame = p.users()
+    if frame.empty:
+        click.echo("no coders yet")
+        return
+    for row in frame.itertuples():
+        click.echo(f"{row.name}\t{row.role}\t{'account' if row.can_sign_in else 'no password'}\t{row.codings} codings")
+
+
+@main.command()
+@PROJECT
+@click.option("--auth", is_flag=True, help="Require sign-in; each user sees and does what their role allows.")
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--address", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@friendly
+def serve(project: Path, auth: bool, port: int, address: str) -> None:
+    """Start the app on PROJECT; with --auth, for a team (needs at least one admin account)."""
+    with _open(project) as p:
+        admins = p.users().query("role == 'admin' and can_sign_in")
+    if auth and admins.empty:
+        raise click.ClickException(f"{project}: no admin account yet; add one first with "
+                                   f"`qualcode users add {project} NAME --role admin`")
+    if not APP.is_file():
+        raise click.ClickException(f"{APP}: the app is missing; serve runs from a source checkout")
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.address", address, "--server.headless", "true", "--", "--project", str(project)]
+    if auth:
+        command.append("--auth")
+    raise SystemExit(subprocess.call(command))

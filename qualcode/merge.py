@@ -1,0 +1,206 @@
+"""Merging another project's codings into a project: how coders who worked offline on copies
+of one project bring their work together.
+
+Documents are matched by content (SHA-256 of the text), so a renamed document still
+matches; codes by key; coders by name. A coding already in the target (same document,
+code, coder, start and end) is not added again, so merging the same source twice adds
+nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .project import CodingSpec, Project
+from .store import now
+
+
+@dataclass
+class MergeReport:
+    """What a merge did and what it left out."""
+
+    source: str
+    codings_added: int = 0
+    duplicates_skipped: int = 0
+    codings_not_merged: int = 0
+    unmatched_documents: list[str] = field(default_factory=list)
+    unknown_codes: list[str] = field(default_factory=list)
+    documents_imported: list[str] = field(default_factory=list)
+    documents_without_informant: list[str] = field(default_factory=list)
+    names_taken: list[str] = field(default_factory=list)
+    codes_added: list[str] = field(default_factory=list)
+    coders_added: list[str] = field(default_factory=list)
+    source_types_added: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The report as short sentences, one per line (what the CLI prints)."""
+        out = [f"merged {self.source}: added {self.codings_added} codings, "
+               f"skipped {self.duplicates_skipped} already there"]
+        listed = [
+            ("documents imported", self.documents_imported),
+            ("imported without informant (their informant is not in the target)", self.documents_without_informant),
+            ("codes added", self.codes_added),
+            ("coders added", self.coders_added),
+            ("source types added", self.source_types_added),
+            ("documents not in the target, not imported (use --include-documents)", self.unmatched_documents),
+            ("documents not imported because the target has another document of that name", self.names_taken),
+            ("codes not in the target (use --add-codes)", self.unknown_codes),
+        ]
+        out += [f"{label}: {', '.join(names)}" for label, names in listed if names]
+        if self.codings_not_merged:
+            out.append(f"{self.codings_not_merged} codings not merged: their document or code is not in the target")
+        return out
+
+
+def merge_projects(target: Project, source_path: str | Path, *, include_documents: bool = False,
+                   add_codes: bool = False, actor: str | None = None) -> MergeReport:
+    """Bring the codings of the project at ``source_path`` into ``target``.
+
+    Parameters
+    ----------
+    target : Project
+        The open project that receives the codings.
+    source_path : str or Path
+        Another project file, typically a copy of the target coded offline. Its contents are
+        only read (a file of an older qualcode is upgraded, as whenever it is opened).
+    include_documents : bool
+        Also import source documents the target lacks (matched by content), with their
+        units and, when the target has an informant of the same key, their informant.
+        Otherwise they are reported and their codings left out.
+    add_codes : bool
+        Also add source codes the target lacks (with their parents). Otherwise they are
+        reported and their codings left out.
+    actor : str, optional
+        Who merged, for the audit log.
+
+    All of it is written in one transaction: on any error the target is left as it was.
+
+    Raises
+    ------
+    ProjectFileError
+        The source is missing or not a qualcode project.
+    InputError
+        The source is the target itself, or one of its codings does not fit its document
+        (the message names the source file).
+    """
+    target.require("import")
+    source_path = Path(source_path)
+    if source_path.exists() and target.path.exists() and source_path.samefile(target.path):
+        raise InputError(f"{source_path}: cannot merge a project into itself")
+    source = Project.open(source_path)
+    try:
+        report = MergeReport(source=str(source_path))
+        # one step in the history: one undo takes the whole merge back
+        with target.as_one_step(actor, "project.merge", {"source": source_path.name}) as payload:
+            try:
+                _merge(target, source, report, include_documents=include_documents, add_codes=add_codes,
+                       actor=actor)
+            except InputError as exc:
+                raise exc.located(str(source_path)) from None
+            payload.update(codings_added=report.codings_added, duplicates_skipped=report.duplicates_skipped,
+                           documents_imported=report.documents_imported, codes_added=report.codes_added)
+        return report
+    finally:
+        source.close()
+
+
+def _merge(target: Project, source: Project, report: MergeReport, *, include_documents: bool, add_codes: bool,
+           actor: str | None) -> None:
+    documents = _match_documents(target, source, report, include_documents=include_documents, actor=actor)
+    codes = _match_codes(target, source, report, add_codes=add_codes, actor=actor)
+    existing = target.store.coding_identities()
+    roles = {c["name"]: c["role"] for c in source.store.coders()}
+    specs = []
+    for row in source.store.codings():
+        document_id = documents.get(row["document_id"])
+        if document_id is None or row["code"] not in codes:
+            report.codings_not_merged += 1
+            continue
+        identity = (document_id, row["code"], row["coder"], row["start"], row["end"])
+        if identity in existing:
+            report.duplicates_skipped += 1
+            continue
+        existing.add(identity)
+        specs.append(CodingSpec(document_id, row["start"], row["end"], row["code"], row["coder"], row["memo"]))
+    for name in sorted({s.coder for s in specs}):
+        if target.store.coder_by_name(name) is None:
+            target.add_coder(name, roles.get(name, "coder"))
+            report.coders_added.append(name)
+    report.codings_added = len(target.add_codings(specs))
+
+
+def _match_documents(target: Project, source: Project, report: MergeReport, *, include_documents: bool,
+                     actor: str | None) -> dict[int, int]:
+    """Source document id -> target document id, importing the missing ones when asked."""
+    matched = {}
+    for doc in source.store.document_texts():
+        sha = hashlib.sha256(doc["text"].encode("utf-8")).hexdigest()
+        same = target.store.document_by_sha(sha)
+        if same is not None:
+            matched[doc["id"]] = same["id"]
+        elif not include_documents:
+            report.unmatched_documents.append(doc["name"])
+        elif target.store.document_by_name(doc["name"]) is not None:
+            report.names_taken.append(doc["name"])
+        else:
+            matched[doc["id"]] = _import_document(target, source, doc, sha, report, actor=actor)
+    return matched
+
+
+def _import_document(target: Project, source: Project, doc: dict[str, Any], sha: str, report: MergeReport, *,
+                     actor: str | None) -> int:
+    """Copy a source document with its own units (not segmented again: they stay exactly as coded)."""
+    row = source.store.document_by_id(doc["id"])
+    informant = target.store.informant_by_key(doc["informant"]) if doc["informant"] else None
+    if doc["informant"] and informant is None:
+        report.documents_without_informant.append(row["name"])
+    if row["source_type"] not in target.store.source_types():
+        target.store.add_source_type(row["source_type"], row["source_type"].capitalize(),
+                                     len(target.store.source_types()))
+        report.source_types_added.append(row["source_type"])
+    new_id = target.store.insert_document({
+        "name": row["name"], "informant_id": informant["id"] if informant else None,
+        "source_type": row["source_type"], "language": row["language"], "text": row["text"], "sha256": sha,
+        "original_name": row["original_name"], "imported_at": now(), "metadata": row["metadata"],
+    })
+    target.store.insert_units(new_id, (_unit(u) for u in source.store.units(doc["id"])))
+    target.store.log_event(actor, "document.import", {"name": row["name"], "merged_from": str(source.path),
+                                                      "sha256": sha})
+    report.documents_imported.append(row["name"])
+    return new_id
+
+
+def _unit(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "meta": json.loads(row["meta"] or "{}")}
+
+
+def _match_codes(target: Project, source: Project, report: MergeReport, *, add_codes: bool,
+                 actor: str | None) -> set[str]:
+    """Keys of the codes codings may use: the target's, plus the source's when ``add_codes``."""
+    known = set(target.store.code_keys())
+    source_codes = {c["key"]: c for c in source.store.codes()}
+    missing = [key for key in source_codes if key not in known]
+    if not add_codes:
+        report.unknown_codes += missing
+        return known
+
+    def add(key: str) -> None:
+        code = source_codes[key]
+        if code["parent"] and code["parent"] not in known:
+            add(code["parent"])
+        if key in known:
+            return
+        target.add_code(key, code["name"], parent=code["parent"], name_alt=code["name_alt"],
+                        definition=code["definition"], include=code["include"], exclude=code["exclude"],
+                        example=code["example"], color=code["color"], actor=actor)
+        known.add(key)
+        report.codes_added.append(key)
+
+    for key in missing:
+        add(key)
+    return known

@@ -1,0 +1,38 @@
+"""Automatic rotating backups when the app opens a project: one per server process and project file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import streamlit as st
+
+from qualcode.backup import rotate_backups
+from qualcode.errors import QualcodeError
+
+from .state import escape_md, tr
+
+
+@st.cache_resource(show_spinner=False)
+def _rotate_once(resolved_path: str) -> str | None:
+    """Back up the project the first time this process opens it; the error message, or None.
+
+    The outcome is cached, not raised: a failed backup is not retried on every rerun,
+    and each session can still be told about it.
+    """
+    try:
+        rotate_backups(resolved_path)
+    except (QualcodeError, OSError, sqlite3.Error) as exc:
+        return str(exc)
+    return None
+
+
+def backup_once(path: str | Path) -> None:
+    """Keep a rotating backup of the project at ``path`` (see :func:`qualcode.backup.rotate_backups`),
+    taken once per server process; when it fails, warn once per session."""
+    resolved = str(Path(path).resolve())
+    error = _rotate_once(resolved)
+    warned = st.session_state.setdefault("_backup_warned", set())
+    if error is not None and resolved not in warned:
+        warned.add(resolved)
+        st.warning(tr("backup_failed").format(error=escape_md(error)))
