@@ -25,6 +25,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(url: str, proc: subprocess.Popen, tries: int = 120) -> None:
+    """Wait for the Streamlit server at ``url`` to answer its health check (about a minute at most)."""
+    for _ in range(tries):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError("streamlit did not start: " + proc.stdout.read1().decode(errors="replace"))
+
+
 @contextlib.contextmanager
 def streamlit_server(project: Path) -> Iterator[str]:
     """`streamlit run app.py -- --project PROJECT` on a free port; yields its URL."""
@@ -37,14 +48,7 @@ def streamlit_server(project: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("streamlit did not start: " + proc.stdout.read1().decode(errors="replace"))
+        wait_until_up(url, proc)
         yield url
     finally:
         proc.terminate()

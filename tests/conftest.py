@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from qualcode.codebook import Code, Codebook
 from qualcode.demo import build_demo
 from qualcode.errors import ImportFormatError
 from qualcode.ingest import read_document
@@ -73,6 +74,39 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.qualcode"
     build_demo(path, sample_dir=ROOT / "transcripts_sample",
                codebook=ROOT / "codebooks" / "bryson_cross_sector.yaml").close()
+    return path
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A private copy of a project file made with SQLite's backup API (safe while others have it open)."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
+@pytest.fixture
+def demo_copy(demo_path: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the demo project."""
+    return copy_project(demo_path, tmp_path / "demo.qualcode")
+
+
+def one_document_project(path: Path, text: str, *, codes: tuple[Code, ...] = (Code("A", "Alpha"), Code("B", "Beta")),
+                         coders: dict[str, str] | None = None) -> Path:
+    """A project at ``path`` with group g, informant I-1, the codes, coders (name -> role; rina and budi
+    coders by default) and one document "w" holding ``text``."""
+    with Project.create(path) as p:
+        p.add_group("g")
+        p.add_informant("I-1", "g")
+        p.load_codebook(Codebook("t", list(codes)))
+        for name, role in (coders or {"rina": "coder", "budi": "coder"}).items():
+            p.add_coder(name, role=role)
+        file = path.parent / "w.txt"
+        file.write_text(text, encoding="utf-8")
+        p.import_document(file, informant="I-1", name="w")
     return path
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from qualcode import accounts
-from qualcode.errors import AuthenticationError, DuplicateError, InputError, NotFoundError, PermissionDeniedError
 from qualcode.backup import backup
+from qualcode.errors import AuthenticationError, DuplicateError, InputError, NotFoundError, PermissionDeniedError
 from qualcode.export.catalog import export_table
 from qualcode.merge import merge_projects
 from qualcode.project import Project

@@ -6,18 +6,14 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from qualcode.cli import main
 from qualcode.project import Project
 
-from .browser import CHROMIUM, ROOT, chromium_page, free_port
-
-import pytest
+from .browser import CHROMIUM, ROOT, chromium_page, free_port, wait_until_up
 
 
 def run(*args: str, input: str | None = None):
@@ -68,14 +64,7 @@ def test_serve_with_auth_signs_in_in_a_browser(project: Project):
                             stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("serve did not start")
+        wait_until_up(url, proc)
         with chromium_page() as page:
             page.goto(url)
             page.get_by_label("User name").fill("rina")

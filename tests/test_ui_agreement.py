@@ -13,20 +13,14 @@ from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
 
-from .conftest import open_page, snapshot
+from .conftest import copy_project, open_page, snapshot
 from .test_ui_triangulation import downloads  # noqa: F401  (a fixture)
 
 
 @pytest.fixture
 def demo_copy(demo_path, tmp_path) -> Path:
     """A private, writable copy of the demo project, with a supervisor "sari"."""
-    path = tmp_path / "demo.qualcode"
-    src, dst = sqlite3.connect(demo_path), sqlite3.connect(path)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+    path = copy_project(demo_path, tmp_path / "demo.qualcode")
     with Project.open(path) as p:
         p.add_coder("sari", role="supervisor")
     return path

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
 
-from .conftest import open_page
+from .conftest import one_document_project, open_page
 
 TEXT = "Pewawancara: Apa kabar? 😀\n\nInforman: Baik. Data DTKS belum sesuai.\n\nPewawancara: Oke.\n"
 
@@ -19,18 +18,9 @@ TEXT = "Pewawancara: Apa kabar? 😀\n\nInforman: Baik. Data DTKS belum sesuai.\
 @pytest.fixture
 def shared(tmp_path) -> Path:
     """One document coded by rina and budi; sari is a supervisor, ani an admin."""
-    path = tmp_path / "blind.qualcode"
-    with Project.create(path) as p:
-        p.add_group("g")
-        p.add_informant("I-1", "g")
-        p.load_codebook(Codebook("t", [Code("A", "Alpha"), Code("B", "Beta")]))
-        p.add_coder("rina")
-        p.add_coder("budi")
-        p.add_coder("sari", role="supervisor")
-        p.add_coder("ani", role="admin")
-        file = tmp_path / "w.txt"
-        file.write_text(TEXT, encoding="utf-8")
-        p.import_document(file, informant="I-1", name="w")
+    path = one_document_project(tmp_path / "blind.qualcode", TEXT, coders={
+        "rina": "coder", "budi": "coder", "sari": "supervisor", "ani": "admin"})
+    with Project.open(path) as p:
         p.add_coding("w", 0, 11, "A", "rina")
         p.add_coding("w", TEXT.index("Data"), TEXT.index("Data") + 9, "B", "budi")
     return path

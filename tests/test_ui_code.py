@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from qualcode.codebook import Code, Codebook
+from qualcode.codebook import Code
 from qualcode.project import Project
 from qualcode.ui.quick_coding import edits_to_changes
 
-from .conftest import open_page
+from .conftest import one_document_project, open_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/code.py"
@@ -20,17 +20,8 @@ TEXT = "Pewawancara: Apa kabar? 😀\n\nInforman: Baik 👩🏽‍⚕️. Data D
 
 @pytest.fixture
 def small(tmp_path) -> Path:
-    path = tmp_path / "code.qualcode"
-    with Project.create(path) as p:
-        p.add_group("g")
-        p.add_informant("I-1", "g")
-        p.load_codebook(Codebook("t", [Code("A", "Alpha"), Code("A.1", "Alpha one", parent="A"), Code("B", "Beta")]))
-        p.add_coder("rina")
-        p.add_coder("budi")
-        file = tmp_path / "w.txt"
-        file.write_text(TEXT, encoding="utf-8")
-        p.import_document(file, informant="I-1", name="w")
-    return path
+    return one_document_project(tmp_path / "code.qualcode", TEXT,
+                                codes=(Code("A", "Alpha"), Code("A.1", "Alpha one", parent="A"), Code("B", "Beta")))
 
 
 def page(path: Path | str, coder: str | None = "rina", **state) -> AppTest:

@@ -8,28 +8,17 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
 from qualcode.store import APPLICATION_ID, migrations
 
-from .conftest import open_page, snapshot
+from .conftest import one_document_project, open_page, snapshot
 
 TEXT = "Pewawancara: Apa kabar?\n\nInforman: Baik. Data DTKS belum sesuai.\n"
 
 
 @pytest.fixture
 def small(tmp_path) -> Path:
-    path = tmp_path / "history.qualcode"
-    with Project.create(path) as p:
-        p.add_group("g")
-        p.add_informant("I-1", "g")
-        p.load_codebook(Codebook("t", [Code("A", "Alpha"), Code("B", "Beta")]))
-        p.add_coder("rina")
-        p.add_coder("budi")
-        file = tmp_path / "w.txt"
-        file.write_text(TEXT, encoding="utf-8")
-        p.import_document(file, informant="I-1", name="w")
-    return path
+    return one_document_project(tmp_path / "history.qualcode", TEXT)
 
 
 def codings(path: Path):

@@ -3,13 +3,14 @@ decides which pages the navigation offers; without --auth nothing is asked."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
+
+from .conftest import copy_project
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = ["overview", "project", "code", "codebook", "search", "triangulation", "framework", "agreement",
@@ -22,11 +23,7 @@ SEEN = {"coder": EVERYONE, "supervisor": EVERYONE | {"triangulation", "framework
 @pytest.fixture
 def served(demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the demo with three accounts, served with sign-in."""
-    path = tmp_path / "team.qualcode"
-    src, dst = sqlite3.connect(demo_path), sqlite3.connect(path)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    path = copy_project(demo_path, tmp_path / "team.qualcode")
     with Project.open(path) as p:
         p.add_user("ana", "ana-secret-1", "admin")
         p.add_user("sri", "sri-secret-1", "supervisor")

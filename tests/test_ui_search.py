@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
@@ -37,18 +35,6 @@ def tick(at: AppTest, rows: list[int]) -> None:
     at.session_state[f"search_editor_{at.session_state['_search_v']}"] = {
         "edited_rows": {r: {"tick": True} for r in rows}, "added_rows": [], "deleted_rows": []}
 
-
-@pytest.fixture
-def demo_copy(demo_path, tmp_path) -> Path:
-    """A private, writable copy of the demo project."""
-    path = tmp_path / "demo.qualcode"
-    src, dst = sqlite3.connect(demo_path), sqlite3.connect(path)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return path
 
 
 # -- rendering ---------------------------------------------------------------------------

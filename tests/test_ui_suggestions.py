@@ -7,25 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
 
 from .conftest import open_page
-
-
-@pytest.fixture
-def demo_copy(demo_path, tmp_path) -> Path:
-    """A private, writable copy of the demo project."""
-    path = tmp_path / "demo.qualcode"
-    src, dst = sqlite3.connect(demo_path), sqlite3.connect(path)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return path
 
 
 def page(path: Path | str, coder: str | None = "rina", lang: str = "en", **state) -> AppTest:
