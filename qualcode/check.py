@@ -59,16 +59,21 @@ def check_project(path: str | Path) -> list[Problem]:
     except sqlite3.DatabaseError as exc:
         raise ProjectFileError(f"{path}: cannot be read as a qualcode project ({exc})") from None
     try:
-        problems = []
-        for label, step in STEPS:
-            try:
-                problems += step(store)
-            except sqlite3.DatabaseError as exc:
-                # Damage bad enough that the query itself fails; the other steps may still run.
-                problems.append(Problem("integrity", f"{path}: {label} failed: {exc}"))
-        return sorted(problems, key=lambda p: PROBLEM_KINDS.index(p.kind))
+        return check_store(store)
     finally:
         store.close()
+
+
+def check_store(store: Store) -> list[Problem]:
+    """The problems of an open project file (see :func:`check_project`), sorted by kind."""
+    problems = []
+    for label, step in STEPS:
+        try:
+            problems += step(store)
+        except sqlite3.DatabaseError as exc:
+            # Damage bad enough that the query itself fails; the other steps may still run.
+            problems.append(Problem("integrity", f"{store.path}: {label} failed: {exc}"))
+    return sorted(problems, key=lambda p: PROBLEM_KINDS.index(p.kind))
 
 
 def _sqlite_integrity(store: Store) -> list[Problem]:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import segment
 from .codebook import Code, Codebook, load_codebook
+from .check import check_store
 from .codebook_edit import CodebookEditing
 from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .ingest import read_document
@@ -571,8 +572,9 @@ class Project(ProjectAccounts, CodebookEditing, ProjectAnalysis, ProjectAgreemen
         return pd.DataFrame(rows, columns=SEARCH_COLUMNS)
 
     def check(self) -> list[str]:
-        """Integrity problems of the file (empty when all is well)."""
-        return self.store.integrity_problems()
+        """Problems of the file, each as "kind: message" (empty when all is well); see
+        :func:`qualcode.check.check_project`."""
+        return [str(problem) for problem in check_store(self.store)]
 
     # -- lookups that raise clear errors -----------------------------------------
 

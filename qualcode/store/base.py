@@ -217,15 +217,3 @@ class StoreBase:
 
     def events(self, limit: int = 100) -> list[dict]:
         return self._all("SELECT * FROM events ORDER BY id DESC LIMIT ?", (limit,))
-
-    def integrity_problems(self) -> list[str]:
-        """Rows whose stored quote no longer matches the document text, and SQLite's own check."""
-        problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [
-            f"coding {r['id']}: quote does not match the text at {r['start']}:{r['end']}"
-            for r in self._all(
-                """SELECT x.id, x.start, x."end" FROM codings x JOIN documents d ON d.id = x.document_id
-                   WHERE substr(d.text, x.start + 1, x."end" - x.start) != x.quote"""
-            )
-        ]
-        return problems
