@@ -95,9 +95,10 @@ class Launcher:
         self.process.stdout.close()
 
 
-def running(pid: int) -> bool:
+def kill(pid: int) -> bool:
+    """SIGKILL the import; False when it had already finished (and been reaped by the launcher)."""
     try:
-        os.kill(pid, 0)
+        os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         return False
     return True
@@ -151,8 +152,7 @@ def test_killed_import_leaves_each_document_whole_or_absent(launcher: Launcher, 
         project = tmp_path / f"killed-{n}.qualcode"
         pid = launcher.start(mode, project, folder)
         time.sleep(took * fraction)
-        interrupted += running(pid)
-        os.kill(pid, signal.SIGKILL)
+        interrupted += kill(pid)
         launcher.wait()
 
         result = CliRunner().invoke(main, ["check", str(project)])
