@@ -1,10 +1,11 @@
 """Codings benchmark: Project.add_codings and coding reads against bare sqlite3.
 
 Writes: the same rows (document_id, code_id, coder_id, start, end, quote, memo,
-created_at) go through ``Project.add_codings`` in batches, and through
+created_at) go through ``Project.add_codings`` in batches (each coding also written to
+the audit trail by its trigger), and through
 ``executemany`` into a table with the project's own ``codings`` DDL in a fresh
 WAL file with no checks in Python. The plain table has no index while loading
-(the baseline of the brief); a second bare table carries the project's three
+(the bare baseline); a second bare table carries the project's three
 codings indexes, to show how much of the gap is index upkeep.
 
 Reads: one document's codings via ``store.document_codings`` (lean rows for the
