@@ -126,7 +126,8 @@ def _merge(target: Project, source: Project, report: MergeReport, *, include_doc
             report.duplicates_skipped += 1
             continue
         existing.add(identity)
-        specs.append(CodingSpec(document_id, row["start"], row["end"], row["code"], row["coder"], row["memo"]))
+        specs.append(CodingSpec(document_id, row["start"], row["end"], row["code"], row["coder"], row["memo"],
+                                row["created_at"]))  # when the coder coded it offline, not when merged
     for name in sorted({s.coder for s in specs}):
         if target.store.coder_by_name(name) is None:
             target.add_coder(name, roles.get(name, "coder"))

@@ -54,7 +54,8 @@ class ImportedDocument:
 
 @dataclass(frozen=True)
 class CodingSpec:
-    """One coding to add: the document by name or id, offsets into its text, code key and coder name."""
+    """One coding to add: the document by name or id, offsets into its text, code key and coder name;
+    ``created_at`` keeps the time of a coding brought from elsewhere (default: now)."""
 
     document: str | int
     start: int
@@ -62,6 +63,7 @@ class CodingSpec:
     code: str
     coder: str
     memo: str | None = None
+    created_at: str | None = None
 
 
 class Project(ProjectAccounts, CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest, ProjectHistory):
@@ -425,7 +427,7 @@ class Project(ProjectAccounts, CodebookEditing, ProjectAnalysis, ProjectAgreemen
                 code_id = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code)["id"])
                 coder_id = coders.get(spec.coder) or coders.setdefault(spec.coder, self.ensure_coder(spec.coder))
                 rows.append((doc["id"], code_id, coder_id, spec.start, spec.end, doc["text"][spec.start:spec.end],
-                             spec.memo or None, created))
+                             spec.memo or None, spec.created_at or created))
             if not rows:
                 return []
             ids = self.store.insert_codings(rows)

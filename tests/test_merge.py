@@ -18,6 +18,7 @@ from qualcode.project import CodingSpec, Project
 from .conftest import snapshot
 
 SECOND = "Pewawancara: Siapa yang memulai?\n\nInforman: Dinas Sosial yang memulai forum itu.\n"
+OFFLINE = "2026-03-01T09:30:00+00:00"  # when budi coded in his copy
 EXTRA = "Catatan observasi: rapat koordinasi dimulai terlambat, peserta dari desa sedikit.\n"
 
 
@@ -41,8 +42,8 @@ def copies(project: Project, transcript: Path, tmp_path: Path) -> tuple[Path, Pa
     extra = tmp_path / "obs_rapat.txt"
     extra.write_text(EXTRA, encoding="utf-8")
     with Project.open(b) as p:
-        p.add_codings([CodingSpec("I-01_wawancara", 20, 35, "A.1", "budi"),  # same span as rina: kept apart
-                       CodingSpec("I-09_wawancara", 40, 60, "A", "budi")])
+        p.add_codings([CodingSpec("I-01_wawancara", 20, 35, "A.1", "budi", created_at=OFFLINE),  # same span as
+                       CodingSpec("I-09_wawancara", 40, 60, "A", "budi", created_at=OFFLINE)])  # rina: kept apart
         p.add_code("C", "Commitment", color="#00aa00")
         p.add_code("C.1", "Shared vision", parent="C")
         p.add_codings([CodingSpec("I-09_wawancara", 14, 30, "C.1", "budi")])
@@ -68,6 +69,7 @@ def test_merge_brings_every_coding_once_with_coders_kept_apart(copies):
     assert report.coders_added == ["budi"]
     same_span = after[(after.start == 20) & (after.end == 35)]
     assert sorted(same_span.coder) == ["budi", "rina"]
+    assert set(after[after.coder == "budi"]["created_at"]) == {OFFLINE}  # the time of coding, not of merging
     assert check_project(a) == []
 
 
