@@ -65,22 +65,6 @@ def reconciliation_rows(path: Path) -> list[dict]:
 
 # -- empty states ------------------------------------------------------------------------------
 
-def test_no_project():
-    at = page("", coder=None)
-    assert not at.exception
-    assert at.title[0].value == "Agreement"
-    assert "No project is open" in at.info[0].value
-
-
-def test_empty_project(tmp_path):
-    path = tmp_path / "empty.qualcode"
-    Project.create(path).close()
-    at = page(path, coder=None)
-    assert not at.exception
-    assert "no codes yet" in at.info[0].value
-    assert at.toggle(key="agr_blind").disabled  # nobody to record the change
-
-
 def test_fewer_than_two_coders(project, transcript):
     project.import_document(transcript, informant="I-01")
     project.code_quote("I-01_wawancara", "Koordinasinya jarang", "A", "rina")

@@ -25,20 +25,6 @@ def matrix(at: AppTest) -> pd.DataFrame:
 
 # -- rendering -------------------------------------------------------------------------------
 
-def test_no_project():
-    at = page("", coder=None)
-    assert not at.exception
-    assert "No project is open" in at.info[0].value
-
-
-def test_empty_project(tmp_path):
-    path = tmp_path / "empty.qualcode"
-    Project.create(path).close()
-    at = page(path, coder=None)
-    assert not at.exception
-    assert "no codes yet" in at.info[0].value
-
-
 def test_codes_but_no_informants(tmp_path, project):
     path = tmp_path / "codes_only.qualcode"
     with Project.create(path) as p:

@@ -52,21 +52,6 @@ def click(at: AppTest, key: str) -> AppTest:
 
 # -- empty states ------------------------------------------------------------------------------
 
-def test_no_project():
-    at = page("", coder=None)
-    assert not at.exception
-    assert at.title[0].value == "Suggestions"
-    assert "No project is open" in at.info[0].value
-
-
-def test_empty_project(tmp_path):
-    path = tmp_path / "empty.qualcode"
-    Project.create(path).close()
-    at = page(path, coder=None)
-    assert not at.exception
-    assert "no codes yet" in at.info[0].value
-
-
 def test_no_coders(project):
     at = page(project.path, coder=None)
     assert not at.exception

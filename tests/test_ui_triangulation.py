@@ -107,20 +107,6 @@ def _under(key: str, ancestor: str, parents: dict) -> bool:
 
 # -- rendering -------------------------------------------------------------------------------
 
-def test_no_project():
-    at = page("", coder=None)
-    assert not at.exception
-    assert "No project is open" in at.info[0].value
-
-
-def test_empty_project(tmp_path):
-    path = tmp_path / "empty.qualcode"
-    Project.create(path).close()
-    at = page(path, coder=None)
-    assert not at.exception
-    assert "no codes yet" in at.info[0].value
-
-
 def test_nothing_coded_still_shows_the_zero_matrix(project):
     at = page(project.path, coder=None)
     assert not at.exception
