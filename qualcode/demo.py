@@ -6,7 +6,8 @@ import csv
 from pathlib import Path
 
 from .errors import InputError, QualcodeError
-from .project import CodingSpec, Progress, Project, _find_occurrence
+from .project import CodingSpec, Progress, Project
+from .project_codings import _find_occurrence
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_NAME = "Sample study: collaborative governance in minimum service standards (fictional Kabupaten Sukamaju)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,14 +17,15 @@ from typing import Any
 import pandas as pd
 
 from . import segment
-from .codebook import Code, Codebook, load_codebook
 from .check import check_store
+from .codebook import Code, Codebook, load_codebook
 from .codebook_edit import CodebookEditing
-from .errors import CodingError, DuplicateError, InputError, NotFoundError
+from .errors import DuplicateError, InputError, NotFoundError
 from .ingest import read_document
 from .project_accounts import ProjectAccounts, requires
 from .project_agreement import ProjectAgreement
 from .project_analysis import ProjectAnalysis
+from .project_codings import CodingSpec, ProjectCodings  # noqa: F401 (CodingSpec is part of this module's API)
 from .project_history import ProjectHistory
 from .project_suggest import ProjectSuggest
 from .search import find_hits
@@ -33,11 +34,6 @@ from .store import Store, now
 DEFAULT_SOURCE_TYPES = {"interview": "Interview", "observation": "Observation", "document": "Document"}
 CODER_ROLES = ("coder", "supervisor", "admin", "consensus")
 INFORMANT_COLUMNS = ("key", "group", "role", "organisation")
-CODINGS_COLUMNS = [
-    "id", "document", "document_id", "informant", "group", "source_type", "code", "code_name",
-    "parent_code", "coder", "start", "end", "quote", "memo", "created_at",
-]
-CODING_ROW_FIELDS = ("id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at")
 SEARCH_COLUMNS = ["document_id", "document", "informant", "group", "source_type", "start", "end", "before", "match",
                   "after"]
 Progress = Callable[[int, int, str], None]
@@ -52,22 +48,10 @@ class ImportedDocument:
     sentences: int
 
 
-@dataclass(frozen=True)
-class CodingSpec:
-    """One coding to add: the document by name or id, offsets into its text, code key and coder name;
-    ``created_at`` keeps the time of a coding brought from elsewhere (default: now)."""
-
-    document: str | int
-    start: int
-    end: int
-    code: str
-    coder: str
-    memo: str | None = None
-    created_at: str | None = None
-
-
-class Project(ProjectAccounts, CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest, ProjectHistory):
-    """A qualcode project file (codebook editing comes from :class:`CodebookEditing`; triangulation,
+class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest,
+              ProjectHistory):
+    """A qualcode project file (adding, changing and reading codings comes from :class:`ProjectCodings`;
+    codebook editing from :class:`CodebookEditing`; triangulation,
     framework matrix and co-occurrence from :class:`ProjectAnalysis`; intercoder agreement and
     reconciliation from :class:`ProjectAgreement`; code suggestions from :class:`ProjectSuggest`; accounts
     and the checks of what a signed-in user may do from :class:`ProjectAccounts`; history, undo and redo
@@ -392,153 +376,15 @@ class Project(ProjectAccounts, CodebookEditing, ProjectAnalysis, ProjectAgreemen
         return cid
 
     def ensure_coder(self, name: str, role: str = "coder") -> int:
-        with self.store.atomic():
+        row = self.store.coder_by_name(name.strip()) if name else None
+        if row:  # the usual case: no write lock needed
+            return row["id"]
+        with self.store.atomic():  # look again under the lock: another writer may have added the name
             row = self.store.coder_by_name(name.strip()) if name else None
             return row["id"] if row else self._add_coder(name, role)
 
     def coders(self) -> pd.DataFrame:
         return pd.DataFrame(self.store.coders(), columns=["id", "name", "role", "codings"])
-
-    # -- codings -----------------------------------------------------------------
-
-    def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
-                   *, memo: str | None = None) -> int:
-        """Code text[start:end] of a document (0-based, end-exclusive code points). Returns the coding id."""
-        return self.add_codings([CodingSpec(document, start, end, code, coder, memo)])[0]
-
-    def add_codings(self, specs: Iterable[CodingSpec]) -> list[int]:
-        """Add many codings in one transaction; the first bad one cancels them all.
-
-        Coders are created on first use (a coder picks their name once); unknown
-        documents and codes are errors.
-        """
-        rows: list[tuple] = []
-        docs: dict[str | int, dict] = {}
-        codes: dict[str, int] = {}
-        coders: dict[str, int] = {}
-        created = now()
-        specs = list(specs)
-        for coder in {spec.coder for spec in specs}:
-            self._require_coder(coder)
-        with self.store.atomic():
-            for spec in specs:
-                doc = docs.get(spec.document) or docs.setdefault(spec.document, self.document(spec.document))
-                _check_span(spec.start, spec.end, len(doc["text"]), doc["name"])
-                code_id = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code)["id"])
-                coder_id = coders.get(spec.coder) or coders.setdefault(spec.coder, self.ensure_coder(spec.coder))
-                rows.append((doc["id"], code_id, coder_id, spec.start, spec.end, doc["text"][spec.start:spec.end],
-                             spec.memo or None, spec.created_at or created))
-            if not rows:
-                return []
-            ids = self.store.insert_codings(rows)
-            if len(ids) == 1:
-                first = specs[0]
-                self.store.log_event(first.coder, "coding.add", {
-                    "id": ids[0], "document": docs[first.document]["name"], "code": first.code,
-                    "start": first.start, "end": first.end})
-            else:
-                coders_used = {spec.coder for spec in specs}  # one coder's batch is theirs to undo
-                self.store.log_event(coders_used.pop() if len(coders_used) == 1 else None, "coding.add_many", {
-                    "count": len(ids), "first_id": ids[0], "last_id": ids[-1], "codes": sorted(codes)})
-        return ids
-
-    def code_quote(self, document: str | int, quote: str, code: str, coder: str, *,
-                   occurrence: int = 1, memo: str | None = None) -> int:
-        """Code the ``occurrence``-th appearance of ``quote`` in a document (how demo codings are anchored)."""
-        doc = self.document(document)
-        start = _find_occurrence(doc["text"], quote, occurrence)
-        if start < 0:
-            raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}")
-        return self.add_coding(doc["id"], start, start + len(quote), code, coder, memo=memo)
-
-    def remove_coding(self, coding_id: int, *, actor: str | None = None) -> dict[str, Any]:
-        """Delete one coding; returns its row so that a front end can offer undo."""
-        row = self.store.coding_by_id(coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
-        self._require_coding_owner(row["coder_id"])
-        with self.store.atomic():
-            self.store.delete_coding(coding_id)
-            self.store.log_event(actor, "coding.remove", row)
-        return row
-
-    def update_coding(self, coding_id: int, *, code: str | None = None, memo: str | None = None,
-                      clear_memo: bool = False, actor: str | None = None) -> dict[str, Any]:
-        """Change a coding's code (by key) and/or memo (``""`` or ``clear_memo=True`` removes it).
-
-        Returns the row as it was before (as :meth:`remove_coding` does), for undo.
-        Raises NotFoundError for an unknown coding or code, InputError when nothing is to change.
-        """
-        row = self.store.coding_by_id(coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
-        self._require_coding_owner(row["coder_id"])
-        if code is None and memo is None and not clear_memo:
-            raise InputError(f"coding {coding_id}: nothing to change; give code, memo or clear_memo=True")
-        if clear_memo and memo:
-            raise InputError(f"coding {coding_id}: give either a memo or clear_memo=True, not both")
-        update: dict[str, Any] = {}
-        if code is not None:
-            update["code_id"] = self._code(code)["id"]
-        if memo is not None or clear_memo:
-            update["memo"] = (memo or "").strip() or None
-        with self.store.atomic():
-            self.store.update_coding(coding_id, update)
-            self.store.log_event(actor, "coding.update", {"id": coding_id, "before": row, "after": update})
-        return row
-
-    def restore_coding(self, row: Mapping[str, Any], *, actor: str | None = None) -> int:
-        """Put back a coding that :meth:`remove_coding` returned (same id and fields); returns its id.
-
-        Raises CodingError if the id is taken again or the quote no longer matches
-        the document text at start:end; NotFoundError if its document, code or coder is gone.
-        """
-        missing = [f for f in CODING_ROW_FIELDS if f not in row]
-        if missing:
-            raise InputError(f"cannot restore coding: row lacks {', '.join(missing)}; "
-                             f"need {', '.join(CODING_ROW_FIELDS)}")
-        data = {f: row[f] for f in CODING_ROW_FIELDS}
-        self._require_coding_owner(data["coder_id"])
-        if self.store.coding_by_id(data["id"]) is not None:
-            raise CodingError(f"cannot restore coding {data['id']}: a coding with that id exists")
-        doc = self.document(int(data["document_id"]))
-        for what, found in (("code", self.store.code_by_id(data["code_id"])),
-                            ("coder", self._coder_by_id(data["coder_id"]))):
-            if found is None:
-                raise NotFoundError(f"cannot restore coding {data['id']}: its {what} (id {data[f'{what}_id']}) "
-                                    "no longer exists")
-        _check_span(data["start"], data["end"], len(doc["text"]), doc["name"])
-        if doc["text"][data["start"]:data["end"]] != data["quote"]:
-            raise CodingError(f"cannot restore coding {data['id']}: its quote {data['quote'][:60]!r} no longer "
-                              f"matches '{doc['name']}' at {data['start']}:{data['end']}")
-        with self.store.atomic():
-            self.store.insert_coding(data)
-            self.store.log_event(actor, "coding.restore", data)
-        return data["id"]
-
-    def codes_recent(self, coder: str, limit: int = 10) -> list[str]:
-        """Keys of the codes ``coder`` used, most recently used first (at most ``limit``); [] for an unknown coder."""
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise InputError(f"limit must be a whole number >= 1, got {limit!r}")
-        row = self.store.coder_by_name(str(coder).strip()) if coder else None
-        return self.store.recent_code_keys(row["id"], limit) if row else []
-
-    def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
-                codes: Iterable[str] | None = None) -> pd.DataFrame:
-        """Codings as a DataFrame with document, informant, group, source type, code, coder and quote."""
-        doc_id = self.document(document)["id"] if document is not None else None
-        coders = self._visible_coders(coders)
-        coder_ids = [self._coder(c)["id"] for c in coders] if coders is not None else None
-        code_ids = [self._code(c)["id"] for c in codes] if codes is not None else None
-        rows = self.store.codings(document_id=doc_id, coder_ids=coder_ids, code_ids=code_ids)
-        return pd.DataFrame(rows, columns=CODINGS_COLUMNS)
-
-    def document_codings(self, document_id: int) -> list[dict[str, Any]]:
-        """One document's codings as lean rows (what the transcript view draws), only the user's own
-        when blind coding hides the others'."""
-        rows = self.store.document_codings(int(document_id))
-        visible = self._visible_coders(None)
-        return rows if visible is None else [r for r in rows if r["coder"] in visible]
 
     # -- search ------------------------------------------------------------------
 
@@ -632,26 +478,6 @@ def _check_fields(fields: Mapping[str, Any], allowed: set[str], what: str) -> No
     bad = sorted(set(fields) - allowed)
     if bad:
         raise InputError(f"{what}: cannot edit {', '.join(bad)}; editable: {', '.join(sorted(allowed))}")
-
-
-def _check_span(start: Any, end: Any, length: int, document: str) -> None:
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
-        raise CodingError(f"coding in '{document}': start and end must be integers, got {start!r}, {end!r}")
-    if start < 0 or end <= start or end > length:
-        raise CodingError(
-            f"coding in '{document}': span {start}:{end} is invalid; need 0 <= start < end <= {length} (text length)"
-        )
-
-
-def _find_occurrence(text: str, quote: str, occurrence: int) -> int:
-    if not quote or occurrence < 1:
-        return -1
-    pos = -1
-    for _ in range(occurrence):
-        pos = text.find(quote, pos + 1)
-        if pos < 0:
-            return -1
-    return pos
 
 
 def _abbreviate(items: list[str], limit: int = 12) -> str:

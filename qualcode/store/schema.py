@@ -165,7 +165,6 @@ def m003_reconciliations(db: sqlite_utils.Database) -> None:
         db.conn.execute(statement)
 
 
-
 @migrations()
 def m004_suggestions(db: sqlite_utils.Database) -> None:
     """Machine-assisted code suggestions and the trained models behind them."""

@@ -1,0 +1,212 @@
+"""Codings: adding, changing, removing and reading them; methods of a Project.
+
+:class:`ProjectCodings` is a base class of :class:`qualcode.project.Project`. Every write is one
+transaction with its audit event, and checks the signed-in user's right to code as that coder or
+to change that coding (see :mod:`qualcode.project_accounts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .errors import CodingError, InputError, NotFoundError
+from .store import Store, now
+
+CODINGS_COLUMNS = [
+    "id", "document", "document_id", "informant", "group", "source_type", "code", "code_name",
+    "parent_code", "coder", "start", "end", "quote", "memo", "created_at",
+]
+CODING_ROW_FIELDS = ("id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at")
+
+
+@dataclass(frozen=True)
+class CodingSpec:
+    """One coding to add: the document by name or id, offsets into its text, code key and coder name;
+    ``created_at`` keeps the time of a coding brought from elsewhere (default: now)."""
+
+    document: str | int
+    start: int
+    end: int
+    code: str
+    coder: str
+    memo: str | None = None
+    created_at: str | None = None
+
+
+class ProjectCodings:
+    """Coding methods of a Project (needs ``self.store`` and the Project's lookups)."""
+
+    store: Store
+
+    if TYPE_CHECKING:  # provided by Project and ProjectAccounts
+        def document(self, ref: str | int) -> dict[str, Any]: ...
+        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
+        def _code(self, key: str) -> dict: ...
+        def _coder(self, name: str) -> dict: ...
+        def _coder_by_id(self, coder_id: int) -> dict | None: ...
+        def _require_coder(self, coder: str) -> None: ...
+        def _require_coding_owner(self, coder_id: int) -> None: ...
+        def _visible_coders(self, coders: Iterable[str] | None) -> list[str] | None: ...
+
+    def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
+                   *, memo: str | None = None) -> int:
+        """Code text[start:end] of a document (0-based, end-exclusive code points). Returns the coding id."""
+        return self.add_codings([CodingSpec(document, start, end, code, coder, memo)])[0]
+
+    def add_codings(self, specs: Iterable[CodingSpec]) -> list[int]:
+        """Add many codings in one transaction; the first bad one cancels them all.
+
+        Coders are created on first use (a coder picks their name once); unknown
+        documents and codes are errors.
+        """
+        rows: list[tuple] = []
+        docs: dict[str | int, dict] = {}
+        codes: dict[str, int] = {}
+        coders: dict[str, int] = {}
+        created = now()
+        specs = list(specs)
+        for coder in {spec.coder for spec in specs}:
+            self._require_coder(coder)
+        with self.store.atomic():
+            for spec in specs:
+                doc = docs.get(spec.document) or docs.setdefault(spec.document, self.document(spec.document))
+                _check_span(spec.start, spec.end, len(doc["text"]), doc["name"])
+                code_id = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code)["id"])
+                coder_id = coders.get(spec.coder) or coders.setdefault(spec.coder, self.ensure_coder(spec.coder))
+                rows.append((doc["id"], code_id, coder_id, spec.start, spec.end, doc["text"][spec.start:spec.end],
+                             spec.memo or None, spec.created_at or created))
+            if not rows:
+                return []
+            ids = self.store.insert_codings(rows)
+            if len(ids) == 1:
+                first = specs[0]
+                self.store.log_event(first.coder, "coding.add", {
+                    "id": ids[0], "document": docs[first.document]["name"], "code": first.code,
+                    "start": first.start, "end": first.end})
+            else:
+                coders_used = {spec.coder for spec in specs}  # one coder's batch is theirs to undo
+                self.store.log_event(coders_used.pop() if len(coders_used) == 1 else None, "coding.add_many", {
+                    "count": len(ids), "first_id": ids[0], "last_id": ids[-1], "codes": sorted(codes)})
+        return ids
+
+    def code_quote(self, document: str | int, quote: str, code: str, coder: str, *,
+                   occurrence: int = 1, memo: str | None = None) -> int:
+        """Code the ``occurrence``-th appearance of ``quote`` in a document (how demo codings are anchored)."""
+        doc = self.document(document)
+        start = _find_occurrence(doc["text"], quote, occurrence)
+        if start < 0:
+            raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}")
+        return self.add_coding(doc["id"], start, start + len(quote), code, coder, memo=memo)
+
+    def remove_coding(self, coding_id: int, *, actor: str | None = None) -> dict[str, Any]:
+        """Delete one coding; returns its row so that a front end can offer undo."""
+        row = self.store.coding_by_id(coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        self._require_coding_owner(row["coder_id"])
+        with self.store.atomic():
+            self.store.delete_coding(coding_id)
+            self.store.log_event(actor, "coding.remove", row)
+        return row
+
+    def update_coding(self, coding_id: int, *, code: str | None = None, memo: str | None = None,
+                      clear_memo: bool = False, actor: str | None = None) -> dict[str, Any]:
+        """Change a coding's code (by key) and/or memo (``""`` or ``clear_memo=True`` removes it).
+
+        Returns the row as it was before (as :meth:`remove_coding` does), for undo.
+        Raises NotFoundError for an unknown coding or code, InputError when nothing is to change.
+        """
+        row = self.store.coding_by_id(coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        self._require_coding_owner(row["coder_id"])
+        if code is None and memo is None and not clear_memo:
+            raise InputError(f"coding {coding_id}: nothing to change; give code, memo or clear_memo=True")
+        if clear_memo and memo:
+            raise InputError(f"coding {coding_id}: give either a memo or clear_memo=True, not both")
+        update: dict[str, Any] = {}
+        if code is not None:
+            update["code_id"] = self._code(code)["id"]
+        if memo is not None or clear_memo:
+            update["memo"] = (memo or "").strip() or None
+        with self.store.atomic():
+            self.store.update_coding(coding_id, update)
+            self.store.log_event(actor, "coding.update", {"id": coding_id, "before": row, "after": update})
+        return row
+
+    def restore_coding(self, row: Mapping[str, Any], *, actor: str | None = None) -> int:
+        """Put back a coding that :meth:`remove_coding` returned (same id and fields); returns its id.
+
+        Raises CodingError if the id is taken again or the quote no longer matches
+        the document text at start:end; NotFoundError if its document, code or coder is gone.
+        """
+        missing = [f for f in CODING_ROW_FIELDS if f not in row]
+        if missing:
+            raise InputError(f"cannot restore coding: row lacks {', '.join(missing)}; "
+                             f"need {', '.join(CODING_ROW_FIELDS)}")
+        data = {f: row[f] for f in CODING_ROW_FIELDS}
+        self._require_coding_owner(data["coder_id"])
+        if self.store.coding_by_id(data["id"]) is not None:
+            raise CodingError(f"cannot restore coding {data['id']}: a coding with that id exists")
+        doc = self.document(int(data["document_id"]))
+        for what, found in (("code", self.store.code_by_id(data["code_id"])),
+                            ("coder", self._coder_by_id(data["coder_id"]))):
+            if found is None:
+                raise NotFoundError(f"cannot restore coding {data['id']}: its {what} (id {data[f'{what}_id']}) "
+                                    "no longer exists")
+        _check_span(data["start"], data["end"], len(doc["text"]), doc["name"])
+        if doc["text"][data["start"]:data["end"]] != data["quote"]:
+            raise CodingError(f"cannot restore coding {data['id']}: its quote {data['quote'][:60]!r} no longer "
+                              f"matches '{doc['name']}' at {data['start']}:{data['end']}")
+        with self.store.atomic():
+            self.store.insert_coding(data)
+            self.store.log_event(actor, "coding.restore", data)
+        return data["id"]
+
+    def codes_recent(self, coder: str, limit: int = 10) -> list[str]:
+        """Keys of the codes ``coder`` used, most recently used first (at most ``limit``); [] for an unknown coder."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InputError(f"limit must be a whole number >= 1, got {limit!r}")
+        row = self.store.coder_by_name(str(coder).strip()) if coder else None
+        return self.store.recent_code_keys(row["id"], limit) if row else []
+
+    def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
+                codes: Iterable[str] | None = None) -> pd.DataFrame:
+        """Codings as a DataFrame with document, informant, group, source type, code, coder and quote."""
+        doc_id = self.document(document)["id"] if document is not None else None
+        coders = self._visible_coders(coders)
+        coder_ids = [self._coder(c)["id"] for c in coders] if coders is not None else None
+        code_ids = [self._code(c)["id"] for c in codes] if codes is not None else None
+        rows = self.store.codings(document_id=doc_id, coder_ids=coder_ids, code_ids=code_ids)
+        return pd.DataFrame(rows, columns=CODINGS_COLUMNS)
+
+    def document_codings(self, document_id: int) -> list[dict[str, Any]]:
+        """One document's codings as lean rows (what the transcript view draws), only the user's own
+        when blind coding hides the others'."""
+        rows = self.store.document_codings(int(document_id))
+        visible = self._visible_coders(None)
+        return rows if visible is None else [r for r in rows if r["coder"] in visible]
+
+
+def _check_span(start: Any, end: Any, length: int, document: str) -> None:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise CodingError(f"coding in '{document}': start and end must be integers, got {start!r}, {end!r}")
+    if start < 0 or end <= start or end > length:
+        raise CodingError(
+            f"coding in '{document}': span {start}:{end} is invalid; need 0 <= start < end <= {length} (text length)"
+        )
+
+
+def _find_occurrence(text: str, quote: str, occurrence: int) -> int:
+    if not quote or occurrence < 1:
+        return -1
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
