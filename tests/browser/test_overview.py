@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from .browser import CHROMIUM, chromium_page, streamlit_server
+from . import CHROMIUM, chromium_page, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 

@@ -37,13 +37,14 @@ def wait_until_up(url: str, proc: subprocess.Popen, tries: int = 120) -> None:
 
 
 @contextlib.contextmanager
-def streamlit_server(project: Path) -> Iterator[str]:
-    """`streamlit run app.py -- --project PROJECT` on a free port; yields its URL."""
+def streamlit_server(project: Path, *, auth: bool = False) -> Iterator[str]:
+    """`streamlit run app.py -- --project PROJECT [--auth]` on a free port; yields its URL."""
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--project", str(project)],
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+         "--", "--project", str(project), *(["--auth"] if auth else [])],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -65,6 +66,19 @@ def chromium_page(width: int = 1400, height: int = 1000):
             yield browser.new_page(viewport={"width": width, "height": height})
         finally:
             browser.close()
+
+
+def assert_no_exception(page) -> None:
+    """No Streamlit exception box (a traceback shown to the user) on the page as it is now."""
+    boxes = page.locator('[data-testid="stException"]')
+    assert boxes.count() == 0, "Streamlit exception on the page: " + " | ".join(boxes.all_inner_texts())[:2000]
+
+
+def wait_idle(page, timeout: int = 60_000) -> None:
+    """Wait until Streamlit has finished the current run (no running indicator, no stale elements)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')", timeout=timeout)
 
 
 SELECT_TEXT_JS = """

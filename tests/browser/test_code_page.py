@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
 
-from .browser import CHROMIUM, chromium_page, drag_select, streamlit_server
+from . import CHROMIUM, chromium_page, drag_select, streamlit_server
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
