@@ -1,11 +1,13 @@
 # Two commands do everything on a fresh machine: `make run` and `make test`.
+# `make test-lowest` runs the same suite on the lowest versions pyproject.toml allows.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+LOWEST := .venv-lowest
 DEMO := demo/demo.qualcode
 PORT ?= 8501
 
-.PHONY: run test bench demo docs-cli clean
+.PHONY: run test test-lowest bench demo docs-cli clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,6 +17,15 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Every direct dependency at its lower bound (uv's lowest-direct resolution; uv reads PyPI, not
+# pip.conf). Built afresh whenever pyproject.toml changes, so no newer version lingers.
+$(LOWEST)/.installed-test: pyproject.toml
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet uv
+	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
 	touch $@
 
 $(DEMO): | $(VENV)/.installed
@@ -27,7 +38,12 @@ run: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true -- --project $(DEMO)
 
 test: $(VENV)/.installed-test
+	$(PY) scripts/print_versions.py
 	$(PY) -m pytest
+
+test-lowest: $(LOWEST)/.installed-test
+	$(LOWEST)/bin/python scripts/print_versions.py --lowest
+	$(LOWEST)/bin/python -m pytest
 
 bench: $(VENV)/.installed
 	$(PY) -m bench
@@ -36,4 +52,4 @@ docs-cli: $(VENV)/.installed
 	$(PY) scripts/make_cli_docs.py > docs/cli.md
 
 clean:
-	rm -rf $(VENV) demo
+	rm -rf $(VENV) $(LOWEST) demo

@@ -52,11 +52,11 @@ def build(folder: Path) -> Path:
             file.write_text(text_of(chars, 11 if name == "long" else 12), encoding="utf-8")
             doc = p.import_document(file, informant="I-1", name=name)
             length = doc.characters
-            specs = []
-            for _ in range(n):
+            spans: dict[tuple[int, int, str], None] = {}  # distinct: the API refuses an exact duplicate
+            while len(spans) < n:
                 start = rng.randrange(0, length - 400)
-                specs.append(CodingSpec(doc.id, start, start + rng.randint(20, 400), rng.choice(CODES), "rina"))
-            p.add_codings(specs)
+                spans[(start, start + rng.randint(20, 400), rng.choice(CODES))] = None
+            p.add_codings([CodingSpec(doc.id, s, e, code, "rina") for s, e, code in spans])
     return path
 
 

@@ -65,15 +65,20 @@ def bare_table(path: Path, ddl: str, indexes: list[str]) -> sqlite3.Connection:
     return conn
 
 
-def batch(rng: random.Random, size: int, docs: list[dict], codes: dict[str, int], coder: tuple[str, int]):
-    """``size`` random valid codings, as CodingSpecs and as the same bare rows."""
+def batch(rng: random.Random, size: int, docs: list[dict], codes: dict[str, int], coder: tuple[str, int],
+          seen: set[tuple[int, int, int, str]]):
+    """``size`` random valid codings, as CodingSpecs and as the same bare rows; none repeats a span and code
+    in ``seen`` (the API refuses an exact duplicate), and each is added to it."""
     specs, rows, stamp, keys = [], [], now(), list(codes)
-    for _ in range(size):
+    while len(specs) < size:
         doc = docs[rng.randrange(len(docs))]
         text = doc["text"]
         start = rng.randrange(len(text) - 1)
         end = min(len(text), start + rng.randint(20, 400))
         code = rng.choice(keys)
+        if (doc["id"], start, end, code) in seen:
+            continue
+        seen.add((doc["id"], start, end, code))
         memo = "catatan pengkode" if rng.random() < 0.01 else None
         specs.append(CodingSpec(doc["name"], start, end, code, coder[0], memo))
         rows.append((doc["id"], codes[code], coder[1], start, end, text[start:end], memo, stamp))
@@ -107,8 +112,9 @@ def _run(folder: Path, codings: int, batches: int, documents: int, words: int, r
     insert = f"INSERT INTO codings ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
     t_qc = t_plain = t_indexed = 0.0
     per_batch = codings // batches
+    seen: set[tuple[int, int, int, str]] = set()
     for _ in range(batches):
-        specs, rows = batch(rng, per_batch, docs, codes, coder)
+        specs, rows = batch(rng, per_batch, docs, codes, coder, seen)
         t_qc += timed(lambda: project.add_codings(specs))
         t_plain += timed(lambda: (plain.executemany(insert, rows), plain.commit()))
         t_indexed += timed(lambda: (indexed.executemany(insert, rows), indexed.commit()))

@@ -52,11 +52,11 @@ def _context() -> Any:
 def _spans(worker: int, count: int, length: int) -> list[tuple[int, int, str]]:
     """The same seeded (start, end, code) of each worker for qualcode and the baseline."""
     rng = random.Random(1000 + worker)
-    spans = []
-    for _ in range(count):
+    spans: dict[tuple[int, int, str], None] = {}  # distinct: a coder cannot code one span twice with one code
+    while len(spans) < count:
         start = rng.randrange(length - 401)
-        spans.append((start, start + rng.randint(20, 400), rng.choice(CODES)))
-    return spans
+        spans[(start, start + rng.randint(20, 400), rng.choice(CODES))] = None
+    return list(spans)
 
 
 def _qualcode_writer(path: str, worker: int, count: int, length: int, start: Any, results: Any) -> None:

@@ -61,16 +61,18 @@ def describe(permission: str) -> str:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise InputError(f"unknown role '{role}'; allowed: {', '.join(ROLES)}")
+        raise InputError(f"unknown role '{role}'; allowed: {', '.join(ROLES)}", key="err_unknown_role", role=role,
+                         allowed=", ".join(ROLES))
     return role
 
 
 def check_password(password: str) -> str:
     """The password if it is acceptable; InputError otherwise (the message never repeats it)."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-        raise InputError(f"password: at least {MIN_PASSWORD_LENGTH} characters are needed")
+        raise InputError(f"password: at least {MIN_PASSWORD_LENGTH} characters are needed", key="err_password_short",
+                         n=MIN_PASSWORD_LENGTH)
     if password.strip() != password:
-        raise InputError("password: must not begin or end with a space")
+        raise InputError("password: must not begin or end with a space", key="err_password_space")
     return password
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import CodebookError
+from .errors import CodebookError, Term
 
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 KEY_RE = re.compile(r"^[\w.\-]+$")
@@ -74,17 +74,22 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
         Naming ``source`` and the code and field at fault.
     """
     if not isinstance(data, dict):
-        raise CodebookError(f"{source}: expected a mapping with 'name' and 'codes', got {type(data).__name__}")
+        raise CodebookError(f"{source}: expected a mapping with 'name' and 'codes', got {type(data).__name__}",
+                            key="err_codebook_not_mapping", source=source, got=type(data).__name__)
     unknown = sorted(str(k) for k in set(data) - set(BOOK_FIELDS))  # YAML keys may be numbers
     if unknown:
-        raise CodebookError(f"{source}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(BOOK_FIELDS)}")
+        raise CodebookError(f"{source}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(BOOK_FIELDS)}",
+                            key="err_codebook_fields", source=source, fields=", ".join(unknown),
+                            allowed=", ".join(BOOK_FIELDS))
     for head in ("name", "title", "title_alt", "description"):  # stored as text (a YAML date is not)
         if data.get(head) is not None and not isinstance(data[head], str | int | float):
-            raise CodebookError(f"{source}: field '{head}' must be text, got {type(data[head]).__name__}")
+            raise CodebookError(f"{source}: field '{head}' must be text, got {type(data[head]).__name__}",
+                                key="err_codebook_field_text", source=source, field=head, got=type(data[head]).__name__)
     name = data.get("name") or Path(source).stem
     raw_codes = data.get("codes")
     if not isinstance(raw_codes, list) or not raw_codes:
-        raise CodebookError(f"{source}: 'codes' must be a non-empty list of codes")
+        raise CodebookError(f"{source}: 'codes' must be a non-empty list of codes", key="err_codebook_no_codes",
+                            source=source)
 
     codes: list[Code] = []
 
@@ -92,23 +97,30 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
         for n, item in enumerate(items, start=1):
             place = f"{where}[{n}]"
             if not isinstance(item, dict):
-                raise CodebookError(f"{source}: {place} must be a mapping, got {type(item).__name__}")
-            label = f"code '{item.get('key')}'" if item.get("key") else place
+                raise CodebookError(f"{source}: {place} must be a mapping, got {type(item).__name__}",
+                                    key="err_codebook_item", source=source, place=place, got=type(item).__name__)
+            label = Term(f"code '{item.get('key')}'", "term_code_label", code=item.get("key")) if item.get("key") else place
             bad = sorted(str(k) for k in set(item) - set(CODE_FIELDS))
             if bad:
-                raise CodebookError(f"{source}: {label}: unknown field(s) {', '.join(bad)}; allowed: {', '.join(CODE_FIELDS)}")
+                raise CodebookError(f"{source}: {label}: unknown field(s) {', '.join(bad)}; allowed: {', '.join(CODE_FIELDS)}",
+                                    key="err_codebook_code_fields", source=source, label=label, fields=", ".join(bad),
+                                    allowed=", ".join(CODE_FIELDS))
             for required in ("key", "name"):
                 value = item.get(required)
                 if not isinstance(value, str | int | float) or not str(value).strip():
-                    raise CodebookError(f"{source}: {label}: field '{required}' is missing or empty")
+                    raise CodebookError(f"{source}: {label}: field '{required}' is missing or empty",
+                                        key="err_codebook_missing", source=source, label=label, field=required)
             key = str(item["key"]).strip()
             if not KEY_RE.match(key):
-                raise CodebookError(f"{source}: code '{key}': key may hold letters, digits, '.', '_' and '-' only")
+                raise CodebookError(f"{source}: code '{key}': key may hold letters, digits, '.', '_' and '-' only",
+                                    key="err_codebook_key", source=source, code=key)
             color = str(item.get("color") or DEFAULT_COLOR)
             if not COLOR_RE.match(color):
-                raise CodebookError(f"{source}: code '{key}': field 'color' must be #RGB or #RRGGBB, got {color!r}")
+                raise CodebookError(f"{source}: code '{key}': field 'color' must be #RGB or #RRGGBB, got {color!r}",
+                                    key="err_codebook_color", source=source, code=key, color=color)
             if "parent" in item and parent is not None:
-                raise CodebookError(f"{source}: code '{key}': has both a 'parent' and a place under 'children'")
+                raise CodebookError(f"{source}: code '{key}': has both a 'parent' and a place under 'children'",
+                                    key="err_codebook_two_parents", source=source, code=key)
             texts = {f: _text(item.get(f), source, key, f) for f in ("name_alt", "definition", "include", "exclude", "example")}
             codes.append(
                 Code(key=key, name=str(item["name"]).strip(), color=color,
@@ -117,7 +129,8 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
             children = item.get("children")
             if children is not None:
                 if not isinstance(children, list):
-                    raise CodebookError(f"{source}: code '{key}': 'children' must be a list")
+                    raise CodebookError(f"{source}: code '{key}': 'children' must be a list",
+                                        key="err_codebook_children", source=source, code=key)
                 walk(children, key, f"{place}.children")
 
     walk(raw_codes, None, "codes")
@@ -130,7 +143,8 @@ def _text(value: Any, source: str, key: str, field_name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str | int | float):
-        raise CodebookError(f"{source}: code '{key}': field '{field_name}' must be text")
+        raise CodebookError(f"{source}: code '{key}': field '{field_name}' must be text",
+                            key="err_codebook_code_text", source=source, code=key, field=field_name)
     return str(value).strip() or None
 
 
@@ -138,17 +152,21 @@ def _check_tree(codes: list[Code], source: str) -> None:
     seen: set[str] = set()
     for code in codes:
         if code.key in seen:
-            raise CodebookError(f"{source}: duplicate code key '{code.key}'; keys must be unique")
+            raise CodebookError(f"{source}: duplicate code key '{code.key}'; keys must be unique",
+                                key="err_codebook_duplicate", source=source, code=code.key)
         seen.add(code.key)
     for code in codes:
         if code.parent is not None and code.parent not in seen:
-            raise CodebookError(f"{source}: code '{code.key}': parent '{code.parent}' is not a code in this codebook")
+            raise CodebookError(f"{source}: code '{code.key}': parent '{code.parent}' is not a code in this codebook",
+                                key="err_codebook_parent", source=source, code=code.key, parent=code.parent)
     parents = {c.key: c.parent for c in codes}
     for code in codes:
         chain, key = [code.key], code.parent
         while key is not None:
             if key in chain:
-                raise CodebookError(f"{source}: code '{code.key}': parents form a cycle ({' -> '.join(chain + [key])})")
+                cycle = " -> ".join(chain + [key])
+                raise CodebookError(f"{source}: code '{code.key}': parents form a cycle ({cycle})",
+                                    key="err_codebook_cycle", source=source, code=code.key, cycle=cycle)
             chain.append(key)
             key = parents[key]
 
@@ -181,13 +199,15 @@ def load_codebook(path: str | Path) -> Codebook:
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CodebookError(f"{path}: no such codebook file") from None
+        raise CodebookError(f"{path}: no such codebook file", key="err_codebook_missing_file", source=str(path)) from None
     except (UnicodeDecodeError, OSError) as exc:
-        raise CodebookError(f"{path}: cannot read the codebook ({exc})") from None
+        raise CodebookError(f"{path}: cannot read the codebook ({exc})", key="err_codebook_unreadable", source=str(path),
+                            problem=str(exc)) from None
     try:
         return parse_codebook(_parse(raw, path), source=str(path))
     except RecursionError:  # "[[[[..." or codes nested thousands deep
-        raise CodebookError(f"{path}: nested too deeply to be a codebook") from None
+        raise CodebookError(f"{path}: nested too deeply to be a codebook", key="err_codebook_deep",
+                            source=str(path)) from None
 
 
 def _parse(raw: str, path: Path) -> Any:
@@ -196,14 +216,20 @@ def _parse(raw: str, path: Path) -> Any:
         try:
             return json.loads(raw)
         except json.JSONDecodeError as exc:
-            raise CodebookError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+            raise CodebookError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                                key="err_codebook_json", source=str(path), line=exc.lineno, column=exc.colno,
+                                problem=exc.msg) from None
     try:
         return yaml.safe_load(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CodebookError(f"{path}: malformed YAML{where}: {problem}") from None
+        if mark:
+            raise CodebookError(f"{path}: malformed YAML at line {mark.line + 1}, column {mark.column + 1}: {problem}",
+                                key="err_codebook_yaml_at", source=str(path), line=mark.line + 1,
+                                column=mark.column + 1, problem=problem) from None
+        raise CodebookError(f"{path}: malformed YAML: {problem}", key="err_codebook_yaml", source=str(path),
+                            problem=problem) from None
 
 
 def save_codebook(book: Codebook, path: str | Path) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
-from .errors import CodebookError, DuplicateError, InputError, NotFoundError
+from .errors import CodebookError, DuplicateError, InputError, NotFoundError, Term
 from .project_accounts import requires
 from .store import Store
 
@@ -51,7 +51,7 @@ class CodebookEditing:
         """
         key = _valid_key(key)
         if self.store.code_by_key(key):
-            raise DuplicateError(f"code '{key}' already exists; choose another key")
+            raise DuplicateError(f"code '{key}' already exists; choose another key", key="err_duplicate_code", code=key)
         parent_row = self._code_named(parent, "parent code") if parent is not None else None
         fields = {"name": _name(name, key), **_texts(key, name_alt=name_alt, definition=definition,
                                                        include=include, exclude=exclude, example=example)}
@@ -86,7 +86,8 @@ class CodebookEditing:
             new_key = _valid_key(fields["key"])
             other = self.store.code_by_key(new_key)
             if other and other["id"] != row["id"]:
-                raise DuplicateError(f"cannot rename code '{row['key']}' to '{new_key}': code '{new_key}' already exists")
+                raise DuplicateError(f"cannot rename code '{row['key']}' to '{new_key}': code '{new_key}' already exists",
+                                     key="err_rename_code_taken", code=row["key"], new=new_key)
             update["key"] = new_key
         if "name" in fields:
             update["name"] = _name(fields["name"], row["key"])
@@ -160,7 +161,8 @@ class CodebookEditing:
         src = self._code_named(source, "source code")
         dst = self._code_named(target, "target code")
         if src["id"] == dst["id"]:
-            raise CodebookError(f"cannot merge code '{src['key']}' into itself; choose another target")
+            raise CodebookError(f"cannot merge code '{src['key']}' into itself; choose another target",
+                                key="err_merge_into_itself", code=src["key"])
         self._refuse_cycle("merge", src, dst)
         with self.store.atomic():
             dropped = self.store.drop_duplicate_codings(src["id"], dst["id"])
@@ -198,8 +200,13 @@ class CodebookEditing:
         row = self.store.code_by_key(str(key).strip()) if key is not None else None
         if row is None:
             keys = self.store.code_keys()
-            known = ", ".join(keys[:12]) + (f" ... ({len(keys)} in all)" if len(keys) > 12 else "") if keys else "none yet"
-            raise NotFoundError(f"unknown {what} '{key}'; known: {known}")
+            known: str = ", ".join(keys) if keys else Term("none yet", "err_none_yet")
+            if len(keys) > 12:
+                shown = ", ".join(keys[:12])
+                known = Term(f"{shown} ... ({len(keys)} in all)", "err_abbreviated", shown=shown, n=len(keys))
+            what_term = Term(what, f"term_{what.replace(' ', '_')}")
+            raise NotFoundError(f"unknown {what} '{key}'; known: {known}", key="err_unknown_named", what=what_term,
+                                value=key, known=known)
         return row
 
     def _descendants(self, code_id: int) -> list[dict]:
@@ -226,8 +233,10 @@ class CodebookEditing:
         path = " -> ".join(c["key"] for c in reversed(chain))
         where = "itself" if len(chain) == 1 else f"its own sub-code '{new_parent['key']}'"
         into = "under" if verb == "move" else "into"
+        kind = "self" if len(chain) == 1 else "sub"
         raise CodebookError(f"cannot {verb} code '{row['key']}' {into} {where}: that would make a cycle "
-                            f"({path} -> {row['key']})")
+                            f"({path} -> {row['key']})", key=f"err_{verb}_cycle_{kind}", code=row["key"],
+                            sub=new_parent["key"], cycle=f"{path} -> {row['key']}")
 
     def _renumber_codes(self) -> None:
         """Rewrite ``sort`` as 0, 1, 2 ... depth first, siblings in their current order."""
@@ -249,21 +258,23 @@ class CodebookEditing:
 def _valid_key(key: Any) -> str:
     text = str(key).strip() if key is not None else ""
     if not text:
-        raise CodebookError("code key is empty")
+        raise CodebookError("code key is empty", key="err_empty", what=Term("code key", "term_code_key"))
     if not KEY_RE.match(text):
-        raise CodebookError(f"code key '{text}' is invalid: a key may hold letters, digits, '.', '_' and '-' only")
+        raise CodebookError(f"code key '{text}' is invalid: a key may hold letters, digits, '.', '_' and '-' only",
+                            key="err_code_key_invalid", code=text)
     return text
 
 
 def _valid_color(color: Any, key: str) -> str:
     if not isinstance(color, str) or not COLOR_RE.match(color.strip()):
-        raise CodebookError(f"code '{key}': colour must be #RGB or #RRGGBB, got {color!r}")
+        raise CodebookError(f"code '{key}': colour must be #RGB or #RRGGBB, got {color!r}", key="err_code_color",
+                            code=key, color=color)
     return color.strip()
 
 
 def _name(name: Any, key: str) -> str:
     if not isinstance(name, str | int | float) or not str(name).strip():
-        raise InputError(f"code '{key}': name is empty; every code needs a name")
+        raise InputError(f"code '{key}': name is empty; every code needs a name", key="err_code_name_empty", code=key)
     return str(name).strip()
 
 

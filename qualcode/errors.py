@@ -7,14 +7,63 @@ researcher can fix the input without reading a traceback.
 from __future__ import annotations
 
 
-class QualcodeError(Exception):
-    """Base class: anything a front end may show to the user as it is."""
+class Term(str):
+    """A piece of an error message that a front end translates too: a kind of thing, a role, an action.
 
-    def located(self, where: str) -> QualcodeError:
+    It is the English text (so the English message reads as before), with the message key of its
+    translation and the values of that key's {placeholders}.
+
+    Example
+    -------
+    >>> known = Term("none yet", "err_none_yet")
+    >>> f"known: {known}", known.key
+    ('known: none yet', 'err_none_yet')
+    """
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, english: str, key: str, **params: object) -> Term:
+        term = super().__new__(cls, english)
+        term.key, term.params = key, params
+        return term
+
+
+class QualcodeError(Exception):
+    """Base class: anything a front end may show to the user as it is.
+
+    The message is English (the CLI prints it). An error a researcher meets in the app also carries
+    ``key``, a stable message key, and ``params``, the values its {placeholders} take, so that a front
+    end can show it in the user's language; an error without a key is shown as its English message.
+    ``where`` (a file) and ``line`` say where in an input file the error is, when they are known.
+
+    Example
+    -------
+    >>> err = NotFoundError("unknown code 'E9'; known: E1, E2", key="err_unknown_code", code="E9", known="E1, E2")
+    >>> str(err), err.key, err.params["code"]
+    ("unknown code 'E9'; known: E1, E2", 'err_unknown_code', 'E9')
+    """
+
+    key: str | None = None
+    params: dict[str, object] = {}
+    where: str | None = None
+    line: int | None = None
+
+    def __init__(self, *args: object, key: str | None = None, **params: object) -> None:
+        super().__init__(*args)
+        self.key = key
+        self.params = params
+
+    def located(self, where: str, line: int | None = None) -> QualcodeError:
         """The same error, of the same type, with its place (file, line) put in front of the message."""
         new = type(self).__new__(type(self))
         new.__dict__.update(self.__dict__)
-        new.args = (f"{where}: {self}",)
+        place = f"{where}, line {line}" if line is not None else where
+        new.args = (f"{place}: {self}",)
+        if self.where is not None:  # already located: the new place goes in front of the old one
+            new.where, new.line = f"{place}: {self.where}", self.line
+        else:
+            new.where, new.line = str(where), line
         return new
 
 
@@ -25,10 +74,11 @@ class InputError(QualcodeError, ValueError):
 class ImportFormatError(InputError):
     """A file could not be read as a document: wrong extension, empty, undecodable, corrupt."""
 
-    def __init__(self, path: object, problem: str) -> None:
+    def __init__(self, path: object, problem: str, *, key: str | None = None, **params: object) -> None:
         self.path = str(path)
         self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(f"{self.path}: {problem}", key=key, **params)
+        self.where = self.path  # the key's message is the problem alone; the file goes in front
 
 
 class CodebookError(InputError):

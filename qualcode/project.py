@@ -20,7 +20,7 @@ from . import segment
 from .check import check_store
 from .codebook import Code, Codebook, load_codebook
 from .codebook_edit import CodebookEditing
-from .errors import DuplicateError, InputError, NotFoundError
+from .errors import DuplicateError, InputError, NotFoundError, Term
 from .ingest import read_document
 from .project_accounts import ProjectAccounts, requires
 from .project_agreement import ProjectAgreement
@@ -124,10 +124,10 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         self, key: str, name: str | None = None, *, name_alt: str | None = None,
         description: str | None = None, sort: int | None = None, actor: str | None = None,
     ) -> int:
-        key = _required(key, "group key")
+        key = _required(key, Term("group key", "term_group_key"))
         with self.store.atomic():  # checked under the write lock: two writers cannot both add the key
             if self.store.group_by_key(key):
-                raise DuplicateError(f"group '{key}' already exists")
+                raise DuplicateError(f"group '{key}' already exists", key="err_duplicate_group", group=key)
             gid = self.store.insert_group({
                 "key": key, "name": (name or key).strip(), "name_alt": name_alt, "description": description,
                 "sort": sort if sort is not None else self.store.count("groups"),
@@ -144,7 +144,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         if "key" in fields:
             fields["key"] = self._new_key(fields["key"], "group", self.store.group_by_key, current=key)
         if "name" in fields:
-            fields["name"] = _required(fields["name"], f"group '{key}': name")
+            fields["name"] = _required(fields["name"], Term(f"group '{key}': name", "term_group_name", group=key))
         with self.store.atomic():
             self.store.update_group(group["id"], fields)
             self.store.log_event(actor, "group.edit", {"key": key, **fields})
@@ -164,7 +164,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
                         description=row.get("description"), sort=_int_or_none(row.get("sort")), actor=actor,
                     )
                 except InputError as exc:
-                    raise exc.located(f"{path}, line {line}") from None
+                    raise exc.located(str(path), line) from None
         return len(rows)
 
     # -- informants --------------------------------------------------------------
@@ -174,11 +174,11 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         self, key: str, group: str, *, role: str | None = None, organisation: str | None = None,
         attributes: Mapping[str, Any] | None = None, actor: str | None = None,
     ) -> int:
-        key = _required(key, "informant key")
+        key = _required(key, Term("informant key", "term_informant_key"))
         group_row = self._group(group)
         with self.store.atomic():
             if self.store.informant_by_key(key):
-                raise DuplicateError(f"informant '{key}' already exists")
+                raise DuplicateError(f"informant '{key}' already exists", key="err_duplicate_informant", informant=key)
             iid = self.store.insert_informant({
                 "key": key, "group_id": group_row["id"], "role": role, "organisation": organisation,
                 "attributes": json.dumps(dict(attributes or {}), ensure_ascii=False),
@@ -223,7 +223,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
                     self.add_informant(row["key"], row["group"], role=row.get("role") or None,
                                        organisation=row.get("organisation") or None, attributes=attributes, actor=actor)
                 except InputError as exc:
-                    raise exc.located(f"{path}, line {line}") from None
+                    raise exc.located(str(path), line) from None
         return len(rows)
 
     # -- documents ---------------------------------------------------------------
@@ -242,7 +242,8 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         informant_row = self._informant(informant) if informant else None
         types = self.store.source_types()
         if source_type not in types:
-            raise NotFoundError(f"unknown source type '{source_type}'; known: {', '.join(types)}")
+            raise NotFoundError(f"unknown source type '{source_type}'; known: {', '.join(types)}",
+                                key="err_unknown_source_type", source_type=source_type, known=", ".join(types))
         parsed = read_document(path)
         sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
         name = (name or path.stem).strip()
@@ -264,9 +265,11 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
     def _refuse_duplicate_document(self, path: Path, sha: str, name: str) -> None:
         same = self.store.document_by_sha(sha)
         if same:
-            raise DuplicateError(f"{path}: same content as document '{same['name']}' already in the project")
+            raise DuplicateError(f"{path}: same content as document '{same['name']}' already in the project",
+                                 key="err_duplicate_content", path=str(path), document=same["name"])
         if self.store.document_by_name(name):
-            raise DuplicateError(f"{path}: a document named '{name}' already exists; give another name")
+            raise DuplicateError(f"{path}: a document named '{name}' already exists; give another name",
+                                 key="err_duplicate_document", path=str(path), document=name)
 
     @requires("import")
     def import_manifest(self, path: str | Path, *, actor: str | None = None,
@@ -290,7 +293,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
                         name=row.get("name") or None, actor=actor,
                     ))
                 except InputError as exc:
-                    raise exc.located(f"{path}, line {line}") from None
+                    raise exc.located(str(path), line) from None
         if progress:
             progress(len(rows), len(rows), "")
         return done
@@ -304,8 +307,9 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         """A document's row (with its text) by name or id."""
         row = self.store.document_by_id(ref) if isinstance(ref, int) else self.store.document_by_name(str(ref))
         if row is None:
-            known = ", ".join(r["name"] for r in self.store.documents()[:10]) or "none"
-            raise NotFoundError(f"unknown document {ref!r}; known: {known}")
+            known = ", ".join(r["name"] for r in self.store.documents()[:10]) or Term("none", "err_none")
+            raise NotFoundError(f"unknown document {ref!r}; known: {known}", key="err_unknown_document",
+                                document=ref, known=known)
         return row
 
     def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame:
@@ -349,6 +353,13 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
             "id", "key", "parent_id", "name", "name_alt", "definition", "include", "exclude", "example",
             "color", "sort", "parent", "codings"]).drop(columns=["parent_id"])
 
+    def code(self, key: str) -> dict[str, Any]:
+        """One code as a plain dict (id, key, parent_id, parent, name, name_alt, definition, include, exclude,
+        example, color, sort); a missing field is None. Raises NotFoundError for an unknown key."""
+        row = dict(self._code(key))
+        parent = self.store.code_by_id(row["parent_id"]) if row["parent_id"] is not None else None
+        return {**row, "parent": parent["key"] if parent else None}
+
     def codebook(self) -> Codebook:
         """The project's codes as a :class:`Codebook` (to save as YAML or show as a tree)."""
         meta = self.store.get_meta("codebook", {}) or {}
@@ -365,12 +376,13 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         return self._add_coder(name, role)
 
     def _add_coder(self, name: str, role: str = "coder") -> int:
-        name = _required(name, "coder name")
+        name = _required(name, Term("coder name", "term_coder_name"))
         if role not in CODER_ROLES:
-            raise InputError(f"unknown coder role '{role}'; allowed: {', '.join(CODER_ROLES)}")
+            raise InputError(f"unknown coder role '{role}'; allowed: {', '.join(CODER_ROLES)}",
+                             key="err_unknown_coder_role", role=role, allowed=", ".join(CODER_ROLES))
         with self.store.atomic():
             if self.store.coder_by_name(name):
-                raise DuplicateError(f"coder '{name}' already exists")
+                raise DuplicateError(f"coder '{name}' already exists", key="err_duplicate_coder", coder=name)
             cid = self.store.insert_coder(name, role)
             self.store.log_event(name, "coder.add", {"name": name, "role": role})
         return cid
@@ -429,29 +441,34 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
     @staticmethod
     def _new_key(value: Any, what: str, lookup: Callable[[str], dict | None], *, current: str) -> str:
         """A renamed key: not empty, and not the key of another row."""
-        new = _required(value, f"new {what} key")
+        new = _required(value, Term(f"new {what} key", f"term_new_{what}_key"))
         if new != current and lookup(new):
-            raise DuplicateError(f"{what} '{new}' already exists; choose another key")
+            raise DuplicateError(f"{what} '{new}' already exists; choose another key",
+                                 key=f"err_duplicate_{what}_key", new=new)
         return new
 
     def _group(self, key: str) -> dict:
         row = self.store.group_by_key(str(key).strip())
         if row is None:
-            known = ", ".join(g["key"] for g in self.store.groups()) or "none yet"
-            raise NotFoundError(f"unknown group '{key}'; known: {known}")
+            known = ", ".join(g["key"] for g in self.store.groups()) or Term("none yet", "err_none_yet")
+            raise NotFoundError(f"unknown group '{key}'; known: {known}", key="err_unknown_group", group=key,
+                                known=known)
         return row
 
     def _informant(self, key: str) -> dict:
         row = self.store.informant_by_key(str(key).strip())
         if row is None:
             known = [i["key"] for i in self.store.informants()]
-            raise NotFoundError(f"unknown informant '{key}'; known: {_abbreviate(known)}")
+            raise NotFoundError(f"unknown informant '{key}'; known: {_abbreviate(known)}",
+                                key="err_unknown_informant", informant=key, known=_abbreviate(known))
         return row
 
     def _code(self, key: str) -> dict:
         row = self.store.code_by_key(str(key).strip())
         if row is None:
-            raise NotFoundError(f"unknown code '{key}'; known: {_abbreviate(self.store.code_keys())}")
+            known = _abbreviate(self.store.code_keys())
+            raise NotFoundError(f"unknown code '{key}'; known: {known}", key="err_unknown_code", code=key,
+                                known=known)
         return row
 
     def _coder_by_id(self, coder_id: int) -> dict | None:
@@ -460,8 +477,9 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
     def _coder(self, name: str) -> dict:
         row = self.store.coder_by_name(str(name).strip())
         if row is None:
-            known = ", ".join(c["name"] for c in self.store.coders()) or "none yet"
-            raise NotFoundError(f"unknown coder '{name}'; known: {known}")
+            known = ", ".join(c["name"] for c in self.store.coders()) or Term("none yet", "err_none_yet")
+            raise NotFoundError(f"unknown coder '{name}'; known: {known}", key="err_unknown_coder", coder=name,
+                                known=known)
         return row
 
 
@@ -470,7 +488,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
 def _required(value: Any, what: str) -> str:
     text = str(value).strip() if value is not None else ""
     if not text:
-        raise InputError(f"{what} is empty")
+        raise InputError(f"{what} is empty", key="err_empty", what=what)
     return text
 
 
@@ -482,10 +500,11 @@ def _check_fields(fields: Mapping[str, Any], allowed: set[str], what: str) -> No
 
 def _abbreviate(items: list[str], limit: int = 12) -> str:
     if not items:
-        return "none yet"
+        return Term("none yet", "err_none_yet")
     if len(items) <= limit:
         return ", ".join(items)
-    return f"{', '.join(items[:limit])} ... ({len(items)} in all)"
+    shown = ", ".join(items[:limit])
+    return Term(f"{shown} ... ({len(items)} in all)", "err_abbreviated", shown=shown, n=len(items))
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -499,7 +518,7 @@ def _read_sheet(path: str | Path, *, required: tuple[str, ...]) -> list[tuple[in
     """Rows of a CSV or XLSX sheet as (line number, {column: text}); header names lower-cased."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{path}: no such file", key="err_no_such_file", path=str(path))
     suffix = path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm"):
@@ -513,18 +532,22 @@ def _read_sheet(path: str | Path, *, required: tuple[str, ...]) -> list[tuple[in
                 delimiter = "\t" if suffix == ".tsv" or sample.count("\t") > sample.count(",") else ","
                 reader = list(csv.reader(fh, delimiter=delimiter))
             if not reader:
-                raise InputError(f"{path}: the sheet is empty")
+                raise InputError(f"{path}: the sheet is empty", key="err_sheet_empty", path=str(path))
             header, body = reader[0], reader[1:]
         else:
-            raise InputError(f"{path}: unsupported sheet type '{suffix}'; use .csv, .tsv or .xlsx")
+            raise InputError(f"{path}: unsupported sheet type '{suffix}'; use .csv, .tsv or .xlsx",
+                             key="err_sheet_type", path=str(path), suffix=suffix)
     except (UnicodeDecodeError, csv.Error, ValueError, OSError) as exc:
         if isinstance(exc, InputError):
             raise
-        raise InputError(f"{path}: cannot read the sheet ({exc})") from None
+        raise InputError(f"{path}: cannot read the sheet ({exc})", key="err_sheet_unreadable", path=str(path),
+                         problem=str(exc)) from None
     header = [h.strip().lower() for h in header]
     missing = [c for c in required if c not in header]
     if missing:
-        raise InputError(f"{path}: missing column(s) {', '.join(missing)}; found: {', '.join(header) or 'none'}")
+        found = ", ".join(header) or Term("none", "err_none")
+        raise InputError(f"{path}: missing column(s) {', '.join(missing)}; found: {found}",
+                         key="err_sheet_columns", path=str(path), missing=", ".join(missing), found=found)
     rows = []
     for n, values in enumerate(body, start=2):
         if not any(str(v).strip() for v in values):
@@ -532,6 +555,7 @@ def _read_sheet(path: str | Path, *, required: tuple[str, ...]) -> list[tuple[in
         row = {h: str(v).strip() for h, v in zip(header, values, strict=False) if h}
         for column in required:
             if not row.get(column):
-                raise InputError(f"{path}, line {n}: column '{column}' is empty")
+                raise InputError(f"{path}, line {n}: column '{column}' is empty", key="err_sheet_cell_empty",
+                                 path=str(path), line=n, column=column)
         rows.append((n, row))
     return rows

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pandas as pd
 
 from . import accounts
-from .errors import AuthenticationError, DuplicateError, InputError, NotFoundError, PermissionDeniedError
+from .errors import AuthenticationError, DuplicateError, InputError, NotFoundError, PermissionDeniedError, Term
 from .store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -62,7 +62,8 @@ class ProjectAccounts:
             return None
         row = self.store.coder_by_name(self._user)
         if row is None:  # the account was removed meanwhile: nothing is allowed
-            raise PermissionDeniedError(f"user '{self._user}' no longer exists in this project")
+            raise PermissionDeniedError(f"user '{self._user}' no longer exists in this project", key="err_user_gone",
+                                        user=self._user)
         return str(row["role"])
 
     def act_as(self, name: str) -> None:
@@ -74,7 +75,7 @@ class ProjectAccounts:
         row = self._coder(name)
         if row["role"] not in accounts.ROLES or not self.store.password_hash(row["name"]):
             raise PermissionDeniedError(f"'{row['name']}' has no account in this project; an admin can add one "
-                                        "with `qualcode users add`")
+                                        "with `qualcode users add`", key="err_no_account", user=row["name"])
         self._user = str(row["name"])
         self.store.actor = self._user
 
@@ -89,7 +90,7 @@ class ProjectAccounts:
         # hash even for an unknown name, so the time taken does not tell which names exist
         matches = accounts.verify_password(str(password or ""), stored or _dummy_hash())
         if row is None or stored is None or not matches or row["role"] not in accounts.ROLES:
-            raise AuthenticationError("wrong user name or password")
+            raise AuthenticationError("wrong user name or password", key="err_wrong_password")
         self.act_as(name)
         return str(row["role"])
 
@@ -97,8 +98,10 @@ class ProjectAccounts:
         """Raise PermissionDeniedError unless the signed-in user (if any) has ``permission``."""
         role = self.role
         if not accounts.allowed(role, permission):
-            raise PermissionDeniedError(f"{self._user} ({role}) may not {accounts.describe(permission)}; "
-                                        "ask a supervisor or an admin")
+            action = Term(accounts.describe(permission), f"perm_{permission}")
+            raise PermissionDeniedError(f"{self._user} ({role}) may not {action}; ask a supervisor or an admin",
+                                        key="err_permission", user=self._user,
+                                        role=Term(str(role), f"role_{role}"), action=action)
 
     def may(self, permission: str) -> bool:
         """Whether the signed-in user (if any) has ``permission``; for front ends to hide what is refused."""
@@ -130,13 +133,13 @@ class ProjectAccounts:
         when the account exists, InputError for a bad role or a short password."""
         name = str(name or "").strip()
         if not name:
-            raise InputError("user name is empty")
+            raise InputError("user name is empty", key="err_empty", what=Term("user name", "term_user_name"))
         accounts.check_role(role)
         hashed = accounts.hash_password(accounts.check_password(password))
         row = self.store.coder_by_name(name)
         if row is not None and self.store.password_hash(name):
             raise DuplicateError(f"user '{name}' already has an account; use `qualcode users passwd` to change "
-                                 "the password")
+                                 "the password", key="err_duplicate_user", user=name)
         with self.store.atomic():
             coder_id = row["id"] if row is not None else self._add_coder(name, role)
             self.store.set_coder_role(coder_id, role)
@@ -160,7 +163,8 @@ class ProjectAccounts:
         accounts.check_role(role)
         admins = [u for u in self.store.accounts() if u["role"] == "admin" and u["can_sign_in"]]
         if row["role"] == "admin" and role != "admin" and len(admins) <= 1:
-            raise InputError(f"'{row['name']}' is the only admin; make another user admin first")
+            raise InputError(f"'{row['name']}' is the only admin; make another user admin first",
+                             key="err_only_admin", user=row["name"])
         with self.store.atomic():
             self.store.set_coder_role(row["id"], role)
             self.store.log_event(None, "user.role", {"name": row["name"], "before": row["role"], "after": role})
@@ -174,7 +178,7 @@ class ProjectAccounts:
     def _account(self, name: str) -> dict:
         row = self.store.coder_by_name(str(name or "").strip())
         if row is None or not self.store.password_hash(row["name"]):
-            raise NotFoundError(f"no user account '{name}'")
+            raise NotFoundError(f"no user account '{name}'", key="err_unknown_user", user=name)
         return row
 
 

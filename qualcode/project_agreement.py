@@ -23,7 +23,7 @@ from .analysis.agreement_report import UNIT_KINDS, agreement_report
 from .analysis.agreement_report import disagreements as _disagreements
 from .analysis.triangulation import check_choice
 from .analysis.units import RULES, char_units
-from .errors import InputError
+from .errors import InputError, Term
 from .project_accounts import requires
 from .store import Store, now
 
@@ -107,7 +107,9 @@ class ProjectAgreement:
         names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders or []]
         names = list(dict.fromkeys(n for n in names if n))
         if len(names) < 2:
-            raise InputError(f"agreement needs at least 2 different coders; got {', '.join(names) or 'none'}")
+            got = ", ".join(names) or Term("none", "err_none")
+            raise InputError(f"agreement needs at least 2 different coders; got {got}", key="err_agreement_coders",
+                             got=got)
         for name in names:
             self._coder(name)
         keys = list(self.codes()["key"]) if codes is None else list(dict.fromkeys(str(c).strip() for c in codes))
@@ -186,7 +188,8 @@ class ProjectAgreement:
         existing = self.store.coder_by_name(consensus)
         if existing is not None and existing["role"] != "consensus":
             raise InputError(f"coder '{consensus}' has role '{existing['role']}'; a consensus coder needs role "
-                             "'consensus' (choose another name)")
+                             "'consensus' (choose another name)", key="err_consensus_role", coder=consensus,
+                             role=existing["role"])
         doc = self.document(_ref(document))
         text = doc["text"]
         if (isinstance(start, bool) or isinstance(end, bool) or not isinstance(start, int)

@@ -147,7 +147,8 @@ class ProjectAnalysis:
         clash = [c for c in matrix.columns if c in TABLE_EXTRA_COLUMNS]
         if clash:
             raise InputError(f"cannot build the triangulation table: column(s) {', '.join(clash)} of the "
-                             f"{by} axis clash with the table's own columns; rename them")
+                             f"{by} axis clash with the table's own columns; rename them", key="err_axis_clash",
+                             columns=", ".join(clash))
         cover = coverage(matrix)
         table = matrix.copy()
         table["pattern"] = cover["pattern"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .errors import CodingError, InputError, NotFoundError
+from .errors import CodingError, DuplicateError, InputError, NotFoundError
 from .store import Store, now
 
 CODINGS_COLUMNS = [
@@ -61,12 +61,17 @@ class ProjectCodings:
         """Add many codings in one transaction; the first bad one cancels them all.
 
         Coders are created on first use (a coder picks their name once); unknown
-        documents and codes are errors.
+        documents and codes are errors. A coding the same coder already gave with the same
+        code to exactly the same span (or a batch naming one twice) raises DuplicateError,
+        and nothing is added. Overlapping but not identical codings of one code by one coder
+        are kept as they are, each its own coding (never merged): agreement statistics and
+        undo see exactly what the coder did.
         """
         rows: list[tuple] = []
         docs: dict[str | int, dict] = {}
         codes: dict[str, int] = {}
         coders: dict[str, int] = {}
+        seen: set[tuple[int, int, int, int, int]] = set()
         created = now()
         specs = list(specs)
         for coder in {spec.coder for spec in specs}:
@@ -77,6 +82,12 @@ class ProjectCodings:
                 _check_span(spec.start, spec.end, len(doc["text"]), doc["name"])
                 code_id = codes.get(spec.code) or codes.setdefault(spec.code, self._code(spec.code)["id"])
                 coder_id = coders.get(spec.coder) or coders.setdefault(spec.coder, self.ensure_coder(spec.coder))
+                identity = (doc["id"], code_id, coder_id, spec.start, spec.end)
+                if identity in seen:
+                    raise DuplicateError(f"coder '{spec.coder}' would code '{doc['name']}' {spec.start}:{spec.end} "
+                                         f"with code '{spec.code}' twice in one batch; nothing was added")
+                seen.add(identity)
+                self._refuse_same_coding(identity, doc["name"], spec.code, spec.coder)
                 rows.append((doc["id"], code_id, coder_id, spec.start, spec.end, doc["text"][spec.start:spec.end],
                              spec.memo or None, spec.created_at or created))
             if not rows:
@@ -99,14 +110,15 @@ class ProjectCodings:
         doc = self.document(document)
         start = _find_occurrence(doc["text"], quote, occurrence)
         if start < 0:
-            raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}")
+            raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}",
+                              key="err_quote_not_found", document=doc["name"], occurrence=occurrence, quote=quote[:60])
         return self.add_coding(doc["id"], start, start + len(quote), code, coder, memo=memo)
 
     def remove_coding(self, coding_id: int, *, actor: str | None = None) -> dict[str, Any]:
         """Delete one coding; returns its row so that a front end can offer undo."""
         row = self.store.coding_by_id(coding_id)
         if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+            raise NotFoundError(f"no coding with id {coding_id}", key="err_unknown_coding", id=coding_id)
         self._require_coding_owner(row["coder_id"])
         with self.store.atomic():
             self.store.delete_coding(coding_id)
@@ -122,7 +134,7 @@ class ProjectCodings:
         """
         row = self.store.coding_by_id(coding_id)
         if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+            raise NotFoundError(f"no coding with id {coding_id}", key="err_unknown_coding", id=coding_id)
         self._require_coding_owner(row["coder_id"])
         if code is None and memo is None and not clear_memo:
             raise InputError(f"coding {coding_id}: nothing to change; give code, memo or clear_memo=True")
@@ -131,6 +143,10 @@ class ProjectCodings:
         update: dict[str, Any] = {}
         if code is not None:
             update["code_id"] = self._code(code)["id"]
+            if update["code_id"] != row["code_id"]:
+                detail = self.store.coding_detail(coding_id) or {}
+                self._refuse_same_coding((row["document_id"], update["code_id"], row["coder_id"], row["start"],
+                                          row["end"]), detail.get("document"), code, detail.get("coder"))
         if memo is not None or clear_memo:
             update["memo"] = (memo or "").strip() or None
         with self.store.atomic():
@@ -159,6 +175,9 @@ class ProjectCodings:
                 raise NotFoundError(f"cannot restore coding {data['id']}: its {what} (id {data[f'{what}_id']}) "
                                     "no longer exists")
         _check_span(data["start"], data["end"], len(doc["text"]), doc["name"])
+        self._refuse_same_coding((doc["id"], data["code_id"], data["coder_id"], data["start"], data["end"]),
+                                 doc["name"], self.store.code_by_id(data["code_id"])["key"],
+                                 self._coder_by_id(data["coder_id"])["name"])
         if doc["text"][data["start"]:data["end"]] != data["quote"]:
             raise CodingError(f"cannot restore coding {data['id']}: its quote {data['quote'][:60]!r} no longer "
                               f"matches '{doc['name']}' at {data['start']}:{data['end']}")
@@ -166,6 +185,29 @@ class ProjectCodings:
             self.store.insert_coding(data)
             self.store.log_event(actor, "coding.restore", data)
         return data["id"]
+
+    def _refuse_same_coding(self, identity: tuple[int, int, int, int, int], document: str | None, code: str,
+                            coder: str | None) -> None:
+        """DuplicateError when a coding with this (document id, code id, coder id, start, end) exists."""
+        twin = self.store.same_coding(*identity)
+        if twin is not None:
+            start, end = identity[3], identity[4]
+            raise DuplicateError(f"coder '{coder}' already coded '{document}' {start}:{end} with code '{code}' "
+                                 f"(coding {twin}); nothing was changed", key="err_duplicate_coding",
+                                 coder=coder, document=document, start=start, end=end, code=code, id=twin)
+
+    def coding(self, coding_id: int) -> dict[str, Any]:
+        """One coding as a plain dict: id, document, document_id, informant, group, source_type, code,
+        code_id, code_name, parent_code, coder, coder_id, start, end, quote, memo, created_at.
+
+        Missing values (no memo, no informant) are None, never NaN. Raises NotFoundError for an
+        unknown coding, or one of another coder while blind coding hides it from the user.
+        """
+        row = self.store.coding_detail(int(coding_id))
+        visible = self._visible_coders(None) if row is not None else None
+        if row is None or (visible is not None and row["coder"] not in visible):
+            raise NotFoundError(f"no coding with id {coding_id}", key="err_unknown_coding", id=coding_id)
+        return row
 
     def codes_recent(self, coder: str, limit: int = 10) -> list[str]:
         """Keys of the codes ``coder`` used, most recently used first (at most ``limit``); [] for an unknown coder."""
@@ -194,10 +236,12 @@ class ProjectCodings:
 
 def _check_span(start: Any, end: Any, length: int, document: str) -> None:
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
-        raise CodingError(f"coding in '{document}': start and end must be integers, got {start!r}, {end!r}")
+        raise CodingError(f"coding in '{document}': start and end must be integers, got {start!r}, {end!r}",
+                          key="err_coding_not_integers", document=document, start=start, end=end)
     if start < 0 or end <= start or end > length:
         raise CodingError(
-            f"coding in '{document}': span {start}:{end} is invalid; need 0 <= start < end <= {length} (text length)"
+            f"coding in '{document}': span {start}:{end} is invalid; need 0 <= start < end <= {length} (text length)",
+            key="err_coding_span", document=document, start=start, end=end, length=length,
         )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .errors import InputError, NotFoundError, UndoConflictError
+from .errors import InputError, NotFoundError, Term, UndoConflictError
 from .history import (
     SKIPPED_BY_UNDO,
     Direction,
@@ -199,9 +199,10 @@ class ProjectHistory:
                 event, stash = self._next(user, direction)
                 label = _label(event)
                 changes = decode_changes(self.store.event_changes(event["id"]))
-                refusal = self._refusal(direction, label, changes, stash)
-                if refusal:
-                    raise UndoConflictError(refusal)
+                problem = self._problem(direction, changes, stash)
+                if problem:
+                    raise UndoConflictError(f"cannot {direction} '{label}': {problem}", key="err_undo_conflict",
+                                            action=Term(direction, f"term_{direction}"), label=label, problem=problem)
                 kept = self._write(changes, direction, stash)
                 payload = {"event": event["id"], "action": event["action"], "description": label}
                 if kept:
@@ -210,7 +211,8 @@ class ProjectHistory:
                                      **({"undo_of": event["id"]} if direction == "undo" else {"redo_of": event["id"]}))
                 self.store.set_undone(event["id"], direction == "undo")
         except sqlite3.IntegrityError as exc:  # a constraint the checks do not foresee (a key taken meanwhile)
-            raise UndoConflictError(f"cannot {direction} '{label}': {exc}; nothing was changed") from None
+            raise UndoConflictError(f"cannot {direction} '{label}': {exc}; nothing was changed", key="err_undo_failed",
+                                    action=Term(direction, f"term_{direction}"), label=label, problem=str(exc)) from None
         return label
 
     def _next(self, user: str, direction: Direction) -> tuple[dict, dict[str, Any]]:
@@ -218,27 +220,34 @@ class ProjectHistory:
         if direction == "undo":
             event = self.store.latest_event_with_changes(user, skipped=SKIPPED_BY_UNDO, undone=False)
             if event is None:
-                raise InputError(f"nothing to undo: {user} has no change left to undo")
+                raise InputError(f"nothing to undo: {user} has no change left to undo", key="err_nothing_to_undo",
+                                 user=user)
             return event, {}
         event = self.store.latest_undo(user)
         if event is None:
-            raise InputError(f"nothing to redo: {user} has undone nothing that could be redone")
+            raise InputError(f"nothing to redo: {user} has undone nothing that could be redone",
+                             key="err_nothing_to_redo", user=user)
         newer = self.store.latest_event_with_changes(user, skipped=SKIPPED_BY_UNDO, after=event["undo_id"])
         if newer is not None:
             raise UndoConflictError(
                 f"cannot redo '{_label(event)}': {user} made a new change since undoing it "
-                f"('{_label(newer)}' at {newer['at']}), and a new change clears redo")
+                f"('{_label(newer)}' at {newer['at']}), and a new change clears redo",
+                key="err_redo_cleared", label=_label(event), user=user, newer=_label(newer), at=newer["at"])
         return event, json.loads(event["undo_payload"] or "{}").get("documents", {})
 
     def _refusal(self, direction: Direction, label: str, changes: list[RowChange],
                  documents: Mapping[str, Any]) -> str | None:
         """Why undoing (redoing) ``changes`` must be refused now, or None."""
-        prefix = f"cannot {direction} '{label}'"
+        problem = self._problem(direction, changes, documents)
+        return f"cannot {direction} '{label}': {problem}" if problem else None
+
+    def _problem(self, direction: Direction, changes: list[RowChange], documents: Mapping[str, Any]) -> str | None:
+        """What stands in the way of undoing (redoing) ``changes`` now, or None."""
         for (table, row_id), change in expected_states(changes, direction).items():
             expected = change.after if direction == "undo" else change.before
             current = self.store.row_state(table, row_id, (expected or {}).keys())
             if not matches(current, expected):
-                return f"{prefix}: {self._changed_later(table, row_id, expected or change.before, change.id)}"
+                return self._changed_later(table, row_id, expected or change.before, change.id)
         finals = final_states(changes, direction)
         stepped: dict[str, list[int]] = {}
         for table, row_id in finals:
@@ -251,7 +260,7 @@ class ProjectHistory:
                     and str(row_id) not in documents:
                 problem = f"{row_name(table, row_id, state)}: its text is not kept in the history"
             if problem:
-                return f"{prefix}: {problem}"
+                return problem
         return None
 
     def _changed_later(self, table: str, row_id: int, state: Mapping[str, Any] | None, change_id: int) -> str:

@@ -107,7 +107,7 @@ class ProjectSuggest:
         rolled = self._rolled_up(codings)
         codes = [c for c in self.codes()["key"] if c in set(rolled["code"])]
         if not codes:
-            raise InputError(f"coder '{coder}' has no codings to learn from")
+            raise InputError(f"coder '{coder}' has no codings to learn from", key="err_nothing_to_learn", coder=coder)
         return units, self._labels(units, rolled, codes, half=True), codings
 
     def _ancestors(self) -> dict[str, list[str]]:
@@ -263,7 +263,8 @@ class ProjectSuggest:
                           code: str | None = None) -> int | None:
         """Accept, reject or skip a suggestion. "accept" codes the unit's span by ``reviewer`` with a memo
         naming score and model and returns the coding id; ``code`` accepts it as another code (say,
-        a sub-code of a suggested parent). "reject" and "skip" only set the status.
+        a sub-code of a suggested parent). "reject" and "skip" only set the status. Accepting a span the
+        reviewer already coded with that code adds no second coding and returns the existing one's id.
 
         Raises NotFoundError for an unknown suggestion, InputError for an unknown decision or a
         suggestion already accepted or rejected.
@@ -286,8 +287,12 @@ class ProjectSuggest:
                 chosen = row["code"] if code is None else self._code(code)["key"]
                 memo = f"suggested as {row['code']}" if chosen != row["code"] else "suggested"
                 memo += f" (score {row['score']:.2f}, model {row['model_version']})"
-                coding_id = self.add_coding(int(row["document_id"]), int(row["start"]), int(row["end"]), chosen,
-                                            reviewer, memo=memo)
+                # the reviewer coded this span with this code meanwhile: accepting links that coding
+                coding_id = self.store.same_coding(int(row["document_id"]), self._code(chosen)["id"], reviewer_id,
+                                                   int(row["start"]), int(row["end"]))
+                if coding_id is None:
+                    coding_id = self.add_coding(int(row["document_id"]), int(row["start"]), int(row["end"]),
+                                                chosen, reviewer, memo=memo)
             self.store.set_suggestion_status(row["id"], DECISIONS[decision], reviewer_id)
             self.store.log_event(reviewer, f"suggestion.{decision}", {"id": row["id"], "coding_id": coding_id})
         return coding_id

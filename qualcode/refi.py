@@ -304,6 +304,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
         return coder_ids[name]
 
     code_ids: dict[str, int] = {}
+    identities: set[tuple[int, int, int, int, int]] = set()
     rows = []
     for src in rp.sources:
         if src.guid not in doc_of:
@@ -325,9 +326,13 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
                     continue
                 if key not in code_ids:
                     code_ids[key] = store.code_by_key(key)["id"]
+                identity = (doc_id, code_ids[key], coder(coding.user), start, end)
+                if identity in identities:  # one coder, one code, one span: one coding (as the API keeps it)
+                    skip("codings that repeat another coding exactly (same span, code and coder)")
+                    continue
+                identities.add(identity)
                 created = coding.created if coding.created and re.match(r"^\d{4}-\d\d-\d\dT", coding.created) else now()
-                rows.append((doc_id, code_ids[key], coder(coding.user), start, end, text[start:end], coding.memo,
-                             created))
+                rows.append((*identity, text[start:end], coding.memo, created))
     if rows:
         store.insert_codings(rows)
     result.codings = len(rows)

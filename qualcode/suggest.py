@@ -127,7 +127,7 @@ def document_folds(groups: Sequence[Any], n_splits: int = 5) -> list[tuple[np.nd
     groups = np.asarray(list(groups))
     n = min(n_splits, len(np.unique(groups)))
     if n < 2:
-        raise InputError("grouped cross-validation needs units from at least two documents")
+        raise InputError("grouped cross-validation needs units from at least two documents", key="err_cv_documents")
     return list(GroupKFold(n_splits=n).split(np.zeros(len(groups)), groups=groups))
 
 
@@ -239,7 +239,7 @@ def _check(units: pd.DataFrame, labels: pd.DataFrame) -> np.ndarray:
     if len(labels) != len(units):
         raise InputError(f"labels: {len(labels)} rows for {len(units)} units")
     if labels.shape[1] == 0:
-        raise InputError("no codes to train")
+        raise InputError("no codes to train", key="err_no_codes_to_train")
     return labels.to_numpy(dtype=bool).astype(int)
 
 

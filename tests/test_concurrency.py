@@ -36,13 +36,15 @@ def _writer(path: str, worker: int, text_length: int, start: object, results: ob
         with Project.open(path) as project:
             start.wait(timeout=120)
             every = SINGLES // BATCHES
+            starts = text_length - 10
             for n in range(SINGLES):
-                offset = (worker * 31 + n * 7) % (text_length - 10)
-                project.add_coding(DOCUMENT, offset, offset + 5, "A", _coder(worker))
+                # every span of one writer differs (the API refuses the same coder, code and span twice)
+                offset, length = (worker * 31 + n) % starts, 1 + n // starts
+                project.add_coding(DOCUMENT, offset, offset + length, "A", _coder(worker))
                 if n % every == every - 1:
                     batch = n // every
                     project.add_codings([
-                        CodingSpec(DOCUMENT, k, k + 3, "B", _coder(worker), memo=f"w{worker}-b{batch}")
+                        CodingSpec(DOCUMENT, k, k + 3 + batch, "B", _coder(worker), memo=f"w{worker}-b{batch}")
                         for k in range(BATCH_SIZE)
                     ])
         results.put(("writer", worker, None))

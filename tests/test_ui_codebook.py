@@ -159,16 +159,16 @@ def test_merge_moves_codings_after_confirmation(coded):
     at = codebook_page(str(coded.path))
     at.selectbox(key="cb_selected").set_value("A.1").run()
     at.selectbox(key="cb_merge_target").set_value("B").run()
-    assert any("**2** coding(s) of this code" in m.value for m in at.markdown)
+    assert any("**2** codings of this code" in m.value for m in at.markdown)
     before = snapshot(coded.path)
     button(at, "Merge…").click().run()
     assert not at.exception
-    assert any("Really merge? 2 coding(s) will move" in w.value for w in at.warning)
+    assert any("Really merge? 2 codings will move" in w.value for w in at.warning)
     assert snapshot(coded.path) == before  # nothing merged before confirming
 
     button(at, "Yes, merge").click().run()
     assert not at.exception
-    assert any("Merged A\\.1 into B: 1 coding(s) moved. 1 duplicate(s) dropped." in s.value for s in at.success)
+    assert any("Merged A\\.1 into B: 1 coding moved. 1 duplicate dropped." in s.value for s in at.success)
     assert "A.1" not in codes(coded).index
     merged = coded.codings(codes=["B"])
     assert sorted(merged["quote"]) == ["Koordinasinya jarang", "lewat WhatsApp saja"]  # one duplicate was dropped
@@ -179,12 +179,12 @@ def test_delete_shows_counts_and_needs_confirmation(coded):
     at = codebook_page(str(coded.path))
     at.selectbox(key="cb_selected").set_value("A").run()
     effect = next(m.value for m in at.markdown if "Deleting removes" in m.value)
-    assert "**1** coding(s)" in effect and "**1** sub-code(s)" in effect and "**3** coding(s) in all" in effect
+    assert "**1 coding**" in effect and "**1 sub-code**" in effect and "**3 codings** in all" in effect
     assert "A.1" in [t.value for t in at.text]
 
     before = snapshot(coded.path)
     button(at, "Delete").click().run()
-    assert any("Really delete this code, 1 sub-code(s) and 3 coding(s)?" in w.value for w in at.warning)
+    assert any("Really delete this code, 1 sub-code and 3 codings?" in w.value for w in at.warning)
     button(at, "Cancel").click().run()
     assert not at.warning
     assert snapshot(coded.path) == before
@@ -193,7 +193,7 @@ def test_delete_shows_counts_and_needs_confirmation(coded):
     assert snapshot(coded.path) == before  # still nothing before "Yes"
     button(at, "Yes, delete").click().run()
     assert not at.exception
-    assert any("Code A deleted with 3 coding(s)" in s.value for s in at.success)
+    assert any("Code A deleted with 3 codings" in s.value for s in at.success)
     assert list(coded.codes()["key"]) == ["B"]
     assert len(coded.codings()) == 1
 
@@ -215,7 +215,7 @@ def test_import_codebook_yaml(project):
     at.file_uploader(key="cb_import_file").set_value(("more.yaml", book.encode(), "application/x-yaml"))
     at.button(key="cb_import").click().run()
     assert not at.exception
-    assert any("2 code(s) loaded" in s.value for s in at.success)
+    assert any("2 codes loaded" in s.value for s in at.success)
     assert codes(project).loc["C.1", "parent"] == "C"
     assert len(tree(at)) == 5
 

@@ -69,6 +69,16 @@ def test_empty_project_shows_empty_states(tmp_path):
     assert len(at.data_editor) == 1  # the groups editor, to add the first group
 
 
+def test_group_without_informants_shows_an_empty_informants_editor(tmp_path):
+    # the empty attributes column came out as float, which the editor's text column refused
+    path = tmp_path / "one-group.qualcode"
+    with Project.create(path) as p:
+        p.add_group("community", "Community")
+    at = project_page(str(path))
+    assert not at.exception
+    assert len(at.data_editor) == 2  # informants and groups
+
+
 def test_demo_project_page(demo_path):
     at = project_page(str(demo_path))
     assert not at.exception
@@ -194,7 +204,7 @@ def test_import_informants_sheet(project):
     at.file_uploader(key="proj_sheet_informants").set_value(("informan.csv", sheet.encode(), "text/csv"))
     at.button(key="proj_sheet_import_informants").click().run()
     assert not at.exception
-    assert any("2 informant(s) added" in s.value for s in at.success)
+    assert any("2 informants added" in s.value for s in at.success)
     informants = project.informants().set_index("key")
     assert informants.loc["I-20", "group"] == "agency" and informants.loc["I-20", "attributes"] == {"gender": "P"}
 
@@ -224,7 +234,7 @@ def test_edit_informant_group_through_editor_callback(project):
     done = run_callback("apply_informant_edits", "proj_informants_editor_0", project_path=str(project.path),
                         _proj_informant_keys=keys, proj_informants_editor_0=edits)
     assert not done.exception
-    assert messages(done) == [("success", "2 row(s) saved.")]
+    assert messages(done) == [("success", "2 rows saved.")]
     assert done.session_state["_proj_informants_v"] == 1  # the editor redraws from the project
     informants = project.informants().set_index("key")
     assert informants.loc["I-01", "group"] == "agency"
@@ -263,7 +273,7 @@ def test_edit_and_add_groups_through_editor_callback(project):
     done = run_callback("apply_group_edits", "proj_groups_editor_0", project_path=str(project.path),
                         _proj_group_keys=keys, proj_groups_editor_0=edits)
     assert not done.exception
-    assert messages(done) == [("success", "2 row(s) saved.")]
+    assert messages(done) == [("success", "2 rows saved.")]
     groups = project.groups().set_index("key")
     assert groups.loc["pimpinan", "name"] == "Pimpinan Dinas" and groups.loc["pimpinan", "informants"] == 1
     assert groups.loc["media", "name"] == "Media"

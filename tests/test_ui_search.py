@@ -66,7 +66,7 @@ def test_demo_search_shows_hits_in_context(demo_path):
     assert list(table.columns) == ["tick", "document", "informant", "group", "before", "match", "after"]
     assert not table["tick"].any()  # nothing is ticked until the user ticks it
     assert set(table["match"].str.lower()) == {"koordinasi"}
-    assert any(f"{len(expected)} hit(s) in" in c.value for c in at.caption)
+    assert any(f"{len(expected)} hits in" in c.value for c in at.caption)
 
 
 def test_filters_and_no_hits(demo_path):
@@ -102,10 +102,10 @@ def test_autocode_two_ticked_hits(demo_copy):
         before = set(p.codings()["id"])
     tick(at, [0, 3])
     at.run()
-    at.selectbox(key="search_code").set_value("E3.1")
+    at.selectbox(key="search_code").set_value("E3.1").run()  # the button turns on once a code is picked
     at.button(key="search_autocode").click().run()
     assert not at.exception
-    assert any("2 coding(s) added with E3\\.1 by rina" in s.value for s in at.success)
+    assert any("2 codings added with E3\\.1 by rina" in s.value for s in at.success)
     assert at.get("progress")[0].value == 100
     assert not hits(at)["tick"].any()  # the ticks are cleared after coding
 
@@ -133,16 +133,17 @@ def test_autocode_skips_hits_already_coded(demo_copy):
     for _ in range(2):
         tick(at, [1])
         at.run()
-        at.selectbox(key="search_code").set_value("E3.1")
+        at.selectbox(key="search_code").set_value("E3.1").run()  # the button turns on once a code is picked
         at.button(key="search_autocode").click().run()
     assert not at.exception
-    assert any("0 coding(s) added" in s.value for s in at.success)
-    assert any("1 ticked hit(s) skipped" in i.value for i in at.info)
+    assert any("0 codings added" in s.value for s in at.success)
+    assert any("1 ticked hit skipped" in i.value for i in at.info)
 
 
 def test_nothing_ticked_codes_nothing(demo_copy):
     before = snapshot(demo_copy)
     at = search(search_page(str(demo_copy), coder="rina"), "DTKS")
+    at.selectbox(key="search_code").set_value("E3.1").run()
     at.button(key="search_autocode").click().run()
     assert not at.exception
     assert "Tick the hits" in at.warning[0].value
@@ -154,3 +155,13 @@ def test_autocode_needs_a_coder(demo_path):
     assert not at.exception
     assert any("Pick or create your coder name" in i.value for i in at.info)
     assert not any(b.label == "Auto-code ticked hits" for b in at.button)
+
+
+def test_no_code_is_picked_before_the_user_picks_one(demo_path):
+    at = search(search_page(str(demo_path), coder="rina"), "DTKS")
+    assert not at.exception
+    picker = at.selectbox(key="search_code")
+    assert picker.value is None and picker.placeholder == "Choose a code first"
+    assert at.button(key="search_autocode").disabled
+    picker.set_value("E3.1").run()
+    assert not at.button(key="search_autocode").disabled

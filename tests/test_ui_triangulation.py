@@ -250,6 +250,17 @@ def test_open_in_code_page(coded):
     assert at.selectbox(key="code_doc").value == "I-09_wawancara"
 
 
+def test_open_in_code_page_keeps_the_coder(coded):
+    """st.switch_page drops every widget's value; the coder picked in the sidebar stays picked."""
+    quote = coded.cell_quotes("B", "leadership").iloc[0]
+    at = page(coded.path, coder=None, tri_code="B", tri_column="leadership")
+    at.selectbox(key="coder").select("rina").run()
+    at.button(key=f"tri_open_{quote['id']}").click().run()
+    assert not at.exception
+    assert at.session_state["coder"] == "rina"
+    assert at.selectbox(key="code_doc").value == quote["document"]  # the transcript, not "pick your name"
+
+
 # -- verdicts --------------------------------------------------------------------------------
 
 def test_verdict_saved_with_the_coder_as_supervisor(coded):

@@ -32,6 +32,7 @@ from .agreement import (
 from .units import char_units, check_rule, presence_arrays
 
 UNIT_KINDS = ("sentence", "turn", "char")
+KAPPA_KINDS = ("cohen", "fleiss")  # two coders: Cohen's kappa; more: Fleiss' kappa
 ALL_CODES = "(all codes)"
 REPORT_COLUMNS = ["code", "units", "coders", "prevalence", "uncoded", "percent_agreement", "kappa", "kappa_kind",
                   "kappa_band", "alpha", "alpha_low", "alpha_high", "alpha_band"]

@@ -8,6 +8,7 @@ by ``vl-convert-python`` (no browser needed).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import altair as alt
@@ -25,7 +26,8 @@ SELECTION = "cell"  # the point selection of the heat map: fields "code" and "co
 SUFFIXES = (".png", ".svg")
 
 
-def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments") -> alt.LayerChart:
+def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
+            labels: Mapping[str, str] | None = None) -> alt.LayerChart:
     """A heat map of a code x column matrix: coloured rectangles with the value printed in each.
 
     Parameters
@@ -38,6 +40,10 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments")
     measure : str
         The matrix's measure, for the legend title and number format ("share" prints
         one decimal; other fractional values, such as Jaccard similarities, two).
+    labels : mapping, optional
+        Titles in the reader's language: ``"code"`` (the y axis), ``"column"`` (the x
+        axis) and ``"value"`` (the legend and tooltip). Missing ones default to English:
+        "code", the matrix's axis name, and the measure's name.
 
     Returns
     -------
@@ -61,19 +67,21 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments")
         for i, code in enumerate(codes) for j, column in enumerate(columns)
     ]
     highest = max((r["value"] for r in records), default=0) or 1
-    axis_title = str(matrix.attrs.get("axis", matrix.columns.name or "column")).replace("_", " ")
-    value_title = MEASURE_TITLES.get(measure, measure)
+    labels = labels or {}
+    axis_title = labels.get("column") or str(matrix.attrs.get("axis", matrix.columns.name or "column")).replace("_", " ")
+    value_title = labels.get("value") or MEASURE_TITLES.get(measure, measure)
+    code_title = labels.get("code") or "code"
     whole = all(float(r["value"]).is_integer() for r in records)
     number = ".1f" if measure == "share" else ("d" if whole else ".2f")
     data = alt.InlineData(values=records)  # inline values: no row limit of the DataFrame transformer
     base = alt.Chart(data).encode(
         x=alt.X("column:N", sort=columns, title=axis_title, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
-        y=alt.Y("code:N", sort=codes, title="code"),
+        y=alt.Y("code:N", sort=codes, title=code_title),
     )
     cell = alt.selection_point(name=SELECTION, fields=["code", "column"], on="click")
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("value:Q", title=value_title, scale=alt.Scale(scheme="blues", domainMin=0)),
-        tooltip=[alt.Tooltip("code:N"), alt.Tooltip("column:N", title=axis_title),
+        tooltip=[alt.Tooltip("code:N", title=code_title), alt.Tooltip("column:N", title=axis_title),
                  alt.Tooltip("value:Q", title=value_title, format=number)],
     ).add_params(cell)
     text = base.mark_text(fontSize=11).encode(

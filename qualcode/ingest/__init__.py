@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qualcode.errors import ImportFormatError
+from qualcode.errors import ImportFormatError, Term
 from qualcode.ingest.base import ParsedDocument, ParsedUnit, normalize_text
 from qualcode.ingest.decode import MAX_FILE_BYTES
 from qualcode.ingest.docx_reader import read_docx
@@ -58,11 +58,12 @@ def read_document(path: str | Path) -> ParsedDocument:
     extension = path.suffix.lower()
     reader = _READERS.get(extension)
     if reader is None:
-        shown = f"'{extension}'" if extension else "no extension"
+        shown = f"'{extension}'" if extension else Term("no extension", "err_no_extension")
         raise ImportFormatError(
-            path, f"unsupported file type ({shown}); supported: {', '.join(SUPPORTED_EXTENSIONS)}"
+            path, f"unsupported file type ({shown}); supported: {', '.join(SUPPORTED_EXTENSIONS)}",
+            key="err_file_type", shown=shown, supported=", ".join(SUPPORTED_EXTENSIONS),
         )
     document = reader(path)
     if not document.text.strip():
-        raise ImportFormatError(path, "file is empty: it contains no text")
+        raise ImportFormatError(path, "file is empty: it contains no text", key="err_file_no_text")
     return document

@@ -52,21 +52,22 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ImportFormatError(path, "file not found") from None
+        raise ImportFormatError(path, "file not found", key="err_file_not_found") from None
     except OSError as exc:
         raise ImportFormatError(path, f"cannot read file ({exc.strerror or exc})") from None
     if not path.is_file():
-        raise ImportFormatError(path, "not a regular file (a folder?)")
+        raise ImportFormatError(path, "not a regular file (a folder?)", key="err_file_not_regular")
     if size > MAX_FILE_BYTES:
         raise ImportFormatError(
-            path, f"file is too large ({size / 2**20:.0f} MB); the limit is {MAX_FILE_BYTES // 2**20} MB"
+            path, f"file is too large ({size / 2**20:.0f} MB); the limit is {MAX_FILE_BYTES // 2**20} MB",
+            key="err_file_too_large", size=f"{size / 2**20:.0f}", limit=MAX_FILE_BYTES // 2**20,
         )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFormatError(path, f"cannot read file ({exc.strerror or exc})") from None
     if not data:
-        raise ImportFormatError(path, "file is empty (0 bytes)")
+        raise ImportFormatError(path, "file is empty (0 bytes)", key="err_file_empty")
     return data
 
 
@@ -91,7 +92,7 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
                     f"invalid bytes at position {exc.start + len(bom)}"
                 ) from None
     if _looks_binary(data):
-        raise ImportFormatError(path, "binary data, not text (is it really a text file?)")
+        raise ImportFormatError(path, "binary data, not text (is it really a text file?)", key="err_file_binary")
     try:
         return normalize_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:

@@ -43,14 +43,16 @@ def read_docx(path: Path) -> ParsedDocument:
             if block.strip():
                 blocks.append(block)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-        raise ImportFormatError(path, f"not a valid .docx file ({exc})") from None
+        raise ImportFormatError(path, f"not a valid .docx file ({exc})", key="err_docx_invalid", detail=str(exc)) from None
     except ValueError as exc:  # python-docx: main part is not a plain document (.docm, .dotx renamed)
         content_type = str(exc).rpartition("content type is ")[2]
         raise ImportFormatError(
-            path, f"not a plain Word document (content type {content_type}); save it as .docx in Word"
+            path, f"not a plain Word document (content type {content_type}); save it as .docx in Word",
+            key="err_docx_not_plain", content_type=content_type,
         ) from None
     except Exception as exc:  # lxml and python-docx errors from a damaged part
-        raise ImportFormatError(path, f"damaged .docx file ({type(exc).__name__}: {exc})") from None
+        raise ImportFormatError(path, f"damaged .docx file ({type(exc).__name__}: {exc})", key="err_docx_damaged",
+                                detail=f"{type(exc).__name__}: {exc}") from None
     text = normalize_text("\n\n".join(blocks))
     return ParsedDocument(
         text=text,
@@ -62,12 +64,13 @@ def read_docx(path: Path) -> ParsedDocument:
 def _check_package(data: bytes, path: Path) -> None:
     """Give precise messages for the common wrong files before python-docx sees them."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFormatError(path, "an old Word .doc file renamed to .docx; save it as .docx in Word first")
+        raise ImportFormatError(path, "an old Word .doc file renamed to .docx; save it as .docx in Word first",
+                                key="err_docx_old_doc")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             info = archive.getinfo(_MAIN_PART)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):  # zipfile raises all for junk
-        raise ImportFormatError(path, "not a valid .docx file (not a zip archive)") from None
+        raise ImportFormatError(path, "not a valid .docx file (not a zip archive)", key="err_docx_not_zip") from None
     except KeyError:
         raise ImportFormatError(path, f"not a valid .docx file (no {_MAIN_PART} in the archive)") from None
     if info.file_size > MAX_FILE_BYTES:

@@ -24,7 +24,7 @@ def read_pdf(path: Path) -> ParsedDocument:
     path = Path(path)
     data = read_bytes(path)
     if b"%PDF-" not in data[:1024]:
-        raise ImportFormatError(path, "not a PDF file (no %PDF- header)")
+        raise ImportFormatError(path, "not a PDF file (no %PDF- header)", key="err_pdf_not_pdf")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, path)
@@ -32,12 +32,14 @@ def read_pdf(path: Path) -> ParsedDocument:
     except ImportFormatError:
         raise
     except Exception as exc:  # pypdf raises many types (PdfReadError, ValueError, KeyError ...) for damaged files
-        raise ImportFormatError(path, f"damaged or unreadable PDF ({type(exc).__name__}: {exc})") from None
+        raise ImportFormatError(path, f"damaged or unreadable PDF ({type(exc).__name__}: {exc})", key="err_pdf_damaged",
+                                detail=f"{type(exc).__name__}: {exc}") from None
     if not pages:
-        raise ImportFormatError(path, "PDF has no pages")
+        raise ImportFormatError(path, "PDF has no pages", key="err_pdf_no_pages")
     if not any(pages):
         raise ImportFormatError(
-            path, "PDF has no text layer (a scanned document?); run OCR first (e.g. ocrmypdf) and import the result"
+            path, "PDF has no text layer (a scanned document?); run OCR first (e.g. ocrmypdf) and import the result",
+            key="err_pdf_no_text",
         )
     starts: list[int] = []
     offset = 0
@@ -54,4 +56,5 @@ def read_pdf(path: Path) -> ParsedDocument:
 def _unlock(reader: PdfReader, path: Path) -> None:
     """Open PDFs that are encrypted only against editing (empty user password); refuse real passwords."""
     if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-        raise ImportFormatError(path, "PDF is password-protected (encrypted); remove the password and import again")
+        raise ImportFormatError(path, "PDF is password-protected (encrypted); remove the password and import again",
+                                key="err_pdf_encrypted")

@@ -66,7 +66,8 @@ class StoreBase:
     def create(cls, path: str | Path) -> Self:
         path = Path(path)
         if path.exists():
-            raise ProjectFileError(f"{path}: a file already exists there; choose a new project file name")
+            raise ProjectFileError(f"{path}: a file already exists there; choose a new project file name",
+                                   key="err_project_exists", path=str(path))
         conn = connect(path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -78,15 +79,17 @@ class StoreBase:
     def open(cls, path: str | Path) -> Self:
         path = Path(path)
         if not path.is_file():
-            raise ProjectFileError(f"{path}: no such project file")
+            raise ProjectFileError(f"{path}: no such project file", key="err_no_project_file", path=str(path))
         try:
             conn = connect(path)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise ProjectFileError(f"{path}: not a qualcode project ({exc})") from None
+            raise ProjectFileError(f"{path}: not a qualcode project ({exc})", key="err_not_a_project", path=str(path),
+                                   problem=str(exc)) from None
         if app_id != APPLICATION_ID:
             conn.close()
-            raise ProjectFileError(f"{path}: not a qualcode project (not made by qualcode)")
+            raise ProjectFileError(f"{path}: not a qualcode project (not made by qualcode)", key="err_not_qualcode",
+                                   path=str(path))
         conn.execute("PRAGMA journal_mode = WAL")
         store = cls(conn, path)
         store.migrate()
@@ -99,7 +102,8 @@ class StoreBase:
         unknown = [name for name in applied if name not in known]
         if unknown:
             raise ProjectFileError(
-                f"{self.path}: made by a newer qualcode (schema steps {', '.join(unknown)}); upgrade qualcode"
+                f"{self.path}: made by a newer qualcode (schema steps {', '.join(unknown)}); upgrade qualcode",
+                key="err_newer_project", path=str(self.path), steps=", ".join(unknown),
             )
         if len(applied) < len(known):
             # Under the write lock: a second process opening the file meanwhile finds the steps done.
@@ -151,7 +155,8 @@ class StoreBase:
                     time.sleep(random.uniform(*BEGIN_RETRY_PAUSE_S))
         waited = time.monotonic() - started
         raise ProjectBusyError(
-            f"{self.path}: the project file is busy: another writer held it for more than {waited:.1f} s; try again"
+            f"{self.path}: the project file is busy: another writer held it for more than {waited:.1f} s; try again",
+            key="err_project_busy", path=str(self.path), seconds=round(waited, 1),
         )
 
     # -- small helpers -----------------------------------------------------------

@@ -226,6 +226,34 @@ class ProjectQueries:
     def coding_by_id(self, coding_id: int) -> dict | None:
         return self._one("SELECT * FROM codings WHERE id = ?", (coding_id,))
 
+    def coding_detail(self, coding_id: int) -> dict | None:
+        """One coding with its document name, code key and name, coder name: a row of :meth:`codings` plus ids."""
+        return self._one(
+            """SELECT x.id, d.name AS document, x.document_id, i.key AS informant, g.key AS "group",
+                      d.source_type, c.key AS code, x.code_id, c.name AS code_name, p.key AS parent_code,
+                      k.name AS coder, x.coder_id, x.start, x."end", x.quote, x.memo, x.created_at
+               FROM codings x
+               JOIN documents d ON d.id = x.document_id
+               JOIN codes c ON c.id = x.code_id
+               LEFT JOIN codes p ON p.id = c.parent_id
+               JOIN coders k ON k.id = x.coder_id
+               LEFT JOIN informants i ON i.id = d.informant_id
+               LEFT JOIN groups g ON g.id = i.group_id
+               WHERE x.id = ?""",
+            (coding_id,),
+        )
+
+    def same_coding(self, document_id: int, code_id: int, coder_id: int, start: int, end: int) -> int | None:
+        """The id of a coding with exactly this document, code, coder and span, or None."""
+        # INDEXED BY: (document, start) finds the few codings at that spot; the planner would otherwise
+        # pick codings_by_coder and scan all of the coder's codings of the document for every new one
+        row = self.conn.execute(
+            'SELECT id FROM codings INDEXED BY codings_by_document WHERE document_id = ? AND start = ? '
+            'AND "end" = ? AND code_id = ? AND coder_id = ? ORDER BY id LIMIT 1',
+            (document_id, start, end, code_id, coder_id),
+        ).fetchone()
+        return None if row is None else int(row[0])
+
     def delete_coding(self, coding_id: int) -> None:
         self.conn.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
 

@@ -13,12 +13,13 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
+from qualcode.analysis.agreement_report import ALL_CODES, KAPPA_KINDS
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
 from .i18n import CATALOGUE
 from .sidebar import current_coder
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_text, escape_md, notify, tr, trn
 
 UNITS = ("sentence", "turn", "char")
 RULES = ("majority", "any")
@@ -160,6 +161,8 @@ def report_view(report: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     for column in ("kappa_band", "alpha_band"):
         if column in frame:
             frame[column] = [band(v) for v in frame[column]]
+    if "kappa_kind" in frame:
+        frame["kappa_kind"] = [tr(f"agr_kind_{v}") if v in KAPPA_KINDS else v for v in frame["kappa_kind"]]
     if "code" in frame:
         frame.insert(1, "_name", [labels.get(k, "").split(" · ", 1)[-1] if k in labels else "" for k in frame["code"]])
     columns = {"code": tr("col_code"), "_name": tr("col_name"), "units": tr("agr_col_units"),
@@ -169,7 +172,10 @@ def report_view(report: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
                "kappa_band": tr("agr_col_kappa_band"), "alpha": tr("agr_col_alpha"),
                "alpha_low": tr("agr_col_alpha_low"), "alpha_high": tr("agr_col_alpha_high"),
                "alpha_band": tr("agr_col_alpha_band")}
-    return frame[[c for c in columns if c in frame]].rename(columns=columns)
+    frame = frame[[c for c in columns if c in frame]].rename(columns=columns)
+    if "code" in report:  # the pooled row, named by the library in English
+        frame[tr("col_code")] = [tr("agr_all_codes") if k == ALL_CODES else k for k in frame[tr("col_code")]]
+    return frame
 
 
 def report_download(report: pd.DataFrame) -> pd.DataFrame:
@@ -199,7 +205,7 @@ def reconciliation_view(history: pd.DataFrame) -> pd.DataFrame:
     frame = history.sort_values(["created_at"], ascending=False, kind="stable")
     frame = frame.assign(decision=[tr(f"agr_decision_{d}") if d in DECISIONS else d for d in frame["decision"]])
     columns = {"created_at": tr("agr_col_when"), "supervisor": tr("agr_col_supervisor"),
-               "document": tr("document"), "code": tr("col_code"), "start": "start", "end": "end",
+               "document": tr("document"), "code": tr("col_code"), "start": tr("col_start"), "end": tr("col_end"),
                "decision": tr("agr_col_decision")}
     return frame[[c for c in columns if c in frame]].rename(columns=columns)
 
@@ -218,10 +224,10 @@ def reconcile(decision: str, document: str, start: int, end: int, code: str, cod
         ids = project.reconcile(document, int(start), int(end), code, decision=decision, coders=list(coders),
                                 supervisor=coder)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
-    notify(tr("agr_reconciled").format(code=escape_md(code), document=escape_md(document), start=start, end=end,
-                                       decision=tr(f"agr_decision_{decision}"), n=len(ids)))
+    notify(trn("agr_reconciled", len(ids), code=escape_md(code), document=escape_md(document), start=start, end=end,
+               decision=tr(f"agr_decision_{decision}")))
 
 
 def set_blind() -> None:
@@ -236,6 +242,6 @@ def set_blind() -> None:
     try:
         project.set_blind_coding(on, actor=coder)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     notify(tr("agr_blind_now_on" if on else "agr_blind_now_off"), "info")

@@ -10,12 +10,12 @@ import streamlit as st
 from qualcode.backup import rotate_backups
 from qualcode.errors import QualcodeError
 
-from .state import escape_md, tr
+from .state import error_text, tr
 
 
 @st.cache_resource(show_spinner=False)
-def _rotate_once(resolved_path: str) -> str | None:
-    """Back up the project the first time this process opens it; the error message, or None.
+def _rotate_once(resolved_path: str) -> Exception | None:
+    """Back up the project the first time this process opens it; the error, or None.
 
     The outcome is cached, not raised: a failed backup is not retried on every rerun,
     and each session can still be told about it.
@@ -23,7 +23,7 @@ def _rotate_once(resolved_path: str) -> str | None:
     try:
         rotate_backups(resolved_path)
     except (QualcodeError, OSError, sqlite3.Error) as exc:
-        return str(exc)
+        return exc  # kept as the error, so that each session shows it in its own language
     return None
 
 
@@ -35,4 +35,4 @@ def backup_once(path: str | Path) -> None:
     warned = st.session_state.setdefault("_backup_warned", set())
     if error is not None and resolved not in warned:
         warned.add(resolved)
-        st.warning(tr("backup_failed").format(error=escape_md(error)))
+        st.warning(tr("backup_failed").format(error=error_text(error)))

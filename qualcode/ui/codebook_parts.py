@@ -20,7 +20,7 @@ from qualcode.project import Project
 
 from .code_tree import name_column
 from .sidebar import current_coder
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_text, escape_md, notify, tr, trn
 from .uploads import saved_upload
 
 TOP = "\u0000top"  # parent picker: top level
@@ -55,18 +55,18 @@ def descendants(codes: pd.DataFrame, key: str) -> set[str]:
     return found
 
 
-def prefill_edit(codes: pd.DataFrame, key: str) -> None:
+def prefill_edit(project: Project, key: str) -> None:
     """Put the selected code's fields into the edit form (when the selection changed, or when Streamlit
     dropped the form's values because another page was shown)."""
     if st.session_state.get("_cb_edit_for") == key and "cb_edit_key" in st.session_state:
         return
-    row = codes.set_index("key").loc[key]
+    row = project.code(key)  # a plain dict: a missing field is None, never NaN
     st.session_state["_cb_edit_for"] = key
     st.session_state["cb_edit_key"] = key
     for field in ("name", *CODE_TEXT_FIELDS):
-        st.session_state[f"cb_edit_{field}"] = row[field] if isinstance(row[field], str) else ""
-    st.session_state["cb_edit_color"] = row["color"] if isinstance(row["color"], str) and COLOR_RE.match(
-        row["color"]) else DEFAULT_COLOR
+        st.session_state[f"cb_edit_{field}"] = row[field] or ""
+    st.session_state["cb_edit_color"] = row["color"] if row["color"] and COLOR_RE.match(row["color"]) \
+        else DEFAULT_COLOR
 
 
 # -- callbacks ------------------------------------------------------------------------
@@ -93,7 +93,7 @@ def add_code() -> None:
     try:
         project.add_code(key, _value("cb_add_name"), parent=parent, color=color, actor=current_coder(), **fields)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     for field in ("key", "name", *CODE_TEXT_FIELDS):
         st.session_state[f"cb_add_{field}"] = ""
@@ -105,11 +105,10 @@ def save_code() -> None:
     project, key = _project(), st.session_state.get("cb_selected")
     if project is None or not key:
         return
-    codes = project.codes().set_index("key")
-    if key not in codes.index:
+    if key not in set(project.codes()["key"]):
         return
-    row = codes.loc[key]
-    old = {"key": key, **{f: row[f] if isinstance(row[f], str) else "" for f in ("name", *CODE_TEXT_FIELDS, "color")}}
+    row = project.code(key)
+    old = {"key": key, **{f: row[f] or "" for f in ("name", *CODE_TEXT_FIELDS, "color")}}
     new = {f: _value(f"cb_edit_{f}") for f in EDIT_FIELDS}
     changed = {f: v for f, v in new.items() if (v.lower() if f == "color" else v) != (
         old[f].lower() if f == "color" else old[f])}
@@ -119,7 +118,7 @@ def save_code() -> None:
     try:
         project.edit_code(key, actor=current_coder(), **changed)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     new_key = changed.get("key", key)
     st.session_state["cb_selected"] = new_key
@@ -135,7 +134,7 @@ def move_code() -> None:
     try:
         project.move_code(key, None if parent in (None, TOP) else parent, actor=current_coder())
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     notify(tr("cb_moved_top").format(key=escape_md(key)) if parent in (None, TOP) else
            tr("cb_moved").format(key=escape_md(key), parent=escape_md(parent)))
@@ -161,12 +160,12 @@ def merge_confirmed() -> None:
         before = project.code_usage(pending["code"])["codings"]
         moved = project.merge_codes(pending["code"], pending["target"], actor=current_coder())
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state["cb_selected"] = pending["target"]
-    message = tr("cb_merged").format(source=escape_md(pending["code"]), target=escape_md(pending["target"]), n=moved)
+    message = trn("cb_merged", moved, source=escape_md(pending["code"]), target=escape_md(pending["target"]))
     if before > moved:
-        message += " " + tr("cb_merge_dropped").format(n=before - moved)
+        message += " " + trn("cb_merge_dropped", before - moved)
     notify(message)
 
 
@@ -177,10 +176,10 @@ def delete_confirmed() -> None:
     try:
         deleted = project.delete_code(pending["code"], actor=current_coder())
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state.pop("cb_selected", None)
-    notify(tr("cb_deleted").format(key=escape_md(pending["code"]), n=deleted))
+    notify(trn("cb_deleted", deleted, key=escape_md(pending["code"])))
 
 
 def import_codebook() -> None:
@@ -194,7 +193,7 @@ def import_codebook() -> None:
         try:
             count = project.load_codebook(path, actor=current_coder())
         except QualcodeError as exc:
-            notify(escape_md(str(exc).replace(str(path), upload.name)), "error")
+            notify(error_text(exc, {str(path): upload.name}), "error")
             return
     st.session_state.pop("_cb_edit_for", None)  # refill the edit form from the updated codes
-    notify(tr("cb_imported").format(n=count))
+    notify(trn("cb_imported", count))

@@ -13,7 +13,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
 from .sidebar import current_coder
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_text, escape_md, notify, tr
 
 
 def run_step(direction: str) -> None:
@@ -24,7 +24,7 @@ def run_step(direction: str) -> None:
     try:
         label = project.undo(coder) if direction == "undo" else project.redo(coder)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     notify(tr("undone" if direction == "undo" else "hist_redone").format(label=escape_md(label)), "info")
 
@@ -34,10 +34,12 @@ def undo_redo_buttons(project: Project, coder: str, *, prefix: str = "") -> None
     stays clickable, so the reason shows (and nothing changes)."""
     undo, redo = project.can_undo(coder), project.can_redo(coder)
     a, b = st.columns(2)
+    undo_help = escape_md(undo.refusal or undo.description or "") or tr("nothing_to_undo")  # tooltips are Markdown
+    redo_help = escape_md(redo.refusal or redo.description or "") or tr("hist_nothing_to_redo")
     a.button(tr("undo"), key=f"{prefix}undo", on_click=run_step, args=("undo",), width="stretch",
-             disabled=undo.event_id is None, help=undo.refusal or undo.description or tr("nothing_to_undo"))
+             disabled=undo.event_id is None, help=undo_help)
     b.button(tr("hist_redo"), key=f"{prefix}redo", on_click=run_step, args=("redo",), width="stretch",
-             disabled=redo.event_id is None, help=redo.refusal or redo.description or tr("hist_nothing_to_redo"))
+             disabled=redo.event_id is None, help=redo_help)
     if undo.event_id is not None:
         st.caption(tr("hist_would_undo").format(label=escape_md(undo.description)))
 

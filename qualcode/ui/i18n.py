@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from qualcode.errors import QualcodeError, Term
+
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
 
 CATALOGUE: dict[str, dict[str, str]] = {
-    "app_title": {"en": "qualcode", "id": "qualcode"},
     "language": {"en": "Language", "id": "Bahasa"},
     "project_file": {"en": "Project file", "id": "Berkas proyek"},
     "open": {"en": "Open", "id": "Buka"},
@@ -77,6 +78,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Pilih kutipan pada transkrip dengan tetikus (atau Shift+panah) untuk mengodenya.",
     },
     "codes_to_apply": {"en": "Codes (type a key or name)", "id": "Kode (ketik kunci atau nama)"},
+    "codes_placeholder": {"en": "Choose codes", "id": "Pilih kode"},
+    "keep_codes": {"en": "Keep these codes for the next passage",
+                   "id": "Pertahankan kode ini untuk kutipan berikutnya"},
     "memo": {"en": "Memo", "id": "Memo"},
     "apply": {"en": "Apply", "id": "Terapkan"},
     "undo": {"en": "Undo", "id": "Urungkan"},
@@ -106,6 +110,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col_quote": {"en": "Quote", "id": "Kutipan"},
     "col_code": {"en": "Code", "id": "Kode"},
     "col_memo": {"en": "Memo", "id": "Memo"},
+    "col_start": {"en": "Start", "id": "Awal"},
+    "col_end": {"en": "End", "id": "Akhir"},
     "codings_here": {"en": "Codings in this document", "id": "Pengodean dalam dokumen ini"},
     "no_codings_here": {"en": "No codings shown yet.", "id": "Belum ada pengodean yang ditampilkan."},
     "quick_saved": {"en": "Quick coding: {added} added, {removed} removed", "id": "Pengodean cepat: {added} ditambah, {removed} dihapus"},
@@ -160,7 +166,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Edit a cell to change it; add a row at the bottom of the table. Changes are saved at once.",
         "id": "Ubah sel untuk mengubah isinya; tambah baris di bawah tabel. Perubahan langsung disimpan.",
     },
-    "proj_rows_saved": {"en": "{n} row(s) saved.", "id": "{n} baris disimpan."},
+    "proj_rows_saved": {"en": "{n} rows saved.", "en_one": "{n} row saved.", "id": "{n} baris disimpan."},
     "proj_groups_empty": {
         "en": "No informant groups yet: add one as a row below, or import a groups sheet.",
         "id": "Belum ada kelompok informan: tambahkan sebagai baris di bawah, atau impor lembar kelompok.",
@@ -183,8 +189,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "proj_sheet_file": {"en": "Sheet (.csv, .tsv, .xlsx)", "id": "Lembar kerja (.csv, .tsv, .xlsx)"},
     "proj_sheet_import": {"en": "Import sheet", "id": "Impor lembar"},
-    "proj_imported_informants": {"en": "{n} informant(s) added.", "id": "{n} informan ditambahkan."},
-    "proj_imported_groups": {"en": "{n} group(s) added.", "id": "{n} kelompok ditambahkan."},
+    "proj_imported_informants": {"en": "{n} informants added.", "en_one": "{n} informant added.", "id": "{n} informan ditambahkan."},
+    "proj_imported_groups": {"en": "{n} groups added.", "en_one": "{n} group added.", "id": "{n} kelompok ditambahkan."},
     "cb_empty": {
         "en": "No codes yet: add a code below or import a codebook file (YAML).",
         "id": "Belum ada kode: tambahkan kode di bawah atau impor berkas buku kode (YAML).",
@@ -223,38 +229,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cb_no_target": {"en": "There is no other code to merge into.", "id": "Tidak ada kode lain untuk digabungkan."},
     "cb_merge_into": {"en": "Merge into", "id": "Gabungkan ke"},
     "cb_merge_effect": {
-        "en": "Merging moves **{n}** coding(s) of this code to the target (dropping any that duplicate a target "
+        "en": "Merging moves **{n}** codings of this code to the target (dropping any that duplicate a target "
               "coding: same document, coder and span) and deletes this code:",
+        "en_one": "Merging moves **{n}** coding of this code to the target (dropping it if it duplicates a target "
+                  "coding: same document, coder and span) and deletes this code:",
         "id": "Penggabungan memindahkan **{n}** pengodean kode ini ke kode tujuan (membuang yang sama dengan "
               "pengodean kode tujuan: dokumen, pengode dan rentang yang sama) dan menghapus kode ini:",
     },
     "cb_merge_subcodes": {"en": "Its sub-codes move under the target:", "id": "Subkodenya pindah ke bawah kode tujuan:"},
     "cb_merge": {"en": "Merge…", "id": "Gabungkan…"},
     "cb_merge_really": {
-        "en": "Really merge? {n} coding(s) will move; this code is deleted (Undo on the History page brings it "
+        "en": "Really merge? {n} codings will move; this code is deleted (Undo on the History page brings it "
               "back while nobody has changed those codings since).",
+        "en_one": "Really merge? {n} coding will move; this code is deleted (Undo on the History page brings it "
+                  "back while nobody has changed that coding since).",
         "id": "Yakin menggabungkan? {n} pengodean akan dipindahkan; kode ini dihapus (Urungkan di halaman Riwayat "
               "mengembalikannya selama belum ada yang mengubah pengodean itu).",
     },
     "cb_merge_yes": {"en": "Yes, merge", "id": "Ya, gabungkan"},
-    "cb_merge_dropped": {"en": "{n} duplicate(s) dropped.", "id": "{n} duplikat dibuang."},
-    "cb_merged": {"en": "Merged {source} into {target}: {n} coding(s) moved.",
+    "cb_merge_dropped": {"en": "{n} duplicates dropped.", "en_one": "{n} duplicate dropped.", "id": "{n} duplikat dibuang."},
+    "cb_merged": {"en": "Merged {source} into {target}: {n} codings moved.",
+                  "en_one": "Merged {source} into {target}: {n} coding moved.",
                   "id": "{source} digabungkan ke {target}: {n} pengodean dipindahkan."},
     "cb_cancel": {"en": "Cancel", "id": "Batal"},
     "cb_delete_effect": {
-        "en": "Deleting removes this code's **{own}** coding(s) and its **{subs}** sub-code(s) with their "
-              "**{sub_codings}** coding(s): **{total}** coding(s) in all.",
-        "id": "Menghapus akan membuang **{own}** pengodean kode ini dan **{subs}** subkodenya beserta "
-              "**{sub_codings}** pengodeannya: total **{total}** pengodean.",
+        "en": "Deleting removes this code's **{own}** and its **{subs}** with their **{sub_codings}**: "
+              "**{total}** in all.",
+        "id": "Menghapus akan membuang **{own}** milik kode ini serta **{subs}** di bawahnya beserta "
+              "**{sub_codings}** milik subkode itu: total **{total}**.",
     },
     "cb_delete_really": {
-        "en": "Really delete this code, {subs} sub-code(s) and {total} coding(s)? Undo on the History page "
-              "brings them back.",
-        "id": "Yakin menghapus kode ini, {subs} subkode dan {total} pengodean? Urungkan di halaman Riwayat "
-              "mengembalikannya.",
+        "en": "Really delete this code, {subs} and {total}? Undo on the History page brings them back.",
+        "id": "Yakin menghapus kode ini, {subs} dan {total}? Urungkan di halaman Riwayat mengembalikannya.",
     },
     "cb_delete_yes": {"en": "Yes, delete", "id": "Ya, hapus"},
-    "cb_deleted": {"en": "Code {key} deleted with {n} coding(s).", "id": "Kode {key} dihapus beserta {n} pengodean."},
+    "cb_deleted": {"en": "Code {key} deleted with {n} codings.", "en_one": "Code {key} deleted with {n} coding.",
+                   "id": "Kode {key} dihapus beserta {n} pengodean."},
     "cb_files": {"en": "Codebook file", "id": "Berkas buku kode"},
     "cb_import_file": {"en": "Codebook (.yaml, .yml, .json)", "id": "Buku kode (.yaml, .yml, .json)"},
     "cb_import_help": {
@@ -262,7 +272,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Kode ditambahkan; kode yang kuncinya sudah ada diperbarui; tidak ada yang dihapus.",
     },
     "cb_import": {"en": "Import codebook", "id": "Impor buku kode"},
-    "cb_imported": {"en": "{n} code(s) loaded.", "id": "{n} kode dimuat."},
+    "cb_imported": {"en": "{n} codes loaded.", "en_one": "{n} code loaded.", "id": "{n} kode dimuat."},
     "cb_export": {"en": "Download the codebook (YAML)", "id": "Unduh buku kode (YAML)"},
     "cb_nothing_to_export": {"en": "No codes to export yet.", "id": "Belum ada kode untuk diekspor."},
     "search_title": {"en": "Search", "id": "Cari"},
@@ -277,24 +287,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Cari kata atau frasa dalam dokumen; centang hasil untuk mengodenya.",
     },
     "search_no_hits": {"en": "No hits.", "id": "Tidak ada hasil."},
-    "search_count": {"en": "{n} hit(s) in {docs} document(s)", "id": "{n} hasil dalam {docs} dokumen"},
+    "search_count": {"en": "{hits} in {docs}", "id": "{hits} dalam {docs}"},
     "search_tick": {"en": "Code this", "id": "Kodekan"},
     "search_before": {"en": "Before", "id": "Sebelum"},
     "search_match": {"en": "Match", "id": "Temuan"},
     "search_after": {"en": "After", "id": "Sesudah"},
     "search_code": {"en": "Code for the ticked hits", "id": "Kode untuk hasil yang dicentang"},
+    "search_pick_code": {"en": "Choose a code first", "id": "Pilih kode dulu"},
     "search_autocode": {"en": "Auto-code ticked hits", "id": "Kodekan hasil yang dicentang"},
     "search_tick_first": {
         "en": "Tick the hits to code in the “Code this” column first.",
         "id": "Centang dulu hasil yang akan dikode pada kolom “Kodekan”.",
     },
-    "search_coding": {"en": "Coding {n} hit(s)…", "id": "Mengode {n} hasil…"},
+    "search_coding": {"en": "Coding {n} hits…", "en_one": "Coding {n} hit…", "id": "Mengode {n} hasil…"},
     "search_added": {
-        "en": "{n} coding(s) added with {code} by {coder}. Undo is on the Code page.",
+        "en": "{n} codings added with {code} by {coder}. Undo is on the Code page.",
+        "en_one": "{n} coding added with {code} by {coder}. Undo is on the Code page.",
         "id": "{n} pengodean ditambahkan dengan {code} oleh {coder}. Urungkan ada di halaman Kode teks.",
     },
     "search_skipped": {
-        "en": "{n} ticked hit(s) skipped: you had already coded them with this code.",
+        "en": "{n} ticked hits skipped: you had already coded them with this code.",
+        "en_one": "{n} ticked hit skipped: you had already coded it with this code.",
         "id": "{n} hasil yang dicentang dilewati: Anda sudah mengodenya dengan kode ini.",
     },
     # -- Triangulation and Framework pages (tri_, fw_) --
@@ -334,9 +347,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Belum ada yang dikode: semua sel bernilai nol sampai kutipan dikode di halaman Kode teks.",
     },
     "tri_unassigned": {
-        "en": "{n} coding(s) have no {axis} (e.g. documents without an informant) and are left out.",
+        "en": "{n} codings have no {axis} (e.g. documents without an informant) and are left out.",
+        "en_one": "{n} coding has no {axis} (e.g. a document without an informant) and is left out.",
         "id": "{n} pengodean tidak memiliki {axis} (mis. dokumen tanpa informan) dan tidak dihitung.",
     },
+    "tri_cov_silent": {"en": "silent", "id": "tidak dibahas"},
+    "tri_cov_all": {"en": "all {count}", "id": "semua {count}"},
+    "tri_cov_some": {"en": "{n} of {count}", "id": "{n} dari {count}"},
+    "tri_cov_one": {"en": "one {axis} only: {name}", "id": "hanya satu {axis}: {name}"},
+    "tri_n_group": {"en": "{n} groups", "en_one": "{n} group", "id": "{n} kelompok"},
+    "tri_n_source_type": {"en": "{n} source types", "en_one": "{n} source type", "id": "{n} jenis sumber"},
+    "tri_n_informant": {"en": "{n} informants", "en_one": "{n} informant", "id": "{n} informan"},
     "tri_chart_title": {"en": "{measure} by {axis}", "id": "{measure} menurut {axis}"},
     "tri_heatmap": {"en": "Heat map", "id": "Peta panas"},
     "tri_table": {"en": "Table", "id": "Tabel"},
@@ -356,7 +377,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tri_cell": {"en": "Quotes of a cell", "id": "Kutipan sebuah sel"},
     "tri_cell_value": {"en": "{code} × {column}: {value}", "id": "{code} × {column}: {value}"},
     "tri_no_quotes": {"en": "No coded passages in this cell.", "id": "Tidak ada kutipan terkode dalam sel ini."},
-    "tri_quote_count": {"en": "{n} quote(s)", "id": "{n} kutipan"},
+    "tri_quote_count": {"en": "{n} quotes", "en_one": "{n} quote", "id": "{n} kutipan"},
     "tri_open_code": {"en": "Open in Code page", "id": "Buka di halaman Kode teks"},
     "tri_open_code_help": {"en": "Show this passage in its transcript", "id": "Tampilkan kutipan ini dalam transkripnya"},
     "tri_verdict_title": {"en": "Verdict on {code}", "id": "Penilaian atas {code}"},
@@ -435,6 +456,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "dokumen secara manual untuk tetap membandingkannya.",
     },
     "agr_coders": {"en": "Coders", "id": "Pengode"},
+    "agr_pick_coders": {"en": "Choose coders", "id": "Pilih pengode"},
+    "agr_pick_documents": {"en": "Choose documents", "id": "Pilih dokumen"},
     "agr_coders_help": {"en": "Two or more. By default the two coders with most codings in common documents.",
                         "id": "Dua atau lebih. Bawaannya dua pengode dengan pengodean terbanyak di dokumen bersama."},
     "agr_documents": {"en": "Documents", "id": "Dokumen"},
@@ -482,6 +505,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "agr_col_percent": {"en": "Agreement", "id": "Kesepakatan"},
     "agr_col_kappa": {"en": "Kappa", "id": "Kappa"},
     "agr_col_kappa_kind": {"en": "Kappa kind", "id": "Jenis kappa"},
+    "agr_kind_cohen": {"en": "Cohen's kappa", "id": "kappa Cohen"},
+    "agr_kind_fleiss": {"en": "Fleiss' kappa", "id": "kappa Fleiss"},
     "agr_col_kappa_band": {"en": "Kappa band", "id": "Kategori kappa"},
     "agr_col_alpha": {"en": "Alpha", "id": "Alpha"},
     "agr_col_alpha_low": {"en": "Alpha low", "id": "Alpha bawah"},
@@ -498,8 +523,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "agr_band_unreliable": {"en": "unreliable", "id": "tidak andal"},
     "agr_band_undefined": {"en": "undefined", "id": "tak terdefinisi"},
     "agr_disagreements": {"en": "Disagreements", "id": "Ketidaksepakatan"},
-    "agr_count": {"en": "{n} disagreement(s): a unit (for characters, a run of them) and a code the coders "
-                        "differ on.",
+    "agr_count": {"en": "{n} disagreements: a unit (for characters, a run of them) and a code the coders differ on.",
+                  "en_one": "{n} disagreement: a unit (for characters, a run of them) and a code the coders differ "
+                            "on.",
                   "id": "{n} ketidaksepakatan: satuan (untuk karakter, rangkaiannya) dan kode yang dinilai berbeda "
                         "oleh para pengode."},
     "agr_hidden": {"en": "{n} already reconciled (see the history below) and left out.",
@@ -534,7 +560,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Pengodean yang diterima masuk ke pengode “consensus”; Anda dicatat sebagai supervisor dan daftar "
               "berlanjut ke ketidaksepakatan berikutnya.",
     },
-    "agr_reconciled": {"en": "{code} in {document} ({start}–{end}): {decision}; {n} consensus coding(s) added.",
+    "agr_reconciled": {"en": "{code} in {document} ({start}–{end}): {decision}; {n} consensus codings added.",
+                       "en_one": "{code} in {document} ({start}–{end}): {decision}; {n} consensus coding added.",
                        "id": "{code} di {document} ({start}–{end}): {decision}; {n} pengodean konsensus ditambahkan."},
     "agr_history": {"en": "Reconciliations", "id": "Riwayat rekonsiliasi"},
     "agr_no_history": {"en": "No reconciliations yet.", "id": "Belum ada rekonsiliasi."},
@@ -585,7 +612,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "id": "Pilih dulu pengodean siapa yang melatih model."},
     "sug_trained": {"en": "Model {version} trained on {coder}'s codings: {units} units, {codes} codes.",
                     "id": "Model {version} dilatih dari pengodean {coder}: {units} unit, {codes} kode."},
-    "sug_made": {"en": "{n} new suggestion(s).", "id": "{n} saran baru."},
+    "sug_made": {"en": "{n} new suggestions.", "en_one": "{n} new suggestion.", "id": "{n} saran baru."},
     "sug_no_evaluation": {
         "en": "Train the model to see how well it does before using its suggestions.",
         "id": "Latih model untuk melihat seberapa baik hasilnya sebelum memakai sarannya.",
@@ -628,7 +655,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                  "id": "Belum ada saran. Latih model lalu tekan Sarankan."},
     "sug_none_filtered": {"en": "No open suggestions for this code or document.",
                           "id": "Tidak ada saran terbuka untuk kode atau dokumen ini."},
-    "sug_left": {"en": "{n} suggestion(s) left to review.", "id": "{n} saran tersisa untuk ditinjau."},
+    "sug_left": {"en": "{n} suggestions left to review.", "en_one": "{n} suggestion left to review.",
+                 "id": "{n} saran tersisa untuk ditinjau."},
     "sug_line": {"en": "line", "id": "baris"},
     "sug_score": {"en": "score", "id": "skor"},
     "sug_accept": {"en": "Accept", "id": "Terima"},
@@ -675,7 +703,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hist_empty": {"en": "No changes recorded yet.", "id": "Belum ada perubahan yang tercatat."},
     "hist_none_filtered": {"en": "No changes match these filters.",
                            "id": "Tidak ada perubahan yang cocok dengan saringan ini."},
-    "hist_caption": {"en": "The {n} most recent change(s), newest first: + added, ~ changed, - removed rows.",
+    "hist_caption": {"en": "The {n} most recent changes, newest first: + added, ~ changed, - removed rows.",
+                     "en_one": "The most recent change: + added, ~ changed, - removed rows.",
                      "id": "{n} perubahan terbaru, yang terbaru di atas: + baris ditambah, ~ diubah, - dihapus."},
     "hist_filter_actor": {"en": "Who", "id": "Siapa"},
     "hist_everyone": {"en": "Everyone", "id": "Semua orang"},
@@ -698,6 +727,281 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hist_op_update": {"en": "changed", "id": "diubah"},
     "hist_op_delete": {"en": "removed", "id": "dihapus"},
     "hist_before_after": {"en": "Every field before and after", "id": "Semua isian sebelum dan sesudah"},
+    # -- counts, for messages that hold more than one number (see tn) --
+    "n_codings": {"en": "{n} codings", "en_one": "{n} coding", "id": "{n} pengodean"},
+    "n_subcodes": {"en": "{n} sub-codes", "en_one": "{n} sub-code", "id": "{n} subkode"},
+    "n_hits": {"en": "{n} hits", "en_one": "{n} hit", "id": "{n} hasil"},
+    "n_documents": {"en": "{n} documents", "en_one": "{n} document", "id": "{n} dokumen"},
+    # -- errors from the library (err_), and the words they are built from (term_, perm_) --
+    "err_at_line": {"en": "{where}, line {line}", "id": "{where}, baris {line}"},
+    "err_none": {"en": "none", "id": "tidak ada"},
+    "err_none_yet": {"en": "none yet", "id": "belum ada"},
+    "err_abbreviated": {"en": "{shown} ... ({n} in all)", "id": "{shown} ... ({n} seluruhnya)"},
+    "err_no_extension": {"en": "no extension", "id": "tanpa ekstensi"},
+    "err_empty": {"en": "{what} is empty", "id": "{what} kosong"},
+    "term_group_key": {"en": "group key", "id": "kunci kelompok"},
+    "term_informant_key": {"en": "informant key", "id": "kunci informan"},
+    "term_new_group_key": {"en": "new group key", "id": "kunci kelompok baru"},
+    "term_new_informant_key": {"en": "new informant key", "id": "kunci informan baru"},
+    "term_group_name": {"en": "group '{group}': name", "id": "kelompok '{group}': nama"},
+    "term_coder_name": {"en": "coder name", "id": "nama pengode"},
+    "term_user_name": {"en": "user name", "id": "nama pengguna"},
+    "term_code_key": {"en": "code key", "id": "kunci kode"},
+    "term_code_label": {"en": "code '{code}'", "id": "kode '{code}'"},
+    "term_code": {"en": "code", "id": "kode"},
+    "term_parent_code": {"en": "parent code", "id": "kode induk"},
+    "term_source_code": {"en": "source code", "id": "kode asal"},
+    "term_target_code": {"en": "target code", "id": "kode tujuan"},
+    "term_undo": {"en": "undo", "id": "mengurungkan"},
+    "term_redo": {"en": "redo", "id": "mengulangi"},
+    "perm_code": {"en": "code passages", "id": "mengode kutipan"},
+    "perm_edit_any_coding": {"en": "change or delete another coder's codings",
+                             "id": "mengubah atau menghapus pengodean pengode lain"},
+    "perm_see_all_codings": {"en": "see other coders' codings while coding is blind",
+                             "id": "melihat pengodean pengode lain selama pengodean buta"},
+    "perm_reconcile": {"en": "reconcile disagreements", "id": "merekonsiliasi ketidaksepakatan"},
+    "perm_verdict": {"en": "record triangulation verdicts", "id": "mencatat penilaian triangulasi"},
+    "perm_summary": {"en": "write framework summaries", "id": "menulis ringkasan matriks kerangka"},
+    "perm_export": {"en": "export tables", "id": "mengekspor tabel"},
+    "perm_settings": {"en": "change project settings", "id": "mengubah pengaturan proyek"},
+    "perm_codebook": {"en": "edit the codebook", "id": "menyunting buku kode"},
+    "perm_import": {"en": "import documents, informants or groups", "id": "mengimpor dokumen, informan, atau kelompok"},
+    "perm_accounts": {"en": "manage user accounts", "id": "mengelola akun pengguna"},
+    # not found
+    "err_unknown_group": {"en": "unknown group '{group}'; known: {known}",
+                          "id": "kelompok '{group}' tidak dikenal; yang ada: {known}"},
+    "err_unknown_informant": {"en": "unknown informant '{informant}'; known: {known}",
+                              "id": "informan '{informant}' tidak dikenal; yang ada: {known}"},
+    "err_unknown_code": {"en": "unknown code '{code}'; known: {known}",
+                         "id": "kode '{code}' tidak dikenal; yang ada: {known}"},
+    "err_unknown_named": {"en": "unknown {what} '{value}'; known: {known}",
+                          "id": "{what} '{value}' tidak dikenal; yang ada: {known}"},
+    "err_unknown_coder": {"en": "unknown coder '{coder}'; known: {known}",
+                          "id": "pengode '{coder}' tidak dikenal; yang ada: {known}"},
+    "err_unknown_document": {"en": "unknown document {document!r}; known: {known}",
+                             "id": "dokumen {document!r} tidak dikenal; yang ada: {known}"},
+    "err_unknown_source_type": {"en": "unknown source type '{source_type}'; known: {known}",
+                                "id": "jenis sumber '{source_type}' tidak dikenal; yang ada: {known}"},
+    "err_unknown_coding": {"en": "no coding with id {id}", "id": "tidak ada pengodean dengan id {id}"},
+    "err_unknown_user": {"en": "no user account '{user}'", "id": "tidak ada akun pengguna '{user}'"},
+    "err_unknown_role": {"en": "unknown role '{role}'; allowed: {allowed}",
+                         "id": "peran '{role}' tidak dikenal; yang diizinkan: {allowed}"},
+    "err_unknown_coder_role": {"en": "unknown coder role '{role}'; allowed: {allowed}",
+                               "id": "peran pengode '{role}' tidak dikenal; yang diizinkan: {allowed}"},
+    # duplicates
+    "err_duplicate_group": {"en": "group '{group}' already exists", "id": "kelompok '{group}' sudah ada"},
+    "err_duplicate_informant": {"en": "informant '{informant}' already exists", "id": "informan '{informant}' sudah ada"},
+    "err_duplicate_coder": {"en": "coder '{coder}' already exists", "id": "pengode '{coder}' sudah ada"},
+    "err_duplicate_code": {"en": "code '{code}' already exists; choose another key",
+                           "id": "kode '{code}' sudah ada; pilih kunci lain"},
+    "err_duplicate_group_key": {"en": "group '{new}' already exists; choose another key",
+                                "id": "kelompok '{new}' sudah ada; pilih kunci lain"},
+    "err_duplicate_informant_key": {"en": "informant '{new}' already exists; choose another key",
+                                    "id": "informan '{new}' sudah ada; pilih kunci lain"},
+    "err_duplicate_user": {"en": "user '{user}' already has an account; use `qualcode users passwd` to change the "
+                                 "password",
+                           "id": "pengguna '{user}' sudah memiliki akun; gunakan `qualcode users passwd` untuk mengganti "
+                                 "kata sandinya"},
+    "err_duplicate_content": {"en": "{path}: same content as document '{document}' already in the project",
+                              "id": "{path}: isinya sama dengan dokumen '{document}' yang sudah ada di proyek"},
+    "err_duplicate_document": {"en": "{path}: a document named '{document}' already exists; give another name",
+                               "id": "{path}: dokumen bernama '{document}' sudah ada; beri nama lain"},
+    "err_duplicate_coding": {
+        "en": "coder '{coder}' already coded '{document}' {start}:{end} with code '{code}' (coding {id}); nothing "
+              "was changed",
+        "id": "pengode '{coder}' sudah mengode '{document}' {start}:{end} dengan kode '{code}' (pengodean {id}); "
+              "tidak ada yang diubah",
+    },
+    "err_rename_code_taken": {"en": "cannot rename code '{code}' to '{new}': code '{new}' already exists",
+                              "id": "kode '{code}' tidak dapat diganti menjadi '{new}': kode '{new}' sudah ada"},
+    "err_rename_group_taken": {"en": "cannot rename group '{old}' to '{new}': group '{new}' already exists",
+                               "id": "kelompok '{old}' tidak dapat diganti menjadi '{new}': kelompok '{new}' sudah ada"},
+    "err_rename_informant_taken": {
+        "en": "cannot rename informant '{old}' to '{new}': informant '{new}' already exists",
+        "id": "informan '{old}' tidak dapat diganti menjadi '{new}': informan '{new}' sudah ada"},
+    "err_group_key_empty": {"en": "group '{old}': the key is empty; every group needs one",
+                            "id": "kelompok '{old}': kuncinya kosong; setiap kelompok memerlukan kunci"},
+    "err_informant_key_empty": {"en": "informant '{old}': the key is empty; every informant needs one",
+                                "id": "informan '{old}': kuncinya kosong; setiap informan memerlukan kunci"},
+    "err_group_name_empty": {"en": "group '{group}': name is empty; every group needs a name",
+                             "id": "kelompok '{group}': namanya kosong; setiap kelompok memerlukan nama"},
+    "err_attribute_form": {"en": "attribute {part!r} needs the form name=value (separate several with ';')",
+                           "id": "atribut {part!r} harus berbentuk nama=nilai (pisahkan beberapa dengan ';')"},
+    "err_bad_file_name": {"en": "{file!r}: not a usable file name", "id": "{file!r}: nama berkas tidak dapat dipakai"},
+    # codings
+    "err_coding_span": {
+        "en": "coding in '{document}': span {start}:{end} is invalid; need 0 <= start < end <= {length} (text length)",
+        "id": "pengodean di '{document}': rentang {start}:{end} tidak sah; harus 0 <= awal < akhir <= {length} "
+              "(panjang teks)"},
+    "err_coding_not_integers": {
+        "en": "coding in '{document}': start and end must be integers, got {start!r}, {end!r}",
+        "id": "pengodean di '{document}': awal dan akhir harus bilangan bulat, diterima {start!r}, {end!r}"},
+    "err_quote_not_found": {
+        "en": "quote not found in document '{document}' (occurrence {occurrence}): {quote!r}",
+        "id": "kutipan tidak ditemukan dalam dokumen '{document}' (kemunculan ke-{occurrence}): {quote!r}"},
+    # accounts and permissions
+    "err_permission": {"en": "{user} ({role}) may not {action}; ask a supervisor or an admin",
+                       "id": "{user} ({role}) tidak boleh {action}; mintalah kepada supervisor atau admin"},
+    "err_wrong_password": {"en": "wrong user name or password", "id": "nama pengguna atau kata sandi salah"},
+    "err_user_gone": {"en": "user '{user}' no longer exists in this project",
+                      "id": "pengguna '{user}' sudah tidak ada di proyek ini"},
+    "err_no_account": {"en": "'{user}' has no account in this project; an admin can add one with `qualcode users add`",
+                       "id": "'{user}' tidak memiliki akun di proyek ini; admin dapat menambahkannya dengan "
+                             "`qualcode users add`"},
+    "err_only_admin": {"en": "'{user}' is the only admin; make another user admin first",
+                       "id": "'{user}' adalah satu-satunya admin; jadikan pengguna lain admin dulu"},
+    "err_password_short": {"en": "password: at least {n} characters are needed",
+                           "id": "kata sandi: diperlukan sedikitnya {n} karakter"},
+    "err_password_space": {"en": "password: must not begin or end with a space",
+                           "id": "kata sandi: tidak boleh diawali atau diakhiri spasi"},
+    # project file
+    "err_project_busy": {
+        "en": "{path}: the project file is busy: another writer held it for more than {seconds} s; try again",
+        "id": "{path}: berkas proyek sedang sibuk: penulis lain memakainya lebih dari {seconds} detik; coba lagi"},
+    "err_project_exists": {"en": "{path}: a file already exists there; choose a new project file name",
+                           "id": "{path}: sudah ada berkas di sana; pilih nama berkas proyek yang baru"},
+    "err_no_project_file": {"en": "{path}: no such project file", "id": "{path}: berkas proyek tidak ditemukan"},
+    "err_not_a_project": {"en": "{path}: not a qualcode project ({problem})",
+                          "id": "{path}: bukan proyek qualcode ({problem})"},
+    "err_not_qualcode": {"en": "{path}: not a qualcode project (not made by qualcode)",
+                         "id": "{path}: bukan proyek qualcode (tidak dibuat oleh qualcode)"},
+    "err_newer_project": {"en": "{path}: made by a newer qualcode (schema steps {steps}); upgrade qualcode",
+                          "id": "{path}: dibuat oleh qualcode yang lebih baru (langkah skema {steps}); perbarui qualcode"},
+    # undo and redo
+    "err_nothing_to_undo": {"en": "nothing to undo: {user} has no change left to undo",
+                            "id": "tidak ada yang diurungkan: {user} tidak punya perubahan lagi untuk diurungkan"},
+    "err_nothing_to_redo": {"en": "nothing to redo: {user} has undone nothing that could be redone",
+                            "id": "tidak ada yang diulangi: {user} belum mengurungkan apa pun yang dapat diulangi"},
+    "err_undo_conflict": {"en": "cannot {action} '{label}': {problem}",
+                          "id": "tidak dapat {action} '{label}': {problem}"},
+    "err_undo_failed": {"en": "cannot {action} '{label}': {problem}; nothing was changed",
+                        "id": "tidak dapat {action} '{label}': {problem}; tidak ada yang diubah"},
+    "err_redo_cleared": {
+        "en": "cannot redo '{label}': {user} made a new change since undoing it ('{newer}' at {at}), and a new change "
+              "clears redo",
+        "id": "tidak dapat mengulangi '{label}': {user} membuat perubahan baru sejak mengurungkannya ('{newer}' pada "
+              "{at}), dan perubahan baru menghapus riwayat ulangi"},
+    # importing documents (the file name goes in front)
+    "err_file_type": {"en": "unsupported file type ({shown}); supported: {supported}",
+                      "id": "jenis berkas tidak didukung ({shown}); yang didukung: {supported}"},
+    "err_file_no_text": {"en": "file is empty: it contains no text", "id": "berkas kosong: tidak berisi teks"},
+    "err_file_empty": {"en": "file is empty (0 bytes)", "id": "berkas kosong (0 bita)"},
+    "err_file_not_found": {"en": "file not found", "id": "berkas tidak ditemukan"},
+    "err_file_not_regular": {"en": "not a regular file (a folder?)", "id": "bukan berkas biasa (sebuah folder?)"},
+    "err_file_too_large": {"en": "file is too large ({size} MB); the limit is {limit} MB",
+                           "id": "berkas terlalu besar ({size} MB); batasnya {limit} MB"},
+    "err_file_binary": {"en": "binary data, not text (is it really a text file?)",
+                        "id": "data biner, bukan teks (benarkah ini berkas teks?)"},
+    "err_docx_invalid": {"en": "not a valid .docx file ({detail})", "id": "bukan berkas .docx yang sah ({detail})"},
+    "err_docx_not_zip": {"en": "not a valid .docx file (not a zip archive)",
+                         "id": "bukan berkas .docx yang sah (bukan arsip zip)"},
+    "err_docx_not_plain": {"en": "not a plain Word document (content type {content_type}); save it as .docx in Word",
+                           "id": "bukan dokumen Word biasa (jenis isi {content_type}); simpan sebagai .docx di Word"},
+    "err_docx_damaged": {"en": "damaged .docx file ({detail})", "id": "berkas .docx rusak ({detail})"},
+    "err_docx_old_doc": {"en": "an old Word .doc file renamed to .docx; save it as .docx in Word first",
+                         "id": "berkas Word .doc lama yang diganti namanya menjadi .docx; simpan dulu sebagai .docx "
+                               "di Word"},
+    "err_pdf_not_pdf": {"en": "not a PDF file (no %PDF- header)", "id": "bukan berkas PDF (tidak ada kepala %PDF-)"},
+    "err_pdf_damaged": {"en": "damaged or unreadable PDF ({detail})",
+                        "id": "PDF rusak atau tidak dapat dibaca ({detail})"},
+    "err_pdf_no_pages": {"en": "PDF has no pages", "id": "PDF tidak memiliki halaman"},
+    "err_pdf_no_text": {
+        "en": "PDF has no text layer (a scanned document?); run OCR first (e.g. ocrmypdf) and import the result",
+        "id": "PDF tidak memiliki lapisan teks (dokumen pindaian?); jalankan OCR dulu (mis. ocrmypdf) lalu impor "
+              "hasilnya"},
+    "err_pdf_encrypted": {"en": "PDF is password-protected (encrypted); remove the password and import again",
+                          "id": "PDF dilindungi kata sandi (terenkripsi); hapus kata sandinya lalu impor lagi"},
+    # sheets of groups and informants
+    "err_no_such_file": {"en": "{path}: no such file", "id": "{path}: berkas tidak ditemukan"},
+    "err_sheet_empty": {"en": "{path}: the sheet is empty", "id": "{path}: lembar kerja kosong"},
+    "err_sheet_type": {"en": "{path}: unsupported sheet type '{suffix}'; use .csv, .tsv or .xlsx",
+                       "id": "{path}: jenis lembar kerja '{suffix}' tidak didukung; gunakan .csv, .tsv atau .xlsx"},
+    "err_sheet_unreadable": {"en": "{path}: cannot read the sheet ({problem})",
+                             "id": "{path}: lembar kerja tidak dapat dibaca ({problem})"},
+    "err_sheet_columns": {"en": "{path}: missing columns: {missing}; found: {found}",
+                          "id": "{path}: kolom yang kurang: {missing}; yang ditemukan: {found}"},
+    "err_sheet_cell_empty": {"en": "{path}, line {line}: column '{column}' is empty",
+                             "id": "{path}, baris {line}: kolom '{column}' kosong"},
+    # codebooks
+    "err_codebook_missing_file": {"en": "{source}: no such codebook file", "id": "{source}: berkas buku kode tidak ditemukan"},
+    "err_codebook_unreadable": {"en": "{source}: cannot read the codebook ({problem})",
+                                "id": "{source}: buku kode tidak dapat dibaca ({problem})"},
+    "err_codebook_deep": {"en": "{source}: nested too deeply to be a codebook",
+                          "id": "{source}: tingkatannya terlalu dalam untuk sebuah buku kode"},
+    "err_codebook_json": {"en": "{source}: malformed JSON at line {line}, column {column}: {problem}",
+                          "id": "{source}: JSON tidak sah pada baris {line}, kolom {column}: {problem}"},
+    "err_codebook_yaml": {"en": "{source}: malformed YAML: {problem}", "id": "{source}: YAML tidak sah: {problem}"},
+    "err_codebook_yaml_at": {"en": "{source}: malformed YAML at line {line}, column {column}: {problem}",
+                             "id": "{source}: YAML tidak sah pada baris {line}, kolom {column}: {problem}"},
+    "err_codebook_not_mapping": {"en": "{source}: expected a mapping with 'name' and 'codes', got {got}",
+                                 "id": "{source}: seharusnya pemetaan dengan 'name' dan 'codes', diterima {got}"},
+    "err_codebook_fields": {"en": "{source}: unknown fields: {fields}; allowed: {allowed}",
+                            "id": "{source}: isian tidak dikenal: {fields}; yang diizinkan: {allowed}"},
+    "err_codebook_field_text": {"en": "{source}: field '{field}' must be text, got {got}",
+                                "id": "{source}: isian '{field}' harus berupa teks, diterima {got}"},
+    "err_codebook_no_codes": {"en": "{source}: 'codes' must be a non-empty list of codes",
+                              "id": "{source}: 'codes' harus berupa daftar kode yang tidak kosong"},
+    "err_codebook_item": {"en": "{source}: {place} must be a mapping, got {got}",
+                          "id": "{source}: {place} harus berupa pemetaan, diterima {got}"},
+    "err_codebook_code_fields": {"en": "{source}: {label}: unknown fields: {fields}; allowed: {allowed}",
+                                 "id": "{source}: {label}: isian tidak dikenal: {fields}; yang diizinkan: {allowed}"},
+    "err_codebook_missing": {"en": "{source}: {label}: field '{field}' is missing or empty",
+                             "id": "{source}: {label}: isian '{field}' tidak ada atau kosong"},
+    "err_codebook_key": {"en": "{source}: code '{code}': key may hold letters, digits, '.', '_' and '-' only",
+                         "id": "{source}: kode '{code}': kunci hanya boleh berisi huruf, angka, '.', '_' dan '-'"},
+    "err_codebook_color": {"en": "{source}: code '{code}': field 'color' must be #RGB or #RRGGBB, got {color!r}",
+                           "id": "{source}: kode '{code}': isian 'color' harus #RGB atau #RRGGBB, diterima {color!r}"},
+    "err_codebook_two_parents": {"en": "{source}: code '{code}': has both a 'parent' and a place under 'children'",
+                                 "id": "{source}: kode '{code}': memiliki 'parent' sekaligus tempat di bawah 'children'"},
+    "err_codebook_children": {"en": "{source}: code '{code}': 'children' must be a list",
+                              "id": "{source}: kode '{code}': 'children' harus berupa daftar"},
+    "err_codebook_code_text": {"en": "{source}: code '{code}': field '{field}' must be text",
+                               "id": "{source}: kode '{code}': isian '{field}' harus berupa teks"},
+    "err_codebook_duplicate": {"en": "{source}: duplicate code key '{code}'; keys must be unique",
+                               "id": "{source}: kunci kode '{code}' ganda; setiap kunci harus unik"},
+    "err_codebook_parent": {"en": "{source}: code '{code}': parent '{parent}' is not a code in this codebook",
+                            "id": "{source}: kode '{code}': induk '{parent}' bukan kode dalam buku kode ini"},
+    "err_codebook_cycle": {"en": "{source}: code '{code}': parents form a cycle ({cycle})",
+                           "id": "{source}: kode '{code}': induk-induknya membentuk lingkaran ({cycle})"},
+    "err_code_key_invalid": {"en": "code key '{code}' is invalid: a key may hold letters, digits, '.', '_' and '-' only",
+                             "id": "kunci kode '{code}' tidak sah: kunci hanya boleh berisi huruf, angka, '.', '_' "
+                                   "dan '-'"},
+    "err_code_color": {"en": "code '{code}': colour must be #RGB or #RRGGBB, got {color!r}",
+                       "id": "kode '{code}': warna harus #RGB atau #RRGGBB, diterima {color!r}"},
+    "err_code_name_empty": {"en": "code '{code}': name is empty; every code needs a name",
+                            "id": "kode '{code}': namanya kosong; setiap kode memerlukan nama"},
+    "err_merge_into_itself": {"en": "cannot merge code '{code}' into itself; choose another target",
+                              "id": "kode '{code}' tidak dapat digabungkan ke dirinya sendiri; pilih kode tujuan lain"},
+    "err_move_cycle_self": {"en": "cannot move code '{code}' under itself: that would make a cycle ({cycle})",
+                            "id": "kode '{code}' tidak dapat dipindahkan ke bawah dirinya sendiri: itu akan membentuk "
+                                  "lingkaran ({cycle})"},
+    "err_move_cycle_sub": {"en": "cannot move code '{code}' under its own sub-code '{sub}': that would make a cycle "
+                                 "({cycle})",
+                           "id": "kode '{code}' tidak dapat dipindahkan ke bawah subkodenya sendiri '{sub}': itu akan "
+                                 "membentuk lingkaran ({cycle})"},
+    "err_merge_cycle_self": {"en": "cannot merge code '{code}' into itself: that would make a cycle ({cycle})",
+                             "id": "kode '{code}' tidak dapat digabungkan ke dirinya sendiri: itu akan membentuk "
+                                   "lingkaran ({cycle})"},
+    "err_merge_cycle_sub": {"en": "cannot merge code '{code}' into its own sub-code '{sub}': that would make a cycle "
+                                  "({cycle})",
+                            "id": "kode '{code}' tidak dapat digabungkan ke subkodenya sendiri '{sub}': itu akan "
+                                  "membentuk lingkaran ({cycle})"},
+    # analysis
+    "err_agreement_coders": {"en": "agreement needs at least 2 different coders; got {got}",
+                             "id": "kesepakatan memerlukan sedikitnya 2 pengode yang berbeda; yang ada: {got}"},
+    "err_consensus_role": {"en": "coder '{coder}' has role '{role}'; a consensus coder needs role 'consensus' "
+                                 "(choose another name)",
+                           "id": "pengode '{coder}' berperan '{role}'; pengode konsensus harus berperan 'consensus' "
+                                 "(pilih nama lain)"},
+    "err_axis_clash": {"en": "cannot build the triangulation table: the columns {columns} clash with the table's own "
+                             "columns; rename them",
+                       "id": "tabel triangulasi tidak dapat dibuat: kolom {columns} bentrok dengan kolom tabel itu "
+                             "sendiri; ganti namanya"},
+    "err_nothing_to_learn": {"en": "coder '{coder}' has no codings to learn from",
+                             "id": "pengode '{coder}' belum memiliki pengodean untuk dipelajari"},
+    "err_cv_documents": {"en": "grouped cross-validation needs units from at least two documents",
+                         "id": "validasi silang berkelompok memerlukan satuan dari sedikitnya dua dokumen"},
+    "err_no_codes_to_train": {"en": "no codes to train", "id": "tidak ada kode untuk dilatih"},
 }
 
 
@@ -705,3 +1009,47 @@ def t(key: str, lang: str = "en") -> str:
     """The UI string ``key`` in ``lang``, falling back to English."""
     entry = CATALOGUE[key]
     return entry.get(lang) or entry["en"]
+
+
+def tn(key: str, n: int, lang: str = "en", /, **params: object) -> str:
+    """The UI string ``key`` for the count ``n``, with ``n`` (and any other ``params``) filled in.
+
+    An entry may hold a singular form as ``"<lang>_one"`` (English: "{n} coding" beside "{n} codings");
+    it is used when ``n`` is 1. Indonesian nouns do not inflect for number ("3 pengodean"), so its
+    entries need only the one form.
+
+    Example
+    -------
+    >>> tn("n_codings", 1), tn("n_codings", 3), tn("n_codings", 3, "id")
+    ('1 coding', '3 codings', '3 pengodean')
+    """
+    entry = CATALOGUE[key]
+    lang = lang if entry.get(lang) else "en"
+    text = (entry.get(f"{lang}_one") if n == 1 else None) or entry[lang]
+    return text.format(n=n, **params)
+
+
+def error_message(exc: BaseException, lang: str = "en") -> str:
+    """The message of ``exc`` in ``lang``, as plain text (not yet escaped for Markdown).
+
+    A :class:`~qualcode.errors.QualcodeError` with a ``key`` in the catalogue is shown from that entry,
+    filled with its ``params`` (and its file and line in front); anything else, or an entry whose
+    placeholders the params do not fill, falls back to the English message.
+    """
+    def words(value: object) -> object:
+        if isinstance(value, Term) and value.key in CATALOGUE:
+            return t(value.key, lang).format(**{k: words(v) for k, v in value.params.items()})
+        return value
+
+    english = str(exc)
+    key = getattr(exc, "key", None) if isinstance(exc, QualcodeError) else None
+    if not key or key not in CATALOGUE:
+        return english
+    try:
+        text = t(key, lang).format(**{k: words(v) for k, v in exc.params.items()})
+        if exc.where is not None:
+            place = exc.where if exc.line is None else t("err_at_line", lang).format(where=exc.where, line=exc.line)
+            text = f"{place}: {text}"
+    except (KeyError, IndexError, ValueError):
+        return english
+    return text

@@ -10,7 +10,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
-from .state import auth_mode, escape_md, project_arg, tr
+from .state import auth_mode, error_plain, escape_md, project_arg, tr
 
 FAILED_SIGN_IN_DELAY_S = 1.0  # slows down guessing passwords
 
@@ -30,7 +30,7 @@ def sign_in() -> None:
             role = project.sign_in(name, password)
     except QualcodeError as exc:
         time.sleep(FAILED_SIGN_IN_DELAY_S)
-        st.session_state["login_error"] = str(exc)
+        st.session_state["login_error"] = error_plain(exc)
         return
     st.session_state.update(user=name, role=role, coder=name, project_path=project_arg())
     st.session_state.pop("login_error", None)

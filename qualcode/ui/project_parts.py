@@ -18,8 +18,9 @@ import streamlit as st
 from qualcode.errors import InputError, QualcodeError
 from qualcode.project import Project
 
+from .cells import missing
 from .sidebar import current_coder
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_plain, error_text, escape_md, notify, tr, trn
 from .uploads import safe_name, saved_upload
 
 NONE = "\u0000none"          # informant picker: no informant
@@ -51,7 +52,7 @@ def open_project() -> None:
     try:
         project = Project.open(Path(path).expanduser())
     except QualcodeError as exc:
-        notify(f"{tr('cannot_open')}: {escape_md(exc)}", "error")
+        notify(f"{tr('cannot_open')}: {error_text(exc)}", "error")
         return
     _switch_to(project)
     notify(tr("proj_opened").format(name=escape_md(project.name)))
@@ -66,7 +67,7 @@ def create_project() -> None:
     try:
         project = Project.create(Path(path).expanduser(), name=name)
     except QualcodeError as exc:
-        notify(f"{tr('proj_cannot_create')}: {escape_md(exc)}", "error")
+        notify(f"{tr('proj_cannot_create')}: {error_text(exc)}", "error")
         return
     except OSError as exc:
         notify(f"{tr('proj_cannot_create')}: {escape_md(path)}: {escape_md(exc.strerror or exc)}", "error")
@@ -121,13 +122,13 @@ def import_uploads(
             path = Path(tmp) / str(n) / safe
             try:
                 if not safe or safe in (".", ".."):
-                    raise InputError(f"{filename!r}: not a usable file name")
+                    raise InputError(f"{filename!r}: not a usable file name", key="err_bad_file_name", file=filename)
                 path.parent.mkdir()
                 path.write_bytes(content)
                 done = project.import_document(path, informant=who, source_type=source_type, language=language,
                                                actor=actor)
             except QualcodeError as exc:
-                problem = str(exc).replace(str(path), safe)
+                problem = error_plain(exc, {str(path): safe})
                 row["message"] = f"{note} · {problem}" if note else problem
             except OSError as exc:
                 row["message"] = f"{safe}: {exc.strerror or exc}"
@@ -154,10 +155,10 @@ def import_sheet(kind: str) -> None:
             count = (project.import_informants if kind == "informants" else project.import_groups)(
                 path, actor=current_coder())
         except QualcodeError as exc:
-            notify(escape_md(str(exc).replace(str(path), upload.name)), "error")
+            notify(error_text(exc, {str(path): upload.name}), "error")
             return
     _bump(f"_proj_{kind}_v")
-    notify(tr(f"proj_imported_{kind}").format(n=count))
+    notify(trn(f"proj_imported_{kind}", count))
 
 
 # -- the group and informant tables ------------------------------------------------------
@@ -168,7 +169,9 @@ def group_frame(project: Project) -> pd.DataFrame:
 
 def informant_frame(project: Project) -> pd.DataFrame:
     frame = project.informants()
-    frame["attributes"] = [format_attributes(a) for a in frame["attributes"]]
+    # object dtype even when empty: an empty list would make a float column the text editor refuses
+    frame["attributes"] = pd.Series([format_attributes(a) for a in frame["attributes"]], index=frame.index,
+                                    dtype=object)
     return frame[INFORMANT_COLUMNS + ["documents"]].reset_index(drop=True)
 
 
@@ -185,7 +188,8 @@ def parse_attributes(text: str | None) -> dict[str, str]:
             continue
         name, sep, value = part.partition("=")
         if not sep or not name.strip():
-            raise InputError(f"attribute {part.strip()!r} needs the form name=value (separate several with ';')")
+            raise InputError(f"attribute {part.strip()!r} needs the form name=value (separate several with ';')",
+                             key="err_attribute_form", part=part.strip())
         out[name.strip()] = value.strip()
     return out
 
@@ -196,7 +200,7 @@ def _bump(counter: str) -> None:
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None or (isinstance(value, float) and pd.isna(value)) else (str(value).strip() or None)
+    return None if missing(value) else (str(value).strip() or None)  # None, NaN and pd.NA alike
 
 
 def apply_group_edits(editor_key: str) -> None:
@@ -216,12 +220,13 @@ def apply_group_edits(editor_key: str) -> None:
             continue
         try:
             if "name" in fields and not fields["name"]:
-                raise InputError(f"group '{key}': name is empty; every group needs a name")
+                raise InputError(f"group '{key}': name is empty; every group needs a name", key="err_group_name_empty",
+                                 group=key)
             _check_rename("group", key, fields, list(project.groups()["key"]))
             project.edit_group(key, actor=actor, **fields)
             done += 1
         except QualcodeError as exc:
-            errors.append(f"{key}: {exc}")
+            errors.append(f"{key}: {error_plain(exc)}")
     for row in state.get("added_rows") or []:
         try:
             project.add_group(_text(row.get("key")) or "", _text(row.get("name")),
@@ -229,7 +234,7 @@ def apply_group_edits(editor_key: str) -> None:
                               actor=actor)
             done += 1
         except QualcodeError as exc:
-            errors.append(str(exc))
+            errors.append(error_plain(exc))
     _report(done, errors)
     _bump("_proj_groups_v")
 
@@ -252,7 +257,7 @@ def apply_informant_edits(editor_key: str) -> None:
             project.edit_informant(key, actor=actor, **fields)
             done += 1
         except QualcodeError as exc:
-            errors.append(f"{key}: {exc}")
+            errors.append(f"{key}: {error_plain(exc)}")
     for row in state.get("added_rows") or []:
         try:
             project.add_informant(_text(row.get("key")) or "", _text(row.get("group")) or "",
@@ -260,7 +265,7 @@ def apply_informant_edits(editor_key: str) -> None:
                                   attributes=parse_attributes(row.get("attributes")), actor=actor)
             done += 1
         except QualcodeError as exc:
-            errors.append(str(exc))
+            errors.append(error_plain(exc))
     _report(done, errors)
     _bump("_proj_informants_v")
 
@@ -283,13 +288,15 @@ def _check_rename(what: str, key: str, fields: Mapping[str, Any], existing: list
         return
     new = fields["key"]
     if not new:
-        raise InputError(f"{what} '{key}': the key is empty; every {what} needs one")
+        raise InputError(f"{what} '{key}': the key is empty; every {what} needs one", key=f"err_{what}_key_empty",
+                         old=key)
     if new != key and new in existing:
-        raise InputError(f"cannot rename {what} '{key}' to '{new}': {what} '{new}' already exists")
+        raise InputError(f"cannot rename {what} '{key}' to '{new}': {what} '{new}' already exists",
+                         key=f"err_rename_{what}_taken", old=key, new=new)
 
 
 def _report(done: int, errors: list[str]) -> None:
     if done:
-        notify(tr("proj_rows_saved").format(n=done))
+        notify(trn("proj_rows_saved", done))
     for error in errors:
         notify(escape_md(error), "error")

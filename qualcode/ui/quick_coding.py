@@ -13,7 +13,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 from qualcode.spans import lines_of
 
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_text, notify, tr
 
 EDITOR = "quick_editor"
 
@@ -74,7 +74,7 @@ def apply_quick_edits() -> None:
                     for coding_id in match["id"]:
                         project.remove_coding(int(coding_id), actor=coder)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     notify(tr("quick_saved").format(added=len(add), removed=len(remove)))
 
@@ -92,7 +92,7 @@ def quick_coding(project: Project, coder: str, doc: dict, labels: dict[str, str]
         st.session_state["_quick_coder"] = coder
         st.data_editor(
             frame[["line", "speaker", "text", "codes"]],
-            key=EDITOR, hide_index=True, width="stretch", on_change=apply_quick_edits,
+            key=EDITOR, hide_index=True, width="stretch", placeholder="", on_change=apply_quick_edits,
             disabled=["line", "speaker", "text"],
             column_config={
                 "line": st.column_config.NumberColumn(tr("col_line"), width="small"),

@@ -15,7 +15,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 
-from .state import current_project, escape_md, notify
+from .state import current_project, error_text, notify
 
 BATCH = 50
 
@@ -44,7 +44,7 @@ def run_search() -> None:
     try:
         hits = project.search(**params)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state["_search_hits"] = hits
     st.session_state["_search_params"] = {**params, "project": str(project.path)}

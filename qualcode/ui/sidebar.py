@@ -8,7 +8,7 @@ from qualcode.errors import QualcodeError
 
 from .i18n import LANGUAGES
 from .login import sign_out
-from .state import auth_mode, current_project, escape_md, project_arg, tr
+from .state import auth_mode, current_project, error_plain, escape_md, project_arg, tr
 
 NEW_CODER = "\u0000new"  # sentinel option of the coder picker
 
@@ -21,13 +21,30 @@ def _create_coder() -> None:
     try:
         project.ensure_coder(name)
     except QualcodeError as exc:
-        st.session_state["coder_error"] = str(exc)
+        st.session_state["coder_error"] = error_plain(exc)
         return
     st.session_state["coder"] = name
     st.session_state["coder_new_name"] = ""
 
 
+# st.switch_page (e.g. "Open in Code page") drops every widget's value; these survive it in a plain copy
+KEPT = ("lang", "project_path", "coder")
+
+
 def sidebar() -> None:
+    kept = [k for k in KEPT if k != "coder" or not auth_mode()]  # with sign-in the coder is the signed-in user
+    for key in kept:
+        if key not in st.session_state and f"_kept_{key}" in st.session_state:
+            st.session_state[key] = st.session_state[f"_kept_{key}"]
+    try:
+        _sidebar()
+    finally:
+        for key in kept:
+            if key in st.session_state:
+                st.session_state[f"_kept_{key}"] = st.session_state[key]
+
+
+def _sidebar() -> None:
     st.session_state.setdefault("lang", "en")
     st.session_state.setdefault("project_path", project_arg())
     with st.sidebar:
@@ -39,7 +56,7 @@ def sidebar() -> None:
         project = current_project(quiet=True)
         if project is None:
             return
-        st.caption(project.name)
+        st.caption(escape_md(project.name))
         names = [c for c in project.coders()["name"] if c]
         if st.session_state.get("coder") not in names + [NEW_CODER]:
             st.session_state["coder"] = names[0] if len(names) == 1 else None
@@ -58,7 +75,7 @@ def _signed_in_user() -> None:
     project = current_project(quiet=True)
     if project is None or project.user is None:
         return
-    st.caption(project.name)
+    st.caption(escape_md(project.name))
     st.session_state["coder"] = project.user
     st.markdown(tr("login_as").format(user=escape_md(project.user), role=tr(f"role_{project.role}")))
     st.button(tr("login_sign_out"), key="sign_out", on_click=sign_out)

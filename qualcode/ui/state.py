@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -12,15 +13,33 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
-from .i18n import t
+from .i18n import error_message, t, tn
 
 _MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation: all of it may be backslash-escaped
+# GFM links bare "www.x.y", "http://x.y" and "a@x.y" even when their punctuation is escaped, and older
+# Streamlit turns ":smile:" into an emoji likewise (both passes run on the decoded text): an invisible
+# word joiner where the link or the shortcode would start stops them.
+_DECODED_PATTERNS = re.compile(r"(?i)(?<=www)(?=\.)|(?<=://)|(?<=@)|(?<=:)(?=[\w+\-]+:)")
+_INDENT = re.compile(r"(?m)^[ \t]+")  # leading blanks would make an indented code block
+WORD_JOINER = "\u2060"
 
 
 def escape_md(text: object) -> str:
-    """``text`` with every ASCII punctuation character backslash-escaped, so that st.error / st.success /
-    st.caption (which render Markdown) show names, paths and error messages as they are."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    """``text`` made literal for every Streamlit element that renders Markdown.
+
+    Those are st.markdown / st.caption / st.error and friends, st.toast, headers, widget labels (buttons,
+    checkboxes, expanders, tabs, popovers, metrics, dialog titles), ``help=`` tooltips and the options
+    of st.radio, st.pills and st.segmented_control. Not for elements that show text as it is (st.text,
+    st.code, dataframes, text inputs, st.selectbox and st.multiselect options), where the escapes would
+    show; st.select_slider options are Markdown only in newer Streamlit, so keep user text out of them.
+
+    ASCII punctuation is backslash-escaped (emphasis, links, HTML, headings, lists, tables, ``:red[..]``,
+    ``:material/..:``, ``$math$``), an invisible word joiner keeps bare URLs and e-mail addresses from
+    becoming links and ``:smile:`` from becoming an emoji, and leading blanks become character references
+    (not an indented code block).
+    """
+    escaped = _MARKDOWN.sub(r"\\\1", _DECODED_PATTERNS.sub(WORD_JOINER, str(text)))
+    return _INDENT.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), escaped)
 
 
 def project_arg() -> str:
@@ -42,6 +61,28 @@ def lang() -> str:
 
 def tr(key: str) -> str:
     return t(key, lang())
+
+
+def trn(key: str, n: int, /, **params: object) -> str:
+    """The UI string ``key`` for the count ``n`` in the session's language, singular or plural as ``n`` needs
+    ("1 coding", "3 codings", "3 pengodean"); other ``params`` fill its other placeholders."""
+    return tn(key, int(n), lang(), **params)
+
+
+def error_plain(exc: BaseException, paths: Mapping[str, str] | None = None) -> str:
+    """An error in the session's language as plain text (for a table cell, or to keep and show later).
+
+    ``paths`` maps a path in the message to what the user should see instead (the temporary file an
+    upload was saved to -> the uploaded file's name)."""
+    text = error_message(exc, lang())
+    for path, shown in (paths or {}).items():
+        text = text.replace(str(path), shown)
+    return text
+
+
+def error_text(exc: BaseException, paths: Mapping[str, str] | None = None) -> str:
+    """An error for any element that renders Markdown (st.error, notify, captions): translated, escaped."""
+    return escape_md(error_plain(exc, paths))
 
 
 def current_project(*, quiet: bool = False) -> Project | None:
@@ -67,7 +108,7 @@ def current_project(*, quiet: bool = False) -> Project | None:
         project = Project.open(path, user=user)
     except QualcodeError as exc:
         if not quiet:
-            st.error(f"{tr('cannot_open')}: {exc}")
+            st.error(f"{tr('cannot_open')}: {error_text(exc)}")
         return None
     from .backups import backup_once  # imported here: backups uses this module's helpers
 

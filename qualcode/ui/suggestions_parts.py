@@ -18,7 +18,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
 from .sidebar import current_coder
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_text, escape_md, notify, tr, trn
 
 DECISIONS = ("accept", "reject", "skip")
 SHORTCUTS = {"accept": "A", "reject": "X", "skip": "S"}
@@ -114,7 +114,7 @@ def train(project: Project) -> None:
         summary = project.suggest_train(coder=coder, progress=progress)
     except QualcodeError as exc:
         bar.empty()
-        st.error(escape_md(exc))
+        st.error(error_text(exc))
         return
     bar.empty()
     st.success(tr("sug_trained").format(coder=escape_md(coder), units=summary.get("units", "?"),
@@ -134,9 +134,9 @@ def run() -> None:
     try:
         n = project.suggest_run(coder=coder, documents=[document] if document else None)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
-    notify(tr("sug_made").format(n=int(n)), "success" if n else "info")
+    notify(trn("sug_made", int(n)), "success" if n else "info")
 
 
 def review(decision: str, suggestion_id: int, code: str, document: str) -> None:
@@ -155,7 +155,7 @@ def review(decision: str, suggestion_id: int, code: str, document: str) -> None:
         if decision == "accept":
             code = chosen
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     message = tr(f"sug_done_{decision}").format(code=escape_md(code), document=escape_md(document),
                                                 coder=escape_md(reviewer))

@@ -229,8 +229,16 @@ export default function (component) {
   const state = root.__qc;
   state.api = component;
   if (!data) return;
-  // Repainting replaces text nodes; keep the reader's selection (even mid-drag) where it was.
-  const kept = state.docKey === data.doc_key ? currentSelection(state, root) : null;
+  // Repainting replaces text nodes; keep the reader's selection (even mid-drag) where it was,
+  // unless Python says it was used up (coded): then drop it, here and in the browser.
+  let kept = state.docKey === data.doc_key ? currentSelection(state, root) : null;
+  const cleared = data.cleared || 0;
+  if (state.cleared !== undefined && state.cleared !== cleared) {
+    if (kept) document.getSelection().removeAllRanges();
+    kept = null;
+    state.selected = null;
+  }
+  state.cleared = cleared;
   if (state.docKey !== data.doc_key) {
     buildLines(root, state, data);
     state.docKey = data.doc_key;

@@ -34,13 +34,14 @@ def _event(key: str, name: str) -> Any:
 
 def transcript_view(
     *, key: str, doc_key: str, text: str, turns: list[dict], codings: list[dict], focus: int | None = None,
-    height: int = 640, on_select: Callable[[], None] | None = None, on_click: Callable[[], None] | None = None,
+    cleared: int = 0, height: int = 640, on_select: Callable[[], None] | None = None, on_click: Callable[[], None] | None = None,
 ) -> None:
     """Show a transcript with its codings as bands.
 
     A selection lands in ``st.session_state[key + "_selection"]`` as ``{"start", "end"}``
     (code points), a click on a band in ``st.session_state[key + "_clicked"]`` as a list of
-    coding ids; then ``on_select`` / ``on_click`` run.
+    coding ids; then ``on_select`` / ``on_click`` run. A new value of ``cleared`` makes the view drop
+    the reader's selection (after it was coded), so the browser neither shows nor sends it again.
     """
 
     def selected() -> None:
@@ -57,5 +58,6 @@ def transcript_view(
             if on_click:
                 on_click()
 
-    data = {"doc_key": doc_key, "text": text, "turns": turns, "codings": codings, "focus": focus}
+    data = {"doc_key": doc_key, "text": text, "turns": turns, "codings": codings, "focus": focus,
+            "cleared": cleared}
     _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked)

@@ -22,8 +22,9 @@ from qualcode.errors import QualcodeError
 from qualcode.export.tables import write_table
 from qualcode.project import Project
 
+from .cells import text as text_of
 from .sidebar import current_coder
-from .state import current_project, escape_md, notify, tr
+from .state import current_project, error_text, escape_md, notify, tr, trn
 
 CODE_PAGE = "qualcode/ui/pages/code.py"
 CHART_KEY = "tri_heatmap"
@@ -134,7 +135,7 @@ def save_verdict() -> None:
         project.set_verdict(code, verdict, supervisor=coder, rationale=(st.session_state.get("tri_rationale") or
                                                                         "").strip(), groups=groups or None)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state["tri_rationale"] = ""
     st.session_state["tri_verdict_groups"] = []
@@ -154,7 +155,7 @@ def save_summary() -> None:
     try:
         project.set_summary(informant, code, text, author=coder)
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state["_fw_summary_for"] = None  # refill the text area from the stored summary
     notify(tr("fw_saved" if text else "fw_removed").format(informant=escape_md(informant), code=escape_md(code)))
@@ -179,7 +180,7 @@ def quote_list(quotes: pd.DataFrame, key_prefix: str) -> None:
     if quotes.empty:
         st.info(tr("tri_no_quotes"))
         return
-    st.caption(tr("tri_quote_count").format(n=len(quotes)))
+    st.caption(trn("tri_quote_count", len(quotes)))
     box = st.container(height=520) if len(quotes) > 4 else st.container()
     with box:
         for row in quotes.itertuples(index=False):
@@ -188,8 +189,8 @@ def quote_list(quotes: pd.DataFrame, key_prefix: str) -> None:
                 source = " · ".join(str(v) for v in (row.informant, row.group, row.document) if isinstance(v, str)
                                     and v)
                 text.caption(escape_md(f"#{row.id} · {source} · {tr('col_line')} {row.line} · {row.coder}"))
-                before = f"…{row.before} " if row.before else ""
-                after = f" {row.after}…" if row.after else ""
+                before = f"…{text_of(row.before)} " if text_of(row.before) else ""  # NaN is truthy: test the text
+                after = f" {text_of(row.after)}…" if text_of(row.after) else ""
                 text.text(f"{before}⟦{row.quote}⟧{after}")
                 action.button(tr("tri_open_code"), key=f"{key_prefix}_open_{row.id}", on_click=open_in_code,
                               args=(row.document, int(row.start)), help=tr("tri_open_code_help"))

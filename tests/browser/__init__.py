@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository (tests/browser/__init__.py)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -37,12 +37,14 @@ def wait_until_up(url: str, proc: subprocess.Popen, tries: int = 120) -> None:
 
 
 @contextlib.contextmanager
-def streamlit_server(project: Path, *, auth: bool = False) -> Iterator[str]:
-    """`streamlit run app.py -- --project PROJECT [--auth]` on a free port; yields its URL."""
+def streamlit_server(project: Path, *, auth: bool = False, script: Path = ROOT / "app.py") -> Iterator[str]:
+    """`streamlit run app.py -- --project PROJECT [--auth]` on a free port; yields its URL.
+
+    ``script`` runs another Streamlit script instead of the app (a test page of single elements)."""
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
          "--", "--project", str(project), *(["--auth"] if auth else [])],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -30,7 +30,7 @@ from qualcode.ui.agreement_parts import (
 )
 from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, show_messages, tr
+from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
 from qualcode.ui.triangulation_parts import keep_known, table_downloads
 
 
@@ -44,13 +44,14 @@ def controls(project: Project, codings: pd.DataFrame, names: list[str], consensu
     keep_known("agr_unit", list(UNITS), default="sentence")
     keep_known("agr_rule", list(RULES), default="majority")
     a, b = st.columns([1, 2])
-    a.multiselect(tr("agr_coders"), names, key="agr_coders", help=tr("agr_coders_help"),
+    a.multiselect(tr("agr_coders"), names, key="agr_coders", help=tr("agr_coders_help"), placeholder=tr("agr_pick_coders"),
                   format_func=lambda n: f"{n} ({tr('tri_consensus')})" if n in consensus else n)
     coders = list(st.session_state.get("agr_coders") or [])
     documents = list(project.documents()["name"])
     default_documents(codings, coders, documents)
     keep_known("agr_documents", documents, multi=True)
-    b.multiselect(tr("agr_documents"), documents, key="agr_documents", help=tr("agr_documents_help"))
+    b.multiselect(tr("agr_documents"), documents, key="agr_documents", help=tr("agr_documents_help"),
+                  placeholder=tr("agr_pick_documents"))
     keep_known("agr_codes", list(labels), multi=True)
     c, d, e = st.columns([2, 1, 1])
     c.multiselect(tr("agr_codes"), list(labels), key="agr_codes", format_func=labels.get,
@@ -70,7 +71,7 @@ def report_section(report: pd.DataFrame, labels: dict[str, str], coders: list[st
     st.markdown(tr("agr_basis").format(unit=tr(f"agr_unit_{unit}"), rule=tr(f"agr_rule_{rule}"),
                                        coders=escape_md(", ".join(report.attrs.get("coders") or coders)),
                                        n=n_documents))
-    st.dataframe(report_view(report, labels), hide_index=True, width="stretch", key="agr_report_view")
+    st.dataframe(report_view(report, labels), hide_index=True, width="stretch", placeholder="", key="agr_report_view")
     st.caption(tr("agr_bands"))
     table_downloads(report_download(report), f"agreement_{unit}_{rule}", "agr_report", "agr_download")
 
@@ -83,8 +84,9 @@ def disagreement_section(project: Project, rows: pd.DataFrame, hidden: int, code
     if rows.empty:
         st.success(tr("agr_no_disagreements"))
         return
-    st.caption(tr("agr_count").format(n=len(rows)))
-    st.dataframe(disagreement_view(rows, coders), hide_index=True, width="stretch", key="agr_disagreement_view")
+    st.caption(trn("agr_count", len(rows)))
+    st.dataframe(disagreement_view(rows, coders), hide_index=True, width="stretch", placeholder="",
+                 key="agr_disagreement_view")
     keep_known("agr_pick", list(range(len(rows))), default=0)
     st.selectbox(tr("agr_pick"), list(range(len(rows))), key="agr_pick",
                  format_func=lambda i: f"#{i + 1} · {rows.at[i, 'document']} · {rows.at[i, 'code']} · "
@@ -108,7 +110,8 @@ def disagreement_section(project: Project, rows: pd.DataFrame, hidden: int, code
     if supervisor is None:
         st.info(tr("agr_needs_coder"))
     a, b = coders
-    names = {"a": tr("agr_accept_coder").format(coder=a), "b": tr("agr_accept_coder").format(coder=b),
+    names = {"a": tr("agr_accept_coder").format(coder=escape_md(a)),  # button labels render Markdown
+             "b": tr("agr_accept_coder").format(coder=escape_md(b)),
              "both": tr("agr_accept_both"), "neither": tr("agr_accept_neither")}
     for column, decision in zip(st.columns(len(DECISIONS)), DECISIONS, strict=True):
         column.button(names[decision], key=f"agr_accept_{decision}", on_click=reconcile, width="stretch",
@@ -124,7 +127,7 @@ def history_section(project: Project) -> None:
     if history.empty:
         st.caption(tr("agr_no_history"))
         return
-    st.dataframe(reconciliation_view(history), hide_index=True, width="stretch", key="agr_history_view")
+    st.dataframe(reconciliation_view(history), hide_index=True, width="stretch", placeholder="", key="agr_history_view")
 
 
 def blind_section(project: Project) -> None:
@@ -163,7 +166,7 @@ def body(project: Project) -> None:
         if unit == "char":
             disagreements = merge_runs(disagreements, coders)
     except QualcodeError as exc:
-        st.error(escape_md(exc))
+        st.error(error_text(exc))
         return
     report_section(report, labels, coders, unit, rule, len(documents))
     rows, hidden = open_disagreements(disagreements, project.reconciliations(), coders)

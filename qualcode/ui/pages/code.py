@@ -5,15 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qualcode.errors import QualcodeError
+from qualcode.errors import NotFoundError, QualcodeError
 from qualcode.project import CodingSpec, Project
 from qualcode.spans import line_of, lines_of, trim_span
+from qualcode.ui.cells import text
 from qualcode.ui.export_menu import TABLE_FORMATS, export_menu
 from qualcode.ui.history_parts import undo_redo_buttons
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
     current_project,
+    error_text,
     escape_md,
     lang,
     notify,
@@ -41,10 +43,14 @@ def _document(_project: Project, path: str, name: str) -> dict:
 
 
 def code_label(codes: pd.DataFrame) -> dict[str, str]:
-    name = "name_alt" if lang() == "id" else "name"
-    other = "name" if lang() == "id" else "name_alt"
-    return {r.key: f"{r.key} · {getattr(r, name) or r.name}" + (f" / {getattr(r, other)}" if getattr(r, other) else "")
-            for r in codes.itertuples()}
+    """Code key -> "key · name / other-language name", the name in the UI language first (a missing
+    Indonesian name falls back to the English one and is left out, never shown as "nan")."""
+    labels = {}
+    for r in codes.to_dict("records"):
+        own, alt = text(r["name"]), text(r["name_alt"])
+        first, second = (alt or own, own if alt else "") if lang() == "id" else (own, alt)
+        labels[r["key"]] = f"{r['key']} · {first}" + (f" / {second}" if second else "")
+    return labels
 
 
 def blinded(project: Project, coder: str) -> bool:
@@ -66,6 +72,13 @@ def visible_coders(project: Project, coder: str) -> list[str] | None:
 
 # -- callbacks: all logic goes through the Project API ------------------------------------
 
+def clear_selection() -> None:
+    """Forget the selection here and in the browser (the component drops it when the count changes),
+    so that a second Apply cannot code the same passage again."""
+    st.session_state.pop(f"{TX}_selection", None)
+    st.session_state[f"{TX}_cleared"] = st.session_state.get(f"{TX}_cleared", 0) + 1
+
+
 def apply_selection() -> None:
     project, coder = current_project(quiet=True), current_coder()
     selection = st.session_state.get(f"{TX}_selection")
@@ -84,9 +97,12 @@ def apply_selection() -> None:
     try:
         ids = project.add_codings([CodingSpec(doc["id"], start, end, code, coder, memo) for code in codes])
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state["apply_memo"] = ""
+    clear_selection()
+    if not st.session_state.get("apply_keep"):
+        st.session_state["apply_codes"] = []
     notify(tr("applied").format(n=len(ids), start=start, end=end))
 
 
@@ -99,7 +115,7 @@ def save_edit(coding_id: int) -> None:
         project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
                                        clear_memo=not memo, actor=current_coder())
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state.pop(f"{TX}_clicked", None)
     st.session_state["_dialog_done"] = True
@@ -113,7 +129,7 @@ def delete_coding(coding_id: int) -> None:
     try:
         project.remove_coding(coding_id, actor=current_coder())
     except QualcodeError as exc:
-        notify(escape_md(exc), "error")
+        notify(error_text(exc), "error")
         return
     st.session_state.pop(f"{TX}_clicked", None)
     st.session_state.pop("confirm_delete", None)
@@ -129,15 +145,17 @@ def _close_dialog() -> None:
 
 
 @st.dialog(" ", width="medium", on_dismiss=_close_dialog)
-def coding_dialog(project: Project, rows: pd.DataFrame, labels: dict[str, str]) -> None:
+def coding_dialog(project: Project, rows: list[dict], labels: dict[str, str]) -> None:
+    """Edit or delete one of the clicked codings (``rows`` from :meth:`Project.coding`: a missing memo is None)."""
     if st.session_state.pop("_dialog_done", False):
         st.rerun()  # a dialog reruns alone; closing it and redrawing the transcript needs the whole page
     st.subheader(tr("edit_coding"))
-    ids = list(rows["id"])
+    by_id = {int(r["id"]): r for r in rows}
+    ids = list(by_id)
     chosen = st.radio(tr("which_coding"), ids, key="edit_which", horizontal=True,
-                      format_func=lambda i: escape_md(f"{rows.set_index('id').loc[i, 'code']} · {rows.set_index('id').loc[i, 'coder']}")) \
+                      format_func=lambda i: escape_md(f"{by_id[i]['code']} · {by_id[i]['coder']}")) \
         if len(ids) > 1 else ids[0]
-    row = rows.set_index("id").loc[chosen]
+    row = by_id[chosen]
     st.text(row["quote"])
     if st.session_state.get("_edit_for") != chosen:
         st.session_state["_edit_for"] = chosen
@@ -164,7 +182,8 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
     codes = project.codes()
     labels = code_label(codes)
     colors = dict(zip(codes["key"], codes["color"], strict=True))
-    names = dict(zip(codes["key"], codes["name_alt" if lang() == "id" else "name"].fillna(codes["name"]), strict=True))
+    names = {r["key"]: (text(r["name_alt"]) if lang() == "id" else "") or text(r["name"])
+             for r in codes.to_dict("records")}
     shown = visible_coders(project, coder)
     codings = [c for c in project.document_codings(doc["id"]) if shown is None or c["coder"] in shown]
     for c in codings:
@@ -174,7 +193,7 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
     left, right = st.columns([3, 1.3], gap="medium")
     with left:
         transcript_view(key=TX, doc_key=f"{doc['sha']}", text=doc["text"], turns=doc["turns"], codings=codings,
-                        focus=st.session_state.get("code_focus"))
+                        focus=st.session_state.get("code_focus"), cleared=st.session_state.get(f"{TX}_cleared", 0))
     with right:
         show_messages()
         selection = st.session_state.get(f"{TX}_selection")
@@ -187,7 +206,9 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
             st.caption(tr("select_hint"))
         recent = project.codes_recent(coder)
         options = recent + [k for k in labels if k not in recent]
-        st.multiselect(tr("codes_to_apply"), options, key="apply_codes", format_func=labels.get)
+        st.multiselect(tr("codes_to_apply"), options, key="apply_codes", format_func=labels.get,
+                       placeholder=tr("codes_placeholder"))
+        st.checkbox(tr("keep_codes"), key="apply_keep")
         st.text_area(tr("memo"), key="apply_memo", height=80)
         st.button(tr("apply"), key="apply", type="primary", on_click=apply_selection, disabled=not selection,
                   width="stretch")
@@ -195,12 +216,19 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
 
     clicked = st.session_state.get(f"{TX}_clicked")
     if clicked:
-        frame = project.codings(document=doc["id"])
-        rows = frame[frame["id"].isin(clicked)]
-        if shown is not None:  # a band of a coder not shown (blind coding, a stale click) opens nothing
-            rows = rows[rows["coder"].isin(shown)]
-        if not rows.empty:
+        rows = []
+        for coding_id in clicked:
+            try:
+                row = project.coding(coding_id)
+            except NotFoundError:  # deleted meanwhile, or hidden by blind coding
+                continue
+            # a band of another document or of a coder not shown (a stale click) opens nothing
+            if row["document_id"] == doc["id"] and (shown is None or row["coder"] in shown):
+                rows.append(row)
+        if rows:
             coding_dialog(project, rows, labels)
+    else:
+        st.session_state.pop("_edit_for", None)  # the next dialog starts from the coding as stored
 
     quick_coding(project, coder, doc, labels)
 
@@ -213,8 +241,8 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
         st.dataframe(
             table[["line", "code", "coder", "quote", "memo", "start", "end"]].rename(columns={
                 "line": tr("col_line"), "code": tr("col_code"), "coder": tr("col_coder"), "quote": tr("col_quote"),
-                "memo": tr("col_memo")}),
-            hide_index=True, width="stretch")
+                "memo": tr("col_memo"), "start": tr("col_start"), "end": tr("col_end")}),
+            hide_index=True, width="stretch", placeholder="")
     exports = st.columns(2)
     with exports[0]:
         export_menu(project, "codings", key="code_export_codings", file_stem=f"codings_{doc['name']}",
@@ -246,7 +274,7 @@ def render() -> None:
         st.session_state["code_doc"] = names[0]
     top = st.columns([2, 1])
     top[0].selectbox(tr("document"), names, key="code_doc",
-                     on_change=lambda: st.session_state.pop(f"{TX}_selection", None))
+                     on_change=clear_selection)
     if blinded(project, coder):
         top[1].caption(tr("agr_blind_on_code"))
     else:

@@ -25,7 +25,7 @@ from qualcode.ui.codebook_parts import (
     save_code,
 )
 from qualcode.ui.export_menu import export_menu
-from qualcode.ui.state import current_project, escape_md, show_messages, tr
+from qualcode.ui.state import current_project, escape_md, show_messages, tr, trn
 
 
 def tree(codes: pd.DataFrame) -> None:
@@ -34,11 +34,11 @@ def tree(codes: pd.DataFrame) -> None:
         return
     frame = tree_frame(codes)
     styled = frame.style.map(swatch, subset=[tr("col_color")])
-    st.dataframe(styled, hide_index=True, width="stretch")
+    st.dataframe(styled, hide_index=True, width="stretch", placeholder="")
 
 
-def edit_tab(codes: pd.DataFrame, key: str) -> None:
-    prefill_edit(codes, key)
+def edit_tab(project: Project, key: str) -> None:
+    prefill_edit(project, key)
     with st.form("cb_edit_form", border=False):
         a, b = st.columns([1, 3])
         a.text_input(tr("col_key"), key="cb_edit_key", help=tr("cb_key_help"))
@@ -51,7 +51,7 @@ def edit_tab(codes: pd.DataFrame, key: str) -> None:
 
 
 def move_tab(codes: pd.DataFrame, key: str, labels: dict[str, str]) -> None:
-    parent = codes.set_index("key").loc[key, "parent"]
+    parent = codes.set_index("key").loc[key, "parent"]  # NaN for a top-level code under pandas 3
     where = escape_md(parent) if isinstance(parent, str) else tr("cb_top_level")
     st.caption(tr("cb_current_parent").format(parent=where))
     banned = descendants(codes, key) | {key}
@@ -74,7 +74,7 @@ def merge_tab(project: Project, codes: pd.DataFrame, key: str, labels: dict[str,
     st.selectbox(tr("cb_merge_into"), targets, key="cb_merge_target", format_func=labels.get)
     target = st.session_state["cb_merge_target"]
     usage = project.code_usage(key)
-    st.markdown(tr("cb_merge_effect").format(n=usage["codings"]))
+    st.markdown(trn("cb_merge_effect", usage["codings"]))
     st.text(f"{key} → {target}")
     children = [k for k, parent in zip(codes["key"], codes["parent"], strict=True) if parent == key]
     if children:
@@ -82,7 +82,7 @@ def merge_tab(project: Project, codes: pd.DataFrame, key: str, labels: dict[str,
         st.text(", ".join(children))
     pending = st.session_state.get("cb_pending")
     if pending == {"action": "merge", "code": key, "target": target}:
-        st.warning(tr("cb_merge_really").format(n=usage["codings"]))
+        st.warning(trn("cb_merge_really", usage["codings"]))
         yes, no = st.columns(2)
         yes.button(tr("cb_merge_yes"), key="cb_merge_yes", type="primary", on_click=merge_confirmed)
         no.button(tr("cb_cancel"), key="cb_merge_cancel", on_click=cancel)
@@ -93,12 +93,14 @@ def merge_tab(project: Project, codes: pd.DataFrame, key: str, labels: dict[str,
 def delete_tab(project: Project, key: str) -> None:
     usage = project.code_usage(key)
     sub_codings = usage["codings_with_subcodes"] - usage["codings"]
-    st.markdown(tr("cb_delete_effect").format(own=usage["codings"], subs=len(usage["subcodes"]),
-                                              sub_codings=sub_codings, total=usage["codings_with_subcodes"]))
+    st.markdown(tr("cb_delete_effect").format(
+        own=trn("n_codings", usage["codings"]), subs=trn("n_subcodes", len(usage["subcodes"])),
+        sub_codings=trn("n_codings", sub_codings), total=trn("n_codings", usage["codings_with_subcodes"])))
     if usage["subcodes"]:
         st.text(", ".join(usage["subcodes"]))
     if st.session_state.get("cb_pending") == {"action": "delete", "code": key}:
-        st.warning(tr("cb_delete_really").format(total=usage["codings_with_subcodes"], subs=len(usage["subcodes"])))
+        st.warning(tr("cb_delete_really").format(total=trn("n_codings", usage["codings_with_subcodes"]),
+                                                 subs=trn("n_subcodes", len(usage["subcodes"]))))
         yes, no = st.columns(2)
         yes.button(tr("cb_delete_yes"), key="cb_delete_yes", type="primary", on_click=delete_confirmed)
         no.button(tr("cb_cancel"), key="cb_delete_cancel", on_click=cancel)
@@ -117,7 +119,7 @@ def change_section(project: Project, codes: pd.DataFrame) -> None:
     key = st.session_state["_cb_last"] = st.session_state["cb_selected"]
     edit, move, merge, delete = st.tabs([tr("cb_tab_edit"), tr("cb_tab_move"), tr("cb_tab_merge"), tr("delete")])
     with edit:
-        edit_tab(codes, key)
+        edit_tab(project, key)
     with move:
         move_tab(codes, key, labels)
     with merge:

@@ -95,7 +95,7 @@ def render() -> None:
     labels = code_labels(codes)
     table = matrix_table(project, matrix)
     shown = matrix_table(project, matrix, tr("col_informant"), tr("col_group"))
-    st.dataframe(shown, hide_index=True, width="stretch", key="fw_table_view",
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder="", key="fw_table_view",
                  column_config={c: st.column_config.TextColumn(c, help=escape_md(labels.get(c, c)), width="medium")
                                 for c in matrix.columns})
     table_downloads(table, "framework_matrix", "fw_table", "fw_download")

@@ -10,7 +10,7 @@ from qualcode.project import Project
 from qualcode.store.schema import AUDITED_TABLES
 from qualcode.ui.history_parts import changes_view, events_view, undo_redo_buttons
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, show_messages, tr
+from qualcode.ui.state import current_project, error_text, show_messages, tr, trn
 
 LIMITS = (50, 200, 1000)
 SEES_ALL = ("supervisor", "admin")  # roles that see every coder's work under blind coding
@@ -48,7 +48,7 @@ def details(project: Project, history) -> None:
     if changes.empty:
         st.caption(tr("hist_no_changes"))
         return
-    st.dataframe(changes_view(changes), hide_index=True, width="stretch", key="hist_changes")
+    st.dataframe(changes_view(changes), hide_index=True, width="stretch", placeholder="", key="hist_changes")
     with st.expander(tr("hist_before_after")):
         st.json([{"row": r.row, "before": r.before, "after": r.after} for r in changes.itertuples()], expanded=2)
 
@@ -71,13 +71,13 @@ def render() -> None:
     try:
         history = project.history(**chosen)
     except QualcodeError as exc:
-        st.error(escape_md(exc))
+        st.error(error_text(exc))
         return
     if history.empty:
         st.info(tr("hist_none_filtered") if chosen["actor"] or chosen["table"] else tr("hist_empty"))
         return
-    st.caption(tr("hist_caption").format(n=len(history)))
-    st.dataframe(events_view(history), hide_index=True, width="stretch", key="hist_events")
+    st.caption(trn("hist_caption", len(history)))
+    st.dataframe(events_view(history), hide_index=True, width="stretch", placeholder="", key="hist_events")
     st.subheader(tr("hist_details"))
     details(project, history)
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.ui.code_tree import swatch, tree_frame
-from qualcode.ui.state import current_project, tr
+from qualcode.ui.state import current_project, escape_md, tr
 
 
 def _table(frame: pd.DataFrame, empty_key: str, columns: dict[str, str]) -> None:
@@ -14,7 +14,7 @@ def _table(frame: pd.DataFrame, empty_key: str, columns: dict[str, str]) -> None
         st.info(tr(empty_key))
         return
     shown = frame[list(columns)].rename(columns={c: tr(k) for c, k in columns.items()})
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(shown, hide_index=True, width="stretch", placeholder="")
 
 
 def render() -> None:
@@ -24,7 +24,7 @@ def render() -> None:
         st.info(tr("no_project"))
         return
     info = project.info()
-    st.caption(f"{info['name']} — {info['path']}")
+    st.caption(f"{escape_md(info['name'])} — {escape_md(info['path'])}")
     metrics = st.columns(6)
     for column, key in zip(metrics, ("groups", "informants", "documents", "codes", "coders", "codings"), strict=True):
         column.metric(tr(key), info[key])
@@ -54,7 +54,7 @@ def render() -> None:
         st.info(tr("empty_codebook"))
     else:
         styled = tree_frame(codes).style.map(swatch, subset=[tr("col_color")])
-        st.dataframe(styled, hide_index=True, width="stretch")
+        st.dataframe(styled, hide_index=True, width="stretch", placeholder="")
 
 
 render()

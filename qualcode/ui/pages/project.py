@@ -112,7 +112,7 @@ def transcripts(project: Project) -> None:
         st.dataframe(frame.rename(columns={
             "file": tr("proj_col_file"), "ok": "", "document": tr("document"), "characters": tr("col_characters"),
             "turns": tr("unit_turn"), "sentences": tr("unit_sentence"), "message": tr("proj_col_message")}),
-            hide_index=True, width="stretch")
+            hide_index=True, width="stretch", placeholder="")
 
     st.subheader(tr("documents"))
     docs = project.documents()
@@ -124,7 +124,7 @@ def transcripts(project: Project) -> None:
                                       "group": tr("col_group"), "source_type": tr("col_source_type"),
                                       "language": tr("col_language"), "characters": tr("col_characters"),
                                       "original_name": tr("proj_col_file")}),
-                     hide_index=True, width="stretch")
+                     hide_index=True, width="stretch", placeholder="")
 
 
 def sheet_upload(kind: str) -> None:
@@ -142,7 +142,7 @@ def groups_editor(project: Project) -> None:
         st.info(tr("proj_groups_empty"))
     key = f"proj_groups_editor_{st.session_state.get('_proj_groups_v', 0)}"
     st.data_editor(
-        frame, key=key, num_rows="add", hide_index=True, width="stretch", disabled=["informants"],
+        frame, key=key, num_rows="add", hide_index=True, width="stretch", placeholder="", disabled=["informants"],
         on_change=apply_group_edits, args=(key,),
         column_config={
             "key": st.column_config.TextColumn(tr("col_key"), required=True),
@@ -166,7 +166,7 @@ def informants_editor(project: Project) -> None:
         st.info(tr("empty_informants"))
     key = f"proj_informants_editor_{st.session_state.get('_proj_informants_v', 0)}"
     st.data_editor(
-        frame, key=key, num_rows="add", hide_index=True, width="stretch", disabled=["documents"],
+        frame, key=key, num_rows="add", hide_index=True, width="stretch", placeholder="", disabled=["documents"],
         on_change=apply_informant_edits, args=(key,),
         column_config={
             "key": st.column_config.TextColumn(tr("col_key"), required=True),

@@ -7,6 +7,7 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
+from qualcode.ui.cells import text as cell_text
 from qualcode.ui.search_parts import (
     autocode,
     editor_key,
@@ -15,7 +16,7 @@ from qualcode.ui.search_parts import (
     ticked_rows,
 )
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, lang, show_messages, tr
+from qualcode.ui.state import current_project, error_text, escape_md, lang, show_messages, tr, trn
 
 
 def _keep_known(key: str, options: list[str]) -> None:
@@ -44,8 +45,8 @@ def search_form(project: Project) -> None:
 
 def code_options(project: Project, coder: str) -> tuple[list[str], dict[str, str]]:
     codes = project.codes()
-    name = "name_alt" if lang() == "id" else "name"
-    labels = {r.key: f"{r.key} · {getattr(r, name) or r.name}" for r in codes.itertuples()}
+    name = "name_alt" if lang() == "id" else "name"  # a missing Indonesian name falls back to the English one
+    labels = {r["key"]: f"{r['key']} · {cell_text(r[name]) or cell_text(r['name'])}" for r in codes.to_dict("records")}
     recent = [k for k in project.codes_recent(coder) if k in labels]
     return recent + [k for k in labels if k not in recent], labels
 
@@ -65,18 +66,23 @@ def autocode_bar(project: Project, hits: pd.DataFrame) -> None:
         return
     options, labels = code_options(project, coder)
     if st.session_state.get("search_code") not in options:
-        st.session_state["search_code"] = options[0]
+        st.session_state["search_code"] = None  # no code until the user picks one
     a, b = st.columns([3, 1], vertical_alignment="bottom")
-    a.selectbox(tr("search_code"), options, key="search_code", format_func=labels.get)
-    b.button(tr("search_autocode"), key="search_autocode", type="primary", on_click=_request_autocode)
+    a.selectbox(tr("search_code"), options, key="search_code", format_func=labels.get, index=None,
+                placeholder=tr("search_pick_code"))
+    b.button(tr("search_autocode"), key="search_autocode", type="primary", on_click=_request_autocode,
+             disabled=st.session_state.get("search_code") is None)
     if not st.session_state.pop("_search_autocode", False):
         return
     ticked = ticked_rows(hits, st.session_state.get(editor_key()))
     if ticked.empty:
         st.warning(tr("search_tick_first"))
         return
-    code = st.session_state["search_code"]
-    bar = st.progress(0.0, text=tr("search_coding").format(n=len(ticked)))
+    code = st.session_state.get("search_code")
+    if code is None:
+        st.warning(tr("search_pick_code"))
+        return
+    bar = st.progress(0.0, text=trn("search_coding", len(ticked)))
     query = (st.session_state.get("_search_params") or {}).get("query", "")
     try:
         ids, skipped = autocode(project, ticked, code, coder,
@@ -84,25 +90,26 @@ def autocode_bar(project: Project, hits: pd.DataFrame) -> None:
                                 label=f"“{query}” → {code} × {len(ticked)}")
     except QualcodeError as exc:
         bar.empty()
-        st.error(escape_md(exc))
+        st.error(error_text(exc))
         return
     reset_ticks()
-    st.success(tr("search_added").format(n=len(ids), code=escape_md(code), coder=escape_md(coder)))
+    st.success(trn("search_added", len(ids), code=escape_md(code), coder=escape_md(coder)))
     if skipped:
-        st.info(tr("search_skipped").format(n=skipped))
+        st.info(trn("search_skipped", skipped))
 
 
 def hits_table(project: Project, hits: pd.DataFrame) -> None:
-    st.caption(tr("search_count").format(n=len(hits), docs=hits["document_id"].nunique()))
+    st.caption(tr("search_count").format(hits=trn("n_hits", len(hits)), docs=trn("n_documents", hits["document_id"].nunique())))
     autocode_bar(project, hits)
     frame = hits[["document", "informant", "group", "before", "match", "after"]].copy()
     frame.insert(0, "tick", False)
     text = st.column_config.TextColumn
     st.data_editor(
-        frame.reset_index(drop=True), key=editor_key(), hide_index=True, width="stretch", num_rows="fixed",
+        frame.reset_index(drop=True), key=editor_key(), hide_index=True, width="stretch", placeholder="",
+        num_rows="fixed",
         disabled=["document", "informant", "group", "before", "match", "after"],
         column_config={
-            "tick": st.column_config.CheckboxColumn(tr("search_tick"), default=False, width=80, pinned=True),
+            "tick": st.column_config.CheckboxColumn(tr("search_tick"), default=False, width=110, pinned=True),
             "document": text(tr("document"), width=140), "informant": text(tr("col_informant"), width=70),
             "group": text(tr("col_group"), width=90),
             "before": text(tr("search_before"), width=270, alignment="right"),

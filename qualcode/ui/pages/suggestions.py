@@ -10,7 +10,7 @@ from qualcode.project import Project
 from qualcode.suggest import MIN_F1
 from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, show_messages, tr
+from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
 from qualcode.ui.suggestions_parts import (
     DECISIONS,
     SHORTCUTS,
@@ -43,7 +43,8 @@ def model_section(project: Project, names: list[str], labels: dict[str, str]) ->
         st.caption(tr("sug_no_evaluation"))
         return
     st.markdown(tr("sug_evaluation").format(coder=escape_md(coder)))
-    st.dataframe(evaluation_view(evaluation, labels), hide_index=True, width="stretch", key="sug_evaluation_view")
+    st.dataframe(evaluation_view(evaluation, labels), hide_index=True, width="stretch", placeholder="",
+                 key="sug_evaluation_view")
     weak = weak_codes(evaluation)
     if weak:
         st.warning(tr("sug_few_examples").format(floor=f"{MIN_F1:.2f}", codes=escape_md(", ".join(weak))))
@@ -68,7 +69,7 @@ def queue_section(project: Project, labels: dict[str, str]) -> None:
     try:
         queue = project.suggestions(status="open", code=code, document=document)
     except QualcodeError as exc:
-        st.error(escape_md(exc))
+        st.error(error_text(exc))
         return
     if queue.empty:
         st.info(tr("sug_none_filtered" if code or document else "sug_none"))
@@ -76,7 +77,7 @@ def queue_section(project: Project, labels: dict[str, str]) -> None:
     if "score" in queue:
         queue = queue.sort_values("score", ascending=False, kind="stable")
     row = queue.iloc[0]
-    st.caption(tr("sug_left").format(n=len(queue)))
+    st.caption(trn("sug_left", len(queue)))
     key, score = str(row["code"]), float(row["score"])
     with st.container(border=True):
         line = line_of(project, int(row["document_id"]), int(row["start"]))

@@ -16,11 +16,13 @@ from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
+    error_text,
     escape_md,
     lang,
     project_with_codes,
     show_messages,
     tr,
+    trn,
 )
 from qualcode.ui.triangulation_parts import (
     CHART_KEY,
@@ -61,7 +63,8 @@ def jaccard_chart(jaccard: pd.DataFrame) -> alt.LayerChart:
     frame = jaccard.round(2).astype(float)
     for key in frame.index.intersection(frame.columns):
         frame.loc[key, key] = 0.0
-    chart = heatmap(frame, title=tr("tri_jaccard"), measure="Jaccard")
+    chart = heatmap(frame, title=tr("tri_jaccard"), measure="Jaccard",
+                    labels={"code": tr("col_code"), "column": tr("col_code"), "value": tr("tri_jaccard")})
     layers = []
     for layer in chart.layer:
         if layer.encoding.text is not alt.Undefined:
@@ -72,10 +75,24 @@ def jaccard_chart(jaccard: pd.DataFrame) -> alt.LayerChart:
     return chart
 
 
+def coverage_label(present: pd.Series, by: str) -> str:
+    """The coverage pattern of one code (cf. :func:`qualcode.analysis.triangulation.coverage`) in the session's
+    language: "all 3 groups", "2 of 3 groups", "one group only: community" or "silent"."""
+    n, total = int(present.sum()), len(present)
+    if n == 0:
+        return tr("tri_cov_silent")
+    if n == total:
+        return tr("tri_cov_all").format(count=trn(f"tri_n_{by}", total))
+    if n == 1:
+        return tr("tri_cov_one").format(axis=tr(f"tri_axis_{by}").lower(), name=str(present.index[present.to_numpy()][0]))
+    return tr("tri_cov_some").format(n=n, count=trn(f"tri_n_{by}", total))
+
+
 def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, by: str, measure: str,
                    labels: dict[str, str]) -> None:
     title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=tr(f"tri_axis_{by}").lower())
-    chart = heatmap(matrix, title=title, measure=measure)
+    chart = heatmap(matrix, title=title, measure=measure,
+                    labels={"code": tr("col_code"), "column": tr(f"tri_axis_{by}"), "value": tr(f"tri_m_{measure}")})
     stem = f"triangulation_{by}_{measure}"
     chart_tab, table_tab = st.tabs([tr("tri_heatmap"), tr("tri_table")])
     with chart_tab:
@@ -87,11 +104,13 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
         name = free_name(tr("col_name"), [*matrix.columns, tr("col_code")])
         frame.insert(0, name, [labels.get(k, k).split(" · ", 1)[-1] for k in frame.index])
         frame["verdict"] = [tr(f"tri_v_{v}") if isinstance(v, str) and v else "" for v in frame["verdict"]]
+        present = matrix.fillna(0) > 0
+        frame["label"] = [coverage_label(present.loc[code], by) for code in frame.index]
         columns = {name: name, **{c: c for c in matrix.columns}, "label": tr("tri_col_pattern"),
                    "verdict": tr("tri_col_verdict"), "verdict_by": tr("tri_col_verdict_by"),
                    "verdict_at": tr("tri_col_verdict_at"), "rationale": tr("tri_col_rationale")}
         shown_table = frame[list(columns)].rename(columns=columns).rename_axis(tr("col_code")).reset_index()
-        st.dataframe(shown_table, hide_index=True, width="stretch", key="tri_table_view")
+        st.dataframe(shown_table, hide_index=True, width="stretch", placeholder="", key="tri_table_view")
         table_downloads(table.rename_axis("code").reset_index(), stem, "tri_table", "tri_download_table")
         st.caption(tr("tri_quote_table"))
         export_menu(project, "quotes", key="tri_quotes", file_stem="quotes", coders=chosen_coders() or None)
@@ -159,7 +178,7 @@ def verdict_section(project: Project, code: str, labels: dict[str, str]) -> None
     columns = {"created_at": tr("tri_col_verdict_at"), "supervisor": tr("tri_col_verdict_by"),
                "verdict": tr("tri_col_verdict"), "group_a": tr("tri_col_group_a"), "group_b": tr("tri_col_group_b"),
                "rationale": tr("tri_col_rationale")}
-    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch",
+    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch", placeholder="",
                  key="tri_history_view")
 
 
@@ -177,9 +196,9 @@ def cooccurrence_section(project: Project, coders: list[str] | None) -> None:
         st.altair_chart(jaccard_chart(jaccard), width="stretch")
         st.caption(tr("tri_jaccard_hint"))
     with counts_tab:
-        st.dataframe(counts, width="stretch", key="tri_cooc_counts")
+        st.dataframe(counts, width="stretch", placeholder="", key="tri_cooc_counts")
     with jaccard_tab:
-        st.dataframe(jaccard.round(3), width="stretch", key="tri_cooc_jaccard")
+        st.dataframe(jaccard.round(3), width="stretch", placeholder="", key="tri_cooc_jaccard")
 
 
 def render() -> None:
@@ -200,13 +219,13 @@ def render() -> None:
         matrix = project.matrix(**options)
         table = project.triangulation_table(**options)
     except QualcodeError as exc:  # e.g. a group key that clashes with the table's own columns
-        st.error(escape_md(exc))
+        st.error(error_text(exc))
         return
     if project.codings(coders=coders).empty:
         st.info(tr("tri_nothing_coded"))
     unassigned = int(matrix.attrs.get("unassigned", 0) or 0)
     if unassigned:
-        st.caption(tr("tri_unassigned").format(n=unassigned, axis=tr(f"tri_axis_{by}").lower()))
+        st.caption(trn("tri_unassigned", unassigned, axis=tr(f"tri_axis_{by}").lower()))
     matrix_section(project, matrix, table, by, measure, labels)
     code = cell_section(project, matrix, by, coders, rollup, labels)
     if code:

@@ -1,0 +1,233 @@
+"""Shared steps of the browser journeys: reach a page, pick from a selectbox, click and wait for the rerun,
+sign in, and small projects to walk through. Every step that reruns the page ends with `settle` and
+`assert_no_exception`, so a traceback on any page a journey visits fails it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from . import assert_no_exception
+
+WAIT = 60_000  # ms: generous, the CI machine runs two browsers' worth of work on two cores
+
+# True once Streamlit has been idle (no running indicator, no stale element) for three polls in a row.
+# `wait_idle` alone can return before a rerun even starts; this waits out that gap as well.
+_SETTLED_JS = """
+() => {
+  const busy = document.querySelector('[data-testid="stStatusWidget"]')
+    || document.querySelector('[data-stale="true"]')
+    || document.querySelector('[data-testid="stSkeleton"]');
+  window.__qcQuiet = busy ? 0 : (window.__qcQuiet || 0) + 1;
+  return window.__qcQuiet >= 3;
+}
+"""
+
+
+def settle(page, timeout: int = WAIT) -> None:
+    """Wait until the app has finished rerunning (idle for three polls 200 ms apart), then check for tracebacks."""
+    page.evaluate("() => { window.__qcQuiet = 0; }")
+    page.wait_for_function(_SETTLED_JS, timeout=timeout, polling=200)
+    assert_no_exception(page)
+
+
+def main(page):
+    """The main area (not the sidebar)."""
+    return page.locator('[data-testid="stMain"]')
+
+
+def open_page(page, url: str, path: str = "") -> None:
+    """Load ``url/path`` and wait for its first heading."""
+    page.goto(f"{url}/{path}")
+    main(page).locator("h1").first.wait_for(timeout=WAIT)
+    settle(page)
+
+
+def nav(page, title: str) -> None:
+    """Go to a page through the sidebar navigation (its link titled ``title``)."""
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    main(page).get_by_role("heading", name=title).first.wait_for(timeout=WAIT)
+    settle(page)
+
+
+def nav_titles(page) -> list[str]:
+    """The titles of the pages in the sidebar navigation, in order."""
+    page.locator('[data-testid="stSidebarNav"]').wait_for(timeout=WAIT)
+    return [t.strip() for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+
+
+def widget(page, testid: str, label: str, *, scope=None):
+    """The widget (``stSelectbox``, ``stMultiSelect``, ``stTextArea`` ...) whose label is exactly ``label``."""
+    scope = scope or page
+    labelled = page.locator('[data-testid="stWidgetLabel"]').get_by_text(label, exact=True)
+    return scope.locator(f'[data-testid="{testid}"]').filter(has=labelled).first
+
+
+def choose(page, label: str, option, *, scope=None, search: str | None = None) -> None:
+    """Pick ``option`` (its shown text exactly, or a compiled regex) in the selectbox labelled ``label``;
+    wait for the rerun. The list only draws the options in view, so ``search`` (default: ``option``
+    when it is a string) is typed first to narrow it."""
+    box = widget(page, "stSelectbox", label, scope=scope)
+    box.click()
+    search = search if search is not None else option if isinstance(option, str) else None
+    if search:
+        box.locator("input").fill(search)
+    exact = {"exact": True} if isinstance(option, str) else {}
+    page.get_by_role("option", name=option, **exact).first.click()
+    settle(page)
+
+
+def selected(page, label: str, *, scope=None) -> str:
+    """The shown value of the selectbox labelled ``label`` (Streamlit 1.67 keeps it in the combobox input)."""
+    return widget(page, "stSelectbox", label, scope=scope).locator("input").input_value()
+
+
+def choose_many(page, label: str, options: list[str], *, scope=None) -> None:
+    """Add each of ``options`` in the multiselect labelled ``label``; wait for the rerun after each."""
+    box = widget(page, "stMultiSelect", label, scope=scope)
+    for option in options:
+        box.click()
+        page.get_by_role("option", name=option, exact=True).click()
+        page.keyboard.press("Escape")
+        settle(page)
+
+
+def click(page, name: str, *, scope=None, exact: bool = True) -> None:
+    """Click the button called ``name`` (in ``scope``, else the whole page) and wait for the rerun."""
+    (scope or page).get_by_role("button", name=name, exact=exact).first.click()
+    settle(page)
+
+
+def pick_coder(page, name: str) -> None:
+    """Choose the acting coder in the sidebar's coder picker (without sign-in)."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stSelectbox"]').nth(1).click()
+    page.get_by_role("option", name=name, exact=True).click()
+    settle(page)
+
+
+def sign_in(page, url: str, name: str, password: str) -> None:
+    """Sign in through the login form of a server started with ``auth=True``."""
+    page.goto(url)
+    form = page.locator('[data-testid="stForm"]')
+    form.locator('input[type="text"], input:not([type])').first.wait_for(timeout=WAIT)
+    form.locator("input").nth(0).fill(name)
+    form.locator('input[type="password"]').fill(password)
+    form.locator('[data-testid="stFormSubmitButton"] button').click()
+    page.locator('[data-testid="stSidebarNav"]').wait_for(timeout=WAIT)
+    settle(page)
+
+
+def copy_demo(demo_path: Path, target_dir: Path) -> Path:
+    """A writable copy of the session's demo project (the fixture's file is shared and read-only)."""
+    target = Path(target_dir) / "demo.qualcode"
+    src, dst = sqlite3.connect(demo_path), sqlite3.connect(target)
+    try:
+        src.backup(dst)  # SQLite's backup API: a consistent copy even with a WAL beside the file
+    finally:
+        src.close()
+        dst.close()
+    return target
+
+
+# -- data editors (Glide grids drawn on a canvas: reached with the mouse and the keyboard) --------------------------
+
+ROW = 35  # px: height of a Streamlit data-editor row and of its header
+
+
+def grid(page, *, scope=None):
+    """The first visible data editor (in ``scope``, else the visible tab panel or the page)."""
+    where = scope or page
+    editor = where.locator('[data-testid="stDataFrame"]:visible').first
+    editor.wait_for(timeout=WAIT)
+    return editor
+
+
+def _grid_box(page, editor) -> dict:
+    """The editor's box once its size holds (a redrawn editor grows by a row only after the rerun)."""
+    editor.scroll_into_view_if_needed()
+    box = None
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        box, before = editor.bounding_box(), box
+        if box == before:
+            break
+    return box
+
+
+def grid_rows(page, editor) -> int:
+    """How many data rows an editor with ``num_rows="add"`` shows (header and trailing row not counted)."""
+    return round((_grid_box(page, editor)["height"] - 2) / ROW) - 2
+
+
+def grid_cell_click(page, editor, row: int, column: int = 0) -> None:
+    """Select the cell in data row ``row`` (-1: the trailing "add row" row), column ``column`` (0 = leftmost):
+    a click on its first cell, then ArrowRight (column widths follow the content, keys do not)."""
+    box = _grid_box(page, editor)
+    y = box["y"] + box["height"] - ROW / 2 if row < 0 else box["y"] + ROW * (row + 1) + ROW / 2
+    page.mouse.click(box["x"] + 30, y)
+    page.wait_for_timeout(300)  # let the grid draw its selection before keys arrive
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+
+
+def grid_type(page, value: str) -> None:
+    """Type into the selected cell (typing opens its editor) and commit with Enter."""
+    page.keyboard.type(value)
+    page.wait_for_timeout(200)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+
+
+class Pick(str):
+    """A value for a selectbox column: chosen from its drop-down, not typed."""
+
+
+def grid_pick(page, value: str) -> None:
+    """Open the selected select-cell's drop-down (Enter) and click ``value`` in it."""
+    page.keyboard.press("Enter")
+    page.locator("#portal").get_by_role("option", name=value, exact=True).click()
+    page.wait_for_timeout(200)
+
+
+def grid_add_row(page, editor, values: list[str]) -> None:
+    """Type a new row into an editor with ``num_rows="add"``: its first cells, left to right
+    (a :class:`Pick` value is chosen from the cell's drop-down).
+
+    A click on the trailing row adds the row; each next cell is selected with a click on the row and
+    ArrowRight (Enter's move after a commit is not the same for the first and later rows). Streamlit
+    sends the row once its required cells are filled."""
+    row = grid_rows(page, editor)
+    grid_cell_click(page, editor, -1)
+    for n, value in enumerate(values):
+        if n:
+            grid_cell_click(page, editor, row, n)
+        (grid_pick if isinstance(value, Pick) else grid_type)(page, value)
+    settle(page)
+
+
+def grid_edit(page, editor, row: int, column: int, value: str) -> None:
+    """Replace the cell in data row ``row``, column ``column`` (0 = leftmost) with ``value``."""
+    grid_cell_click(page, editor, row, column)
+    (grid_pick if isinstance(value, Pick) else grid_type)(page, value)
+    settle(page)
+
+
+# -- other widgets -------------------------------------------------------------------------------------------------
+
+def upload(page, label: str, files: list[Path]) -> None:
+    """Put ``files`` into the file uploader labelled ``label`` through its real file input."""
+    box = widget(page, "stFileUploader", label)
+    box.locator('input[type="file"]').set_input_files([str(f) for f in files])
+    # each uploaded file gets a chip (long names are shortened in the middle, so count chips, not names)
+    box.locator('[data-testid="stFileChip"]').nth(len(files) - 1).wait_for(timeout=WAIT)
+    settle(page)
+
+
+def create_coder(page, name: str) -> None:
+    """Create (and become) the coder ``name`` with the sidebar's "new coder" form."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    form = sidebar.locator('[data-testid="stForm"]')
+    form.locator("input").fill(name)
+    form.locator('[data-testid="stFormSubmitButton"] button').click()
+    settle(page)
