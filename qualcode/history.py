@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Direction = Literal["undo", "redo"]
@@ -50,6 +50,7 @@ DESCRIPTIONS = {
     "coder.add": "add coder {name}",
     "coding.add": "code passage as {code}",
     "coding.add_many": "code {count} passages",
+    "coding.add_many.codes": "code {count} passages as {codes}",  # coding.add_many naming its codes
     "coding.update": "edit coding {id}",
     "coding.remove": "remove coding {id}",
     "coding.restore": "restore coding {id}",
@@ -63,6 +64,8 @@ DESCRIPTIONS = {
     "refi.import": "import REFI-QDA project {file}",
     "undo": "undo '{description}'",
     "redo": "redo '{description}'",
+    "on": "on",  # the words of project.blind_coding
+    "off": "off",
 }
 
 OPS = {"insert": "+", "update": "~", "delete": "-"}
@@ -73,12 +76,14 @@ class HistoryStep:
     """What :meth:`~qualcode.project_history.ProjectHistory.undo` (or ``redo``) would do for a user now.
 
     ``event_id`` is None when there is nothing to undo (redo); ``refusal`` says why it would be
-    refused, None when it can go ahead. True exactly when it can go ahead.
+    refused, None when it can go ahead, and ``error`` is the error the step would raise (whose key
+    lets a front end say it in another language). True exactly when it can go ahead.
     """
 
     event_id: int | None
     description: str
     refusal: str | None = None
+    error: Exception | None = field(default=None, compare=False)
 
     @property
     def possible(self) -> bool:
@@ -106,14 +111,21 @@ def decode_changes(rows: Iterable[Mapping[str, Any]]) -> list[RowChange]:
             for r in rows]
 
 
-def describe(action: str, payload: Mapping[str, Any] | str | None) -> str:
-    """A short, readable description of an event: "code passage as E3.2", "merge code E1 into E2"."""
+def describe(action: str, payload: Mapping[str, Any] | str | None, wording: Mapping[str, str] | None = None) -> str:
+    """A short, readable description of an event: "code passage as E3.2", "merge code E1 into E2".
+
+    ``wording`` replaces any of the :data:`DESCRIPTIONS` templates (same keys and placeholders), to describe
+    events in another language; an undo or redo recorded with the undone event's payload describes that
+    event in the same wording."""
+    words = {**DESCRIPTIONS, **(wording or {})}
     data = _json(payload) if isinstance(payload, str) else dict(payload or {})
     if action == "coding.add_many" and data.get("codes"):
-        return f"code {data.get('count')} passages as {', '.join(map(str, data['codes']))}"
+        action, data = "coding.add_many.codes", {**data, "codes": ", ".join(map(str, data["codes"]))}
     if action == "project.blind_coding":
-        data = {**data, "on": "on" if data.get("on") else "off"}
-    template = DESCRIPTIONS.get(action)
+        data = {**data, "on": words["on" if data.get("on") else "off"]}
+    if action in ("undo", "redo") and wording and data.get("action") and "params" in data:
+        data = {**data, "description": describe(data["action"], data["params"], wording)}
+    template = words.get(action) if action not in ("on", "off") else None
     if template is None:
         return action
     try:
@@ -122,19 +134,21 @@ def describe(action: str, payload: Mapping[str, Any] | str | None) -> str:
         return action
 
 
-def change_summary(counts: Iterable[Mapping[str, Any]]) -> str:
+def change_summary(counts: Iterable[Mapping[str, Any]], tables: Mapping[str, str] | None = None) -> str:
     """Rows changed by one event, per table: "codings +2 ~1", "codes -1, codings -4" (+ added,
-    ~ changed, - removed)."""
+    ~ changed, - removed); ``tables`` names the tables in another language."""
     per_table: dict[str, dict[str, int]] = {}
     for row in counts:
         per_table.setdefault(row["tbl"], {})[row["op"]] = int(row["n"])
-    return ", ".join(f"{table} " + " ".join(f"{OPS[op]}{ops[op]}" for op in OPS if op in ops)
+    return ", ".join(f"{(tables or {}).get(table, table)} " + " ".join(f"{OPS[op]}{ops[op]}" for op in OPS if op in ops)
                      for table, ops in sorted(per_table.items()))
 
 
-def row_name(table: str, row_id: int, state: Mapping[str, Any] | None = None) -> str:
-    """A row as a reader knows it: "coding 12", "code 5 (E3.2)", "setting 'blind_coding'"."""
-    noun = ROW_NOUNS.get(table, table)
+def row_name(table: str, row_id: int, state: Mapping[str, Any] | None = None,
+             nouns: Mapping[str, str] | None = None) -> str:
+    """A row as a reader knows it: "coding 12", "code 5 (E3.2)", "setting 'blind_coding'"; ``nouns``
+    replaces any of :data:`ROW_NOUNS` (another language)."""
+    noun = {**ROW_NOUNS, **(nouns or {})}.get(table, table)
     label = next((state[k] for k in ("key", "name") if state and state.get(k) is not None), None)
     if table in ("meta", "source_types") and label is not None:
         return f"{noun} '{label}'"

@@ -63,7 +63,8 @@ class ProjectHistory:
 
     def history(self, *, actor: str | None = None, table: str | None = None, row_id: int | None = None,
                 action: str | None = None, since: str | None = None, until: str | None = None,
-                limit: int = DEFAULT_LIMIT) -> pd.DataFrame:
+                limit: int = DEFAULT_LIMIT, wording: Mapping[str, str] | None = None,
+                tables: Mapping[str, str] | None = None) -> pd.DataFrame:
         """Events, newest first: id, at, actor, action, description, changes (rows per table:
         ``+`` added, ``~`` changed, ``-`` removed), undone, undo_of, redo_of.
 
@@ -79,6 +80,9 @@ class ProjectHistory:
             ISO 8601 times (``2026-11-28`` or ``2026-11-28T15:02:11``), both inclusive.
         limit : int
             At most this many events.
+        wording, tables : mapping, optional
+            The descriptions (see :func:`~qualcode.history.describe`) and the table names of ``changes`` in
+            another language.
         """
         if self._visible_coders(None) is not None:  # blind coding: a signed-in coder sees their own steps only
             if actor is not None and str(actor).strip() != self.user:
@@ -99,19 +103,21 @@ class ProjectHistory:
             counts.setdefault(count["event_id"], []).append(count)
         for row in rows:
             payload = json.loads(row["payload"] or "{}")
-            row["description"] = describe(row["action"], payload)
-            row["changes"] = change_summary(counts.get(row["id"], []))
+            row["description"] = describe(row["action"], payload, wording)
+            row["changes"] = change_summary(counts.get(row["id"], []), tables)
             row["undone"] = bool(row["undone"])
         frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
         return frame.astype({"id": "int64", "undone": "bool", "undo_of": "Int64", "redo_of": "Int64"})
 
-    def history_changes(self, event_id: int) -> pd.DataFrame:
+    def history_changes(self, event_id: int, nouns: Mapping[str, str] | None = None) -> pd.DataFrame:
         """The row changes of one event in the order they were made: id, table, row_id, op, row (its
-        name), fields (what changed), before and after (dicts; None where the row did not exist)."""
+        name; ``nouns`` names the rows in another language, see :func:`~qualcode.history.row_name`),
+        fields (what changed), before and after (dicts; None where the row did not exist)."""
         if self.store.event_by_id(int(event_id)) is None:
             raise NotFoundError(f"no event with id {event_id}")
         rows = [{"id": c.id, "table": c.table, "row_id": c.row_id, "op": c.op,
-                 "row": row_name(c.table, c.row_id, c.after or c.before), "fields": field_changes(c.before, c.after),
+                 "row": row_name(c.table, c.row_id, c.after or c.before, nouns),
+                 "fields": field_changes(c.before, c.after),
                  "before": c.before, "after": c.after}
                 for c in decode_changes(self.store.event_changes(int(event_id)))]
         return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
@@ -122,16 +128,18 @@ class ProjectHistory:
 
     # -- undo and redo -------------------------------------------------------------
 
-    def can_undo(self, user: str) -> HistoryStep:
-        """What :meth:`undo` would revert for ``user`` now, and why it would be refused (if so)."""
-        return self._preview(user, "undo")
+    def can_undo(self, user: str, wording: Mapping[str, str] | None = None) -> HistoryStep:
+        """What :meth:`undo` would revert for ``user`` now (described in ``wording``, see
+        :func:`~qualcode.history.describe`), and why it would be refused (if so)."""
+        return self._preview(user, "undo", wording)
 
-    def can_redo(self, user: str) -> HistoryStep:
+    def can_redo(self, user: str, wording: Mapping[str, str] | None = None) -> HistoryStep:
         """What :meth:`redo` would re-apply for ``user`` now, and why it would be refused (if so)."""
-        return self._preview(user, "redo")
+        return self._preview(user, "redo", wording)
 
-    def undo(self, user: str) -> str:
-        """Revert ``user``'s latest change that is not undone yet, in one transaction; returns its description.
+    def undo(self, user: str, wording: Mapping[str, str] | None = None) -> str:
+        """Revert ``user``'s latest change that is not undone yet, in one transaction; returns its description
+        (in ``wording``, see :func:`~qualcode.history.describe`).
 
         Raises
         ------
@@ -142,10 +150,10 @@ class ProjectHistory:
             when), or it would remove a row still in use; nothing changes.
         """
         self._require_coder(_user(user))
-        return self._step(user, "undo")
+        return self._step(user, "undo", wording)
 
-    def redo(self, user: str) -> str:
-        """Re-apply ``user``'s most recently undone change; returns its description.
+    def redo(self, user: str, wording: Mapping[str, str] | None = None) -> str:
+        """Re-apply ``user``'s most recently undone change; returns its description (in ``wording``).
 
         Raises
         ------
@@ -156,7 +164,7 @@ class ProjectHistory:
             since; nothing changes.
         """
         self._require_coder(_user(user))
-        return self._step(user, "redo")
+        return self._step(user, "redo", wording)
 
     @contextlib.contextmanager
     def as_one_step(self, actor: str | None, action: str,
@@ -181,17 +189,23 @@ class ProjectHistory:
 
     # -- the steps -----------------------------------------------------------------
 
-    def _preview(self, user: str, direction: Direction) -> HistoryStep:
+    def _preview(self, user: str, direction: Direction, wording: Mapping[str, str] | None = None) -> HistoryStep:
         user = _user(user)
         try:
             event, stash = self._next(user, direction)
         except (InputError, UndoConflictError) as exc:  # nothing to do, or a redo cleared by a new change
-            return HistoryStep(None, "", str(exc))
+            return HistoryStep(None, "", str(exc), exc)
         label = _label(event)
         changes = decode_changes(self.store.event_changes(event["id"]))
-        return HistoryStep(event["id"], label, self._refusal(direction, label, changes, stash))
+        problem = self._problem(direction, changes, stash)
+        if problem is None:
+            return HistoryStep(event["id"], _label(event, wording))
+        error = UndoConflictError(f"cannot {direction} '{label}': {problem}", key="err_undo_conflict",
+                                  action=Term(direction, f"term_{direction}"), label=_label(event, wording),
+                                  problem=problem)
+        return HistoryStep(event["id"], _label(event, wording), str(error), error)
 
-    def _step(self, user: str, direction: Direction) -> str:
+    def _step(self, user: str, direction: Direction, wording: Mapping[str, str] | None = None) -> str:
         user = _user(user)
         label = ""
         try:
@@ -204,7 +218,9 @@ class ProjectHistory:
                     raise UndoConflictError(f"cannot {direction} '{label}': {problem}", key="err_undo_conflict",
                                             action=Term(direction, f"term_{direction}"), label=label, problem=problem)
                 kept = self._write(changes, direction, stash)
-                payload = {"event": event["id"], "action": event["action"], "description": label}
+                # the undone event's own payload too, so that the undo can be described in another language
+                payload = {"event": event["id"], "action": event["action"], "description": label,
+                           "params": json.loads(event["payload"] or "{}")}
                 if kept:
                     payload["documents"] = kept
                 self.store.log_event(user, direction, payload,
@@ -213,7 +229,7 @@ class ProjectHistory:
         except sqlite3.IntegrityError as exc:  # a constraint the checks do not foresee (a key taken meanwhile)
             raise UndoConflictError(f"cannot {direction} '{label}': {exc}; nothing was changed", key="err_undo_failed",
                                     action=Term(direction, f"term_{direction}"), label=label, problem=str(exc)) from None
-        return label
+        return _label(event, wording) if wording else label
 
     def _next(self, user: str, direction: Direction) -> tuple[dict, dict[str, Any]]:
         """The event the next undo (redo) of ``user`` acts on, and the document texts kept by its undo."""
@@ -234,12 +250,6 @@ class ProjectHistory:
                 f"('{_label(newer)}' at {newer['at']}), and a new change clears redo",
                 key="err_redo_cleared", label=_label(event), user=user, newer=_label(newer), at=newer["at"])
         return event, json.loads(event["undo_payload"] or "{}").get("documents", {})
-
-    def _refusal(self, direction: Direction, label: str, changes: list[RowChange],
-                 documents: Mapping[str, Any]) -> str | None:
-        """Why undoing (redoing) ``changes`` must be refused now, or None."""
-        problem = self._problem(direction, changes, documents)
-        return f"cannot {direction} '{label}': {problem}" if problem else None
 
     def _problem(self, direction: Direction, changes: list[RowChange], documents: Mapping[str, Any]) -> str | None:
         """What stands in the way of undoing (redoing) ``changes`` now, or None."""
@@ -334,8 +344,8 @@ class ProjectHistory:
         return kept
 
 
-def _label(event: Mapping[str, Any]) -> str:
-    return describe(event["action"], event["payload"])
+def _label(event: Mapping[str, Any], wording: Mapping[str, str] | None = None) -> str:
+    return describe(event["action"], event["payload"], wording)
 
 
 def _who(change: Mapping[str, Any]) -> str:

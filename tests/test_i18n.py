@@ -17,6 +17,8 @@ from qualcode.analysis.cooccurrence import BY as COOCCURRENCE_BY
 from qualcode.analysis.triangulation import AXIS_LABELS, MEASURES
 from qualcode.analysis.units import RULES
 from qualcode.errors import NotFoundError, QualcodeError, Term
+from qualcode.history import DESCRIPTIONS, ROW_NOUNS, change_summary, describe, row_name
+from qualcode.project import CODER_ROLES, DEFAULT_SOURCE_TYPES, Project
 from qualcode.project_agreement import DECISIONS as RECONCILE_DECISIONS
 from qualcode.project_suggest import DECISIONS
 from qualcode.store.schema import AUDITED_TABLES
@@ -34,10 +36,12 @@ BANDS = sorted({interpret_kappa(v) for v in (float("nan"), -0.5, 0.1, 0.3, 0.5, 
 # Keys built from a prefix and a value: every value each one can take, from the library's own constants where
 # it has them. A template not listed here fails the test, so a new f-string key must be listed to pass.
 TEMPLATES: dict[str, list[tuple[str, ...]]] = {
-    "role_{}": [(r,) for r in accounts.ROLES],
+    "role_{}": [(r,) for r in CODER_ROLES],  # the accounts' roles and the consensus coder's
+    "source_{}": [(s,) for s in DEFAULT_SOURCE_TYPES],
     "perm_{}": [(p,) for p in accounts.PERMISSIONS],
     "tri_axis_{}": [(a,) for a in AXIS_LABELS],
     "tri_n_{}": [(a,) for a in AXIS_LABELS],
+    "tri_cov_one_{}": [(a,) for a in AXIS_LABELS],
     "tri_m_{}": [(m,) for m in MEASURES],
     "tri_v_{}": [(v,) for v in ("agreement", "partial_agreement", "silence", "dissonance")],
     "agr_unit_{}": [(u,) for u in UNIT_KINDS],
@@ -55,6 +59,9 @@ TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "proj_sheet_{}": [("informants",), ("groups",)],
     "proj_sheet_{}_help": [("informants",), ("groups",)],
     "hist_op_{}": [(op,) for op in ("insert", "update", "delete")],
+    "hist_do_{}": [(action.replace(".", "_"),) for action in DESCRIPTIONS],
+    "hist_table_{}": [(table,) for table in AUDITED_TABLES],
+    "hist_row_{}": [(table,) for table in ROW_NOUNS],
     "proj_imported_{}": [("informants",), ("groups",)],
     "proj_lang_{}": [("id",), ("en",), ("other",)],
     "term_new_{}_key": [("group",), ("informant",)],
@@ -197,7 +204,32 @@ def test_keys_of_the_library_constants_are_listed():
     """The values listed for a template cover what the library can produce (so a new role or unit fails here)."""
     assert {v for (v,) in TEMPLATES["agr_unit_{}"]} == set(UNIT_KINDS)
     assert {v for (v,) in TEMPLATES["perm_{}"]} == set(accounts.PERMISSIONS)
+    assert set(accounts.ROLES) <= {v for (v,) in TEMPLATES["role_{}"]}
     assert {"poor", "almost perfect", "reliable", "unreliable", "undefined"} <= set(BANDS)
+
+
+def test_the_english_history_wording_is_the_library_s():
+    """The History page in English says exactly what the library (and the CLI) says; Indonesian has every
+    description, table and row noun, with the same placeholders (checked above)."""
+    for action, template in DESCRIPTIONS.items():
+        assert CATALOGUE[f"hist_do_{action.replace('.', '_')}"]["en"] == template, action
+    for table in AUDITED_TABLES:
+        assert CATALOGUE[f"hist_table_{table}"]["en"] == table
+        assert CATALOGUE[f"hist_row_{table}"]["en"] == ROW_NOUNS[table]
+    indonesian = {action: CATALOGUE[f"hist_do_{action.replace('.', '_')}"]["id"] for action in DESCRIPTIONS}
+    assert describe("coding.add", {"code": "E3.2"}, indonesian) == "kodekan kutipan sebagai E3.2"
+    assert describe("coding.add_many", {"count": 2, "codes": ["A", "B"]}, indonesian) == \
+        "kodekan 2 kutipan sebagai A, B"
+    assert describe("project.blind_coding", {"on": True}, indonesian) == "pengodean buta dinyalakan"
+    undo = {"action": "code.merge", "description": "merge code A into B", "params": {"source": "A", "target": "B"}}
+    assert describe("undo", undo, indonesian) == "urungkan 'gabungkan kode A ke B'"
+    assert describe("undo", undo) == "undo 'merge code A into B'"
+    old_undo = {"action": "code.merge", "description": "merge code A into B"}  # recorded before params were kept
+    assert describe("undo", old_undo, indonesian) == "urungkan 'merge code A into B'"
+    tables = {t: CATALOGUE[f"hist_table_{t}"]["id"] for t in AUDITED_TABLES}
+    assert change_summary([{"tbl": "codings", "op": "insert", "n": 2}], tables) == "pengodean +2"
+    nouns = {t: CATALOGUE[f"hist_row_{t}"]["id"] for t in ROW_NOUNS}
+    assert row_name("codes", 5, {"key": "E3.2"}, nouns) == "kode 5 (E3.2)"
 
 
 def test_no_catalogue_key_is_unused():
@@ -240,8 +272,6 @@ def test_terms_inside_an_error_are_translated_too():
 
 @pytest.fixture
 def project(tmp_path):
-    from qualcode.project import Project
-
     with Project.create(tmp_path / "p.qualcode", name="p") as project:
         project.add_group("community", "Community")
         project.add_informant("I-01", "community")
@@ -316,3 +346,96 @@ def test_a_duplicate_from_the_api_in_a_project_page_callback(project, lang, expe
     assert not at.exception
     errors = [m for kind, m in at.session_state["_messages"] if kind == "error"]
     assert [e.replace("\\", "") for e in errors] == [expected]
+
+
+# -- the tables the pages show, in Bahasa Indonesia -----------------------------------------
+
+# Column names of the library's frames: a header still showing one of them is not translated.
+RAW_COLUMNS = {"start", "end", "code", "coder", "codes", "kappa", "alpha", "n", "group", "document", "informant",
+               "quote", "memo", "line", "text", "units", "label", "verdict", "source_type", "role", "name", "key",
+               "prevalence", "kappa_kind", "kappa_band", "alpha_band", "created_at", "decision", "at", "actor",
+               "description", "changes", "undone", "row", "op", "fields"}
+ENGLISH_ONLY = {e["en"] for e in CATALOGUE.values()} - {e["id"] for e in CATALOGUE.values()}
+
+
+def headers(at) -> list[str]:
+    """Every column header (and named index) of every dataframe the page shows, as the browser labels it: a
+    column_config label in place of the frame's own name (data editors label their columns so)."""
+    import json
+
+    names = []
+    for frame in at.dataframe:
+        config = json.loads(frame.proto.columns or "{}")
+        names += [str(config.get(str(c), {}).get("label") or c) for c in frame.value.columns]
+        names += [str(n) for n in frame.value.index.names if n is not None]
+    return names
+
+
+def untranslated(at) -> list[str]:
+    return [h for h in headers(at) if h in RAW_COLUMNS or h in ENGLISH_ONLY]
+
+
+def ids(*keys: str) -> list[str]:
+    return [CATALOGUE[k]["id"] for k in keys]
+
+
+def test_code_page_codings_table_in_indonesian(demo_path):
+    from .conftest import open_page
+
+    at = open_page("code", demo_path, "id", coder="rina")
+    assert not at.exception
+    table = at.dataframe[-1].value
+    assert list(table.columns) == ids("col_line", "col_code", "col_coder", "col_quote", "col_memo", "col_start",
+                                      "col_end")
+    assert list(table.columns) == ["Baris", "Kode", "Pengode", "Kutipan", "Memo", "Awal", "Akhir"]
+    assert len(table) > 0 and untranslated(at) == []
+
+
+def test_agreement_tables_in_indonesian(demo_path):
+    from .conftest import open_page
+
+    at = open_page("agreement", demo_path, "id", coder="rina")
+    assert not at.exception
+    report = next(d.value for d in at.dataframe if "Kategori kappa" in d.value.columns)
+    assert list(report.columns) == ids(
+        "col_code", "col_name", "agr_col_units", "agr_col_coders", "agr_col_prevalence", "agr_col_uncoded",
+        "agr_col_percent", "agr_col_kappa", "agr_col_kappa_kind", "agr_col_kappa_band", "agr_col_alpha",
+        "agr_col_alpha_low", "agr_col_alpha_high", "agr_col_alpha_band")
+    assert set(report["Jenis kappa"]) == {"kappa Cohen"}  # the kind, not the library's "cohen"
+    assert set(report["Kategori kappa"]) <= {CATALOGUE[f"agr_band_{b.replace(' ', '_')}"]["id"] for b in BANDS}
+    disagreements = next(d.value for d in at.dataframe if "Teks" in d.value.columns)
+    assert {"Dokumen", "Kode", "Awal", "Akhir"} <= set(disagreements.columns)
+    assert untranslated(at) == []
+
+
+@pytest.mark.parametrize("page", ["overview", "project", "triangulation", "history"])
+def test_other_tables_in_indonesian(demo_path, page):
+    from .conftest import open_page
+
+    at = open_page(page, demo_path, "id", coder="rina")
+    assert not at.exception
+    assert at.dataframe and untranslated(at) == []
+    cells = {str(v) for d in at.dataframe for column in d.value.columns for v in d.value[column].head(50)}
+    if page in ("overview", "project"):  # the built-in source type and the role, in words
+        assert "wawancara" in cells and "interview" not in cells
+    if page == "overview":
+        assert "pengode" in cells and "coder" not in cells
+    if page == "history":
+        assert any(c.startswith("impor dokumen ") for c in cells) and not any(c.startswith("import ") for c in cells)
+        assert not any(c.startswith("codings ") for c in cells)  # the change counts name the table in Indonesian
+
+
+def test_undo_on_the_history_page_speaks_indonesian(demo_copy):
+    """A real undo through the page's button: the notice and the would-undo caption in Bahasa Indonesia."""
+    from .conftest import open_page
+
+    with Project.open(demo_copy) as p:
+        doc = p.documents().iloc[0]
+        p.add_coding(int(doc["id"]), 0, 10, p.codes()["key"].iloc[1], "rina")
+    at = open_page("history", demo_copy, "id", coder="rina")
+    assert not at.exception
+    assert any("Urungkan akan membatalkan: kodekan kutipan sebagai" in c.value for c in at.caption)
+    at.button(key="hist_undo").click().run()
+    assert not at.exception
+    assert any(i.value.startswith("Diurungkan: kodekan kutipan sebagai") for i in at.info), [i.value for i in at.info]
+    assert "urungkan 'kodekan kutipan sebagai" in at.dataframe[0].value["Apa"].iloc[0]

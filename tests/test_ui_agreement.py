@@ -176,7 +176,7 @@ def test_character_disagreements_come_as_runs(demo_path):
         per_char = p.disagreements(coders=pair, unit="char", documents=at.multiselect(key="agr_documents").value)
         texts = {d: p.document(d)["text"] for d in set(rows["Document"])}
     assert 0 < len(rows) < len(per_char)
-    assert sum(rows["end"] - rows["start"]) == len(per_char)  # every character in exactly one run
+    assert sum(rows["End"] - rows["Start"]) == len(per_char)  # every character in exactly one run
     for row in rows.itertuples():
         assert texts[row.Document][row.start:row.end] == row.Text
     assert len(pick_options(at)) == len(rows)

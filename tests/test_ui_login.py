@@ -106,3 +106,20 @@ def test_without_auth_no_sign_in(demo_path: Path, monkeypatch: pytest.MonkeyPatc
     assert not at.exception
     assert [t.value for t in at.title] == ["Overview"]
     assert offered(at) == set(PAGES)
+
+
+@pytest.mark.parametrize("name, password, locked", [("rina", "rina-secret", True), ("sri", "sri-secret-1", False)])
+def test_another_coders_band_is_read_only_for_a_coder(served: Path, name: str, password: str, locked: bool):
+    """A coder who clicks budi's band sees the coding but cannot change or delete it; a supervisor can."""
+    with Project.open(served) as p:
+        coding = p.codings(coders=["budi"]).iloc[0]
+    at = sign_in(name, password)
+    at.session_state["code_doc"] = coding["document"]
+    at.session_state["code_filter"] = "budi"
+    at.session_state["tx_clicked"] = [int(coding["id"])]
+    at.switch_page("qualcode/ui/pages/code.py").run()
+    assert not at.exception
+    assert at.button(key="edit_save").disabled is locked
+    assert at.button(key="edit_delete").disabled is locked
+    assert at.selectbox(key="edit_code").disabled is locked
+    assert any("budi" in i.value for i in at.info) is locked

@@ -6,6 +6,18 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+# One coding row as the front ends read it: names and keys instead of ids (codings() and coding_detail()).
+_CODING_COLUMNS = """x.id, d.name AS document, x.document_id, i.key AS informant, g.key AS "group",
+    d.source_type, c.key AS code, c.name AS code_name, p.key AS parent_code,
+    k.name AS coder, x.start, x."end", x.quote, x.memo, x.created_at"""
+_CODING_JOINS = """FROM codings x
+    JOIN documents d ON d.id = x.document_id
+    JOIN codes c ON c.id = x.code_id
+    LEFT JOIN codes p ON p.id = c.parent_id
+    JOIN coders k ON k.id = x.coder_id
+    LEFT JOIN informants i ON i.id = d.informant_id
+    LEFT JOIN groups g ON g.id = i.group_id"""
+
 
 class ProjectQueries:
     """Mixed into :class:`~qualcode.store.Store`; uses its connection helpers."""
@@ -229,17 +241,7 @@ class ProjectQueries:
     def coding_detail(self, coding_id: int) -> dict | None:
         """One coding with its document name, code key and name, coder name: a row of :meth:`codings` plus ids."""
         return self._one(
-            """SELECT x.id, d.name AS document, x.document_id, i.key AS informant, g.key AS "group",
-                      d.source_type, c.key AS code, x.code_id, c.name AS code_name, p.key AS parent_code,
-                      k.name AS coder, x.coder_id, x.start, x."end", x.quote, x.memo, x.created_at
-               FROM codings x
-               JOIN documents d ON d.id = x.document_id
-               JOIN codes c ON c.id = x.code_id
-               LEFT JOIN codes p ON p.id = c.parent_id
-               JOIN coders k ON k.id = x.coder_id
-               LEFT JOIN informants i ON i.id = d.informant_id
-               LEFT JOIN groups g ON g.id = i.group_id
-               WHERE x.id = ?""",
+            f"""SELECT {_CODING_COLUMNS}, x.code_id, x.coder_id {_CODING_JOINS} WHERE x.id = ?""",
             (coding_id,),
         )
 
@@ -287,16 +289,7 @@ class ProjectQueries:
             params.extend(code_ids)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         return self._all(
-            f"""SELECT x.id, d.name AS document, x.document_id, i.key AS informant, g.key AS "group",
-                       d.source_type, c.key AS code, c.name AS code_name, p.key AS parent_code,
-                       k.name AS coder, x.start, x."end", x.quote, x.memo, x.created_at
-                FROM codings x
-                JOIN documents d ON d.id = x.document_id
-                JOIN codes c ON c.id = x.code_id
-                LEFT JOIN codes p ON p.id = c.parent_id
-                JOIN coders k ON k.id = x.coder_id
-                LEFT JOIN informants i ON i.id = d.informant_id
-                LEFT JOIN groups g ON g.id = i.group_id
+            f"""SELECT {_CODING_COLUMNS} {_CODING_JOINS}
                 {clause}
                 ORDER BY x.document_id, x.start, x."end", x.id""",
             params,

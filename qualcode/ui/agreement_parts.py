@@ -193,7 +193,8 @@ def report_download(report: pd.DataFrame) -> pd.DataFrame:
 def disagreement_view(rows: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
     """The open disagreements as a table: document, code, offsets, one ✓/– column per coder, the unit text."""
     frame = pd.DataFrame({"#": range(1, len(rows) + 1), tr("document"): rows["document"],
-                          tr("col_code"): rows["code"], "start": rows["start"], "end": rows["end"]})
+                          tr("col_code"): rows["code"], tr("col_start"): rows["start"],
+                          tr("col_end"): rows["end"]})
     for coder in coders:
         frame[coder] = ["✓" if v else "–" for v in rows[coder]]
     frame[tr("col_text")] = rows["text"]

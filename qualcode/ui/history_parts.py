@@ -10,10 +10,27 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.errors import QualcodeError
+from qualcode.history import DESCRIPTIONS, ROW_NOUNS, HistoryStep
 from qualcode.project import Project
+from qualcode.store.schema import AUDITED_TABLES
 
 from .sidebar import current_coder
 from .state import current_project, error_text, escape_md, notify, tr
+
+
+def wording() -> dict[str, str]:
+    """The descriptions of events (:data:`qualcode.history.DESCRIPTIONS`) in the session's language."""
+    return {action: tr(f"hist_do_{action.replace('.', '_')}") for action in DESCRIPTIONS}
+
+
+def table_names() -> dict[str, str]:
+    """The audited tables, named in the session's language (history filter, change counts)."""
+    return {table: tr(f"hist_table_{table}") for table in AUDITED_TABLES}
+
+
+def row_nouns() -> dict[str, str]:
+    """What one row of each audited table is called ("coding 12") in the session's language."""
+    return {table: tr(f"hist_row_{table}") for table in ROW_NOUNS}
 
 
 def run_step(direction: str) -> None:
@@ -22,20 +39,27 @@ def run_step(direction: str) -> None:
     if project is None or coder is None:
         return
     try:
-        label = project.undo(coder) if direction == "undo" else project.redo(coder)
+        label = project.undo(coder, wording()) if direction == "undo" else project.redo(coder, wording())
     except QualcodeError as exc:
         notify(error_text(exc), "error")
         return
     notify(tr("undone" if direction == "undo" else "hist_redone").format(label=escape_md(label)), "info")
 
 
+def step_help(step: HistoryStep) -> str:
+    """A button's tooltip (Markdown): why the step would be refused, in the session's language, or what it does."""
+    if step.error is not None:
+        return error_text(step.error)
+    return escape_md(step.refusal or step.description or "")
+
+
 def undo_redo_buttons(project: Project, coder: str, *, prefix: str = "") -> None:
     """Undo and Redo for ``coder``, each naming what it would do; a button whose step would be refused
     stays clickable, so the reason shows (and nothing changes)."""
-    undo, redo = project.can_undo(coder), project.can_redo(coder)
+    undo, redo = project.can_undo(coder, wording()), project.can_redo(coder, wording())
     a, b = st.columns(2)
-    undo_help = escape_md(undo.refusal or undo.description or "") or tr("nothing_to_undo")  # tooltips are Markdown
-    redo_help = escape_md(redo.refusal or redo.description or "") or tr("hist_nothing_to_redo")
+    undo_help = step_help(undo) or tr("nothing_to_undo")
+    redo_help = step_help(redo) or tr("hist_nothing_to_redo")
     a.button(tr("undo"), key=f"{prefix}undo", on_click=run_step, args=("undo",), width="stretch",
              disabled=undo.event_id is None, help=undo_help)
     b.button(tr("hist_redo"), key=f"{prefix}redo", on_click=run_step, args=("redo",), width="stretch",

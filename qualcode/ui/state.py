@@ -13,7 +13,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
-from .i18n import error_message, t, tn
+from .i18n import CATALOGUE, error_message, t, tn
 
 _MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation: all of it may be backslash-escaped
 # GFM links bare "www.x.y", "http://x.y" and "a@x.y" even when their punctuation is escaped, and older
@@ -67,6 +67,19 @@ def trn(key: str, n: int, /, **params: object) -> str:
     """The UI string ``key`` for the count ``n`` in the session's language, singular or plural as ``n`` needs
     ("1 coding", "3 codings", "3 pengodean"); other ``params`` fill its other placeholders."""
     return tn(key, int(n), lang(), **params)
+
+
+def source_type_name(key: object) -> str:
+    """A source type as the user reads it: the built-in ones (interview, observation, document) in the session's
+    language, a project's own ones as they were named."""
+    text = str(key)
+    return tr(f"source_{text}") if f"source_{text}" in CATALOGUE else text
+
+
+def role_name(role: object) -> str:
+    """A coder's or user's role (coder, supervisor, admin, consensus) in the session's language."""
+    text = str(role)
+    return tr(f"role_{text}") if f"role_{text}" in CATALOGUE else text
 
 
 def error_plain(exc: BaseException, paths: Mapping[str, str] | None = None) -> str:

@@ -16,6 +16,7 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
+from qualcode.suggest import MIN_F1, MIN_POSITIVES
 
 from .sidebar import current_coder
 from .state import current_project, error_text, escape_md, notify, tr, trn
@@ -59,6 +60,17 @@ def line_of(project: Project, document_id: int, start: int) -> int:
 
 # -- shown tables -------------------------------------------------------------------------
 
+def warning_text(warning: object, positives: object) -> str:
+    """Why the library makes no suggestions for a code (too few examples, or a low F1), in the UI language."""
+    if not isinstance(warning, str) or not warning:
+        return ""
+    if pd.notna(positives) and int(positives) < MIN_POSITIVES:  # numpy integers are no ints: test the value
+        return trn("sug_warn_few", int(positives), min=MIN_POSITIVES)
+    if warning.startswith("F1 "):
+        return tr("sug_warn_f1").format(min=f"{MIN_F1:.2f}")
+    return warning
+
+
 def evaluation_view(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """The evaluation with readable headers and rounded figures."""
     view = frame.copy()
@@ -68,7 +80,8 @@ def evaluation_view(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
     if "code" in view:
         view.insert(1, "_name", [labels.get(k, "").split(" · ", 1)[-1] if k in labels else "" for k in view["code"]])
     if "warning" in view:
-        view["warning"] = view["warning"].fillna("").astype(str)
+        view["warning"] = [warning_text(w, n) for w, n in zip(view["warning"], view.get("train_units", view["warning"]),
+                                                               strict=True)]
     if "suggested" in view:
         view["suggested"] = view["suggested"].fillna(False).astype(bool)
     columns = {"code": tr("col_code"), "_name": tr("col_name"), "train_units": tr("sug_col_train_units"),

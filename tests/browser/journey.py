@@ -160,12 +160,12 @@ def grid_rows(page, editor) -> int:
     return round((_grid_box(page, editor)["height"] - 2) / ROW) - 2
 
 
-def grid_cell_click(page, editor, row: int, column: int = 0) -> None:
+def grid_cell_click(page, editor, row: int, column: int = 0, *, x: float = 30) -> None:
     """Select the cell in data row ``row`` (-1: the trailing "add row" row), column ``column`` (0 = leftmost):
-    a click on its first cell, then ArrowRight (column widths follow the content, keys do not)."""
+    a click ``x`` px into its first cell, then ArrowRight (column widths follow the content, keys do not)."""
     box = _grid_box(page, editor)
     y = box["y"] + box["height"] - ROW / 2 if row < 0 else box["y"] + ROW * (row + 1) + ROW / 2
-    page.mouse.click(box["x"] + 30, y)
+    page.mouse.click(box["x"] + x, y)
     page.wait_for_timeout(300)  # let the grid draw its selection before keys arrive
     for _ in range(column):
         page.keyboard.press("ArrowRight")
@@ -187,6 +187,20 @@ def grid_pick(page, value: str) -> None:
     """Open the selected select-cell's drop-down (Enter) and click ``value`` in it."""
     page.keyboard.press("Enter")
     page.locator("#portal").get_by_role("option", name=value, exact=True).click()
+    page.wait_for_timeout(200)
+
+
+def grid_pick_many(page, values: list[str]) -> None:
+    """Open the selected multiselect-cell's editor (Enter), click each of ``values`` in its drop-down, and
+    commit with a click outside the grid (Escape would drop the edit): on the sidebar's empty lower part."""
+    page.keyboard.press("Enter")
+    for n, value in enumerate(values):
+        if n:
+            page.keyboard.press("ArrowDown")  # the menu closes after each pick; this opens it again
+        page.locator("#portal").get_by_role("option", name=value, exact=True).click()
+        page.wait_for_timeout(200)
+    size = page.viewport_size
+    page.mouse.click(20, size["height"] - 20)
     page.wait_for_timeout(200)
 
 
@@ -231,3 +245,13 @@ def create_coder(page, name: str) -> None:
     form.locator("input").fill(name)
     form.locator('[data-testid="stFormSubmitButton"] button').click()
     settle(page)
+
+
+def pick_color(page, label: str, color: str, *, scope=None) -> None:
+    """Set the colour picker labelled ``label`` to ``color`` ("#rrggbb") by typing into its hex box."""
+    widget(page, "stColorPicker", label, scope=scope).locator("button").click()
+    box = page.get_by_role("dialog").locator('input[id^="rc-editable-input"]').first
+    box.fill(color)
+    box.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)

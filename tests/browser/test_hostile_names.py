@@ -13,6 +13,7 @@ import pytest
 
 from . import CHROMIUM, assert_no_exception, chromium_page, streamlit_server
 from .escape_page import CASES, MARKDOWN_KINDS, PLAIN_KINDS
+from .journey import main, nav, open_page, pick_coder, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -194,20 +195,16 @@ def hostile_project(tmp_path):
 
 def check_page(page, where: str, *expected: str, scope=None) -> None:
     """No exception box, no markup made from user text, and each of ``expected`` shown literally (in ``scope``)."""
-    from .journey import settle
-
     settle(page)
     assert_no_exception(page)
     found = page.evaluate(HOSTILE_MARKUP_JS, [sorted(FRAGMENTS)])
     assert not found, f"{where}: markup from user text: {found}"
-    shown = flat((scope or page.locator("body")).inner_text())
+    shown = (scope or page.locator("body")).inner_text()
     for text in expected:
-        assert flat(text) in shown, f"{where}: {text!r} not shown literally in {(scope or page.locator('body')).inner_text()!r}"
+        assert flat(text) in flat(shown), f"{where}: {text!r} not shown literally in {shown!r}"
 
 
 def test_hostile_project_on_every_page(hostile_project):
-    from .journey import main, nav, open_page, pick_coder, settle
-
     with streamlit_server(hostile_project) as url, chromium_page() as page:
         open_page(page, url)
         check_page(page, "Overview", PROJECT)

@@ -15,7 +15,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, click, main, open_page, pick_coder, settle
+from .journey import WAIT, choose, main, open_page, pick_coder, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -33,8 +33,9 @@ N = ([f"Kantor {p} buka pukul delapan pagi setiap hari kerja." for p in PLACES]
 SUGGESTIONS = """SELECT s.id, d.name, d.text, u.start, u."end", k.key, s.status FROM suggestions s
                  JOIN units u ON u.id = s.unit_id JOIN documents d ON d.id = u.document_id
                  JOIN codes k ON k.id = s.code_id"""
-CODINGS = """SELECT d.name, k.key, c.name, x.start, x."end", x.quote FROM codings x JOIN documents d ON d.id = x.document_id
-             JOIN codes k ON k.id = x.code_id JOIN coders c ON c.id = x.coder_id"""
+CODINGS = """SELECT d.name, k.key, c.name, x.start, x."end", x.quote FROM codings x
+             JOIN documents d ON d.id = x.document_id JOIN codes k ON k.id = x.code_id
+             JOIN coders c ON c.id = x.coder_id"""
 
 
 @pytest.fixture(scope="module")

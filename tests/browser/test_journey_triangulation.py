@@ -136,7 +136,8 @@ def test_triangulation_journey(demo):
         widget(page, "stTextArea", t("tri_rationale"), scope=form).locator("textarea").fill(rationale)
         click(page, t("tri_save_verdict"), scope=form)
         stored = query(demo, """SELECT k.key, v.group_a_id, v.group_b_id, v.verdict, v.rationale, c.name
-                                FROM verdicts v JOIN codes k ON k.id = v.code_id JOIN coders c ON c.id = v.supervisor_id""")
+                                FROM verdicts v JOIN codes k ON k.id = v.code_id
+                                JOIN coders c ON c.id = v.supervisor_id""")
         assert stored == [(code, None, None, "partial_agreement", rationale, "rina")]
         # the page confirms it (a success message), and the rationale's markup stayed text
         main(page).locator('[data-testid="stAlertContentSuccess"]').wait_for(timeout=WAIT)

@@ -157,17 +157,22 @@ def coding_dialog(project: Project, rows: list[dict], labels: dict[str, str]) ->
         if len(ids) > 1 else ids[0]
     row = by_id[chosen]
     st.text(row["quote"])
+    # with sign-in, a coder may open another coder's band but not change it (the API would refuse anyway)
+    locked = project.user is not None and row["coder"] != project.user and not project.may("edit_any_coding")
+    if locked:
+        st.info(tr("edit_not_yours").format(coder=escape_md(row["coder"])))
     if st.session_state.get("_edit_for") != chosen:
         st.session_state["_edit_for"] = chosen
         st.session_state["edit_code"] = row["code"]
         st.session_state["edit_memo"] = row["memo"] or ""
         st.session_state.pop("confirm_delete", None)
     keys = list(labels)
-    st.selectbox(tr("change_code"), keys, key="edit_code", format_func=labels.get)
-    st.text_area(tr("memo"), key="edit_memo")
+    st.selectbox(tr("change_code"), keys, key="edit_code", format_func=labels.get, disabled=locked)
+    st.text_area(tr("memo"), key="edit_memo", disabled=locked)
     save, delete = st.columns(2)
-    save.button(tr("save"), key="edit_save", type="primary", on_click=save_edit, args=(int(chosen),))
-    delete.button(tr("delete"), key="edit_delete", on_click=lambda: st.session_state.update(confirm_delete=int(chosen)))
+    save.button(tr("save"), key="edit_save", type="primary", on_click=save_edit, args=(int(chosen),), disabled=locked)
+    delete.button(tr("delete"), key="edit_delete", on_click=lambda: st.session_state.update(confirm_delete=int(chosen)),
+                  disabled=locked)
     if st.session_state.get("confirm_delete") == chosen:
         st.warning(tr("really_delete"))
         st.button(tr("confirm_delete"), key="edit_delete_confirm", type="primary", on_click=delete_coding,

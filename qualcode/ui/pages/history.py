@@ -8,7 +8,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.store.schema import AUDITED_TABLES
-from qualcode.ui.history_parts import changes_view, events_view, undo_redo_buttons
+from qualcode.ui.history_parts import changes_view, events_view, row_nouns, table_names, undo_redo_buttons, wording
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, show_messages, tr, trn
 
@@ -31,7 +31,7 @@ def filters(project: Project, own: str | None) -> dict:
     actor = a.selectbox(tr("hist_filter_actor"), project.history_users() if own is None else [own],
                         key="hist_actor", index=None, placeholder=tr("hist_everyone"), disabled=own is not None)
     table = b.selectbox(tr("hist_filter_table"), AUDITED_TABLES, key="hist_table_filter", index=None,
-                        placeholder=tr("hist_all_tables"))
+                        placeholder=tr("hist_all_tables"), format_func=table_names().get)
     limit = c.selectbox(tr("hist_limit"), LIMITS, key="hist_limit", index=1)
     return {"actor": actor, "table": table, "limit": limit}
 
@@ -44,7 +44,7 @@ def details(project: Project, history) -> None:
     described = dict(zip(ids, history["description"], strict=True))
     chosen = st.selectbox(tr("hist_pick_event"), ids, key="hist_event",
                           format_func=lambda i: f"#{i} · {described[i]}")
-    changes = project.history_changes(chosen)
+    changes = project.history_changes(chosen, row_nouns())
     if changes.empty:
         st.caption(tr("hist_no_changes"))
         return
@@ -69,7 +69,7 @@ def render() -> None:
         undo_redo_buttons(project, coder, prefix="hist_")
     chosen = filters(project, coder if only_own(project, coder) else None)
     try:
-        history = project.history(**chosen)
+        history = project.history(**chosen, wording=wording(), tables=table_names())
     except QualcodeError as exc:
         st.error(error_text(exc))
         return

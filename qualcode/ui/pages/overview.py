@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.ui.code_tree import swatch, tree_frame
-from qualcode.ui.state import current_project, escape_md, tr
+from qualcode.ui.state import current_project, escape_md, role_name, source_type_name, tr
 
 
 def _table(frame: pd.DataFrame, empty_key: str, columns: dict[str, str]) -> None:
@@ -39,13 +39,16 @@ def render() -> None:
             "documents": "col_documents"})
 
     st.subheader(tr("documents"))
-    _table(project.documents(), "empty_documents",
+    documents = project.documents()
+    documents["source_type"] = [source_type_name(s) for s in documents["source_type"]]
+    _table(documents, "empty_documents",
            {"name": "col_name", "informant": "col_informant", "group": "col_group", "source_type": "col_source_type",
             "language": "col_language", "characters": "col_characters", "codings": "col_codings"})
 
     st.subheader(tr("coders"))
     coders = project.coders()
     if not coders.empty:
+        coders["role"] = [role_name(r) for r in coders["role"]]
         _table(coders, "empty_groups", {"name": "col_name", "role": "col_role_coder", "codings": "col_codings"})
 
     st.subheader(tr("codebook"))

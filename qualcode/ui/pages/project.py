@@ -21,7 +21,7 @@ from qualcode.ui.project_parts import (
     open_project,
 )
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, escape_md, notify, show_messages, tr
+from qualcode.ui.state import current_project, escape_md, notify, show_messages, source_type_name, tr
 
 LANGUAGE_CHOICES = ["id", "en", OTHER_LANGUAGE]
 
@@ -96,7 +96,7 @@ def transcripts(project: Project) -> None:
 
     a, b, c = st.columns(3)
     a.selectbox(tr("col_informant"), who, key="proj_up_informant", format_func=informant_label)
-    b.selectbox(tr("col_source_type"), types, key="proj_up_source_type")
+    b.selectbox(tr("col_source_type"), types, key="proj_up_source_type", format_func=source_type_name)
     c.selectbox(tr("col_language"), LANGUAGE_CHOICES, key="proj_up_language",
                 format_func=lambda k: tr(f"proj_lang_{k}") if k != OTHER_LANGUAGE else tr("proj_lang_other"))
     if st.session_state.get("proj_up_language") == OTHER_LANGUAGE:
@@ -119,6 +119,7 @@ def transcripts(project: Project) -> None:
     if docs.empty:
         st.info(tr("empty_documents"))
     else:
+        docs = docs.assign(source_type=[source_type_name(s) for s in docs["source_type"]])
         st.dataframe(docs[["name", "informant", "group", "source_type", "language", "characters", "original_name"]]
                      .rename(columns={"name": tr("col_name"), "informant": tr("col_informant"),
                                       "group": tr("col_group"), "source_type": tr("col_source_type"),

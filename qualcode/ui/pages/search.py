@@ -16,7 +16,16 @@ from qualcode.ui.search_parts import (
     ticked_rows,
 )
 from qualcode.ui.sidebar import current_coder
-from qualcode.ui.state import current_project, error_text, escape_md, lang, show_messages, tr, trn
+from qualcode.ui.state import (
+    current_project,
+    error_text,
+    escape_md,
+    lang,
+    show_messages,
+    source_type_name,
+    tr,
+    trn,
+)
 
 
 def _keep_known(key: str, options: list[str]) -> None:
@@ -39,7 +48,8 @@ def search_form(project: Project) -> None:
         f1, f2, f3 = st.columns(3)
         f1.multiselect(tr("groups"), group_keys, key="search_groups", placeholder=tr("search_all"))
         f2.multiselect(tr("informants"), informant_keys, key="search_informants", placeholder=tr("search_all"))
-        f3.multiselect(tr("col_source_type"), types, key="search_source_types", placeholder=tr("search_all"))
+        f3.multiselect(tr("col_source_type"), types, key="search_source_types", placeholder=tr("search_all"),
+                       format_func=source_type_name)
         st.form_submit_button(tr("search_button"), key="search_submit", type="primary", on_click=run_search)
 
 

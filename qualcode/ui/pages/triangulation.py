@@ -21,6 +21,7 @@ from qualcode.ui.state import (
     lang,
     project_with_codes,
     show_messages,
+    source_type_name,
     tr,
     trn,
 )
@@ -84,7 +85,7 @@ def coverage_label(present: pd.Series, by: str) -> str:
     if n == total:
         return tr("tri_cov_all").format(count=trn(f"tri_n_{by}", total))
     if n == 1:
-        return tr("tri_cov_one").format(axis=tr(f"tri_axis_{by}").lower(), name=str(present.index[present.to_numpy()][0]))
+        return tr(f"tri_cov_one_{by}").format(name=str(present.index[present.to_numpy()][0]))
     return tr("tri_cov_some").format(n=n, count=trn(f"tri_n_{by}", total))
 
 
@@ -106,7 +107,8 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
         frame["verdict"] = [tr(f"tri_v_{v}") if isinstance(v, str) and v else "" for v in frame["verdict"]]
         present = matrix.fillna(0) > 0
         frame["label"] = [coverage_label(present.loc[code], by) for code in frame.index]
-        columns = {name: name, **{c: c for c in matrix.columns}, "label": tr("tri_col_pattern"),
+        shown_column = source_type_name if by == "source_type" else str  # the built-in source types translated
+        columns = {name: name, **{c: shown_column(c) for c in matrix.columns}, "label": tr("tri_col_pattern"),
                    "verdict": tr("tri_col_verdict"), "verdict_by": tr("tri_col_verdict_by"),
                    "verdict_at": tr("tri_col_verdict_at"), "rationale": tr("tri_col_rationale")}
         shown_table = frame[list(columns)].rename(columns=columns).rename_axis(tr("col_code")).reset_index()
@@ -117,7 +119,10 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
 
 
 def column_names(project: Project, by: str) -> dict[str, str]:
-    """``key · name`` of each group (in the UI language), for the column picker; other axes show their keys."""
+    """``key · name`` of each group (in the UI language), for the column picker; source types by their name in
+    the UI language; informants show their keys."""
+    if by == "source_type":
+        return {k: source_type_name(k) for k in project.axis_values(by)}
     if by != "group":
         return {}
     groups = project.groups()
@@ -196,9 +201,10 @@ def cooccurrence_section(project: Project, coders: list[str] | None) -> None:
         st.altair_chart(jaccard_chart(jaccard), width="stretch")
         st.caption(tr("tri_jaccard_hint"))
     with counts_tab:
-        st.dataframe(counts, width="stretch", placeholder="", key="tri_cooc_counts")
+        st.dataframe(counts.rename_axis(tr("col_code")), width="stretch", placeholder="", key="tri_cooc_counts")
     with jaccard_tab:
-        st.dataframe(jaccard.round(3), width="stretch", placeholder="", key="tri_cooc_jaccard")
+        st.dataframe(jaccard.round(3).rename_axis(tr("col_code")), width="stretch", placeholder="",
+                     key="tri_cooc_jaccard")
 
 
 def render() -> None:
