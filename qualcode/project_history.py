@@ -192,7 +192,7 @@ class ProjectHistory:
     def _preview(self, user: str, direction: Direction, wording: Mapping[str, str] | None = None) -> HistoryStep:
         user = _user(user)
         try:
-            event, stash = self._next(user, direction)
+            event, stash = self._next(user, direction, wording)
         except (InputError, UndoConflictError) as exc:  # nothing to do, or a redo cleared by a new change
             return HistoryStep(None, "", str(exc), exc)
         label = _label(event)
@@ -207,16 +207,16 @@ class ProjectHistory:
 
     def _step(self, user: str, direction: Direction, wording: Mapping[str, str] | None = None) -> str:
         user = _user(user)
-        label = ""
+        label = shown = ""  # shown: the label in ``wording``, for the error's params (a front end's language)
         try:
             with self.store.atomic():  # the write lock first: nobody changes a row between check and write
-                event, stash = self._next(user, direction)
-                label = _label(event)
+                event, stash = self._next(user, direction, wording)
+                label, shown = _label(event), _label(event, wording)
                 changes = decode_changes(self.store.event_changes(event["id"]))
                 problem = self._problem(direction, changes, stash)
                 if problem:
                     raise UndoConflictError(f"cannot {direction} '{label}': {problem}", key="err_undo_conflict",
-                                            action=Term(direction, f"term_{direction}"), label=label, problem=problem)
+                                            action=Term(direction, f"term_{direction}"), label=shown, problem=problem)
                 kept = self._write(changes, direction, stash)
                 # the undone event's own payload too, so that the undo can be described in another language
                 payload = {"event": event["id"], "action": event["action"], "description": label,
@@ -228,11 +228,13 @@ class ProjectHistory:
                 self.store.set_undone(event["id"], direction == "undo")
         except sqlite3.IntegrityError as exc:  # a constraint the checks do not foresee (a key taken meanwhile)
             raise UndoConflictError(f"cannot {direction} '{label}': {exc}; nothing was changed", key="err_undo_failed",
-                                    action=Term(direction, f"term_{direction}"), label=label, problem=str(exc)) from None
-        return _label(event, wording) if wording else label
+                                    action=Term(direction, f"term_{direction}"), label=shown, problem=str(exc)) from None
+        return shown
 
-    def _next(self, user: str, direction: Direction) -> tuple[dict, dict[str, Any]]:
-        """The event the next undo (redo) of ``user`` acts on, and the document texts kept by its undo."""
+    def _next(self, user: str, direction: Direction,
+              wording: Mapping[str, str] | None = None) -> tuple[dict, dict[str, Any]]:
+        """The event the next undo (redo) of ``user`` acts on, and the document texts kept by its undo (an error
+        names events in ``wording`` in its params)."""
         if direction == "undo":
             event = self.store.latest_event_with_changes(user, skipped=SKIPPED_BY_UNDO, undone=False)
             if event is None:
@@ -248,7 +250,8 @@ class ProjectHistory:
             raise UndoConflictError(
                 f"cannot redo '{_label(event)}': {user} made a new change since undoing it "
                 f"('{_label(newer)}' at {newer['at']}), and a new change clears redo",
-                key="err_redo_cleared", label=_label(event), user=user, newer=_label(newer), at=newer["at"])
+                key="err_redo_cleared", label=_label(event, wording), user=user, newer=_label(newer, wording),
+                at=newer["at"])
         return event, json.loads(event["undo_payload"] or "{}").get("documents", {})
 
     def _problem(self, direction: Direction, changes: list[RowChange], documents: Mapping[str, Any]) -> str | None:

@@ -146,6 +146,24 @@ def open_page(page: str | None, project_path: object = "", lang: str = "en", **s
     return at.run()
 
 
+def data_editors(at: AppTest) -> list:
+    """The page's st.data_editor tables, in order. `at.data_editor` exists only from Streamlit 1.67;
+    this works on the lowest supported version too."""
+    from streamlit.proto.Dataframe_pb2 import Dataframe
+
+    return [table for table in at.dataframe if table.proto.editing_mode != Dataframe.EditingMode.READ_ONLY]
+
+
+def data_editor(at: AppTest, key: str):
+    """The st.data_editor with this widget key (see data_editors)."""
+    from streamlit.runtime.state.common import user_key_from_element_id
+
+    for table in data_editors(at):
+        if user_key_from_element_id(table.proto.id) == key:
+            return table
+    raise KeyError(f"no data editor with key {key!r}")
+
+
 def assert_refused(project, call, error, *fragments):
     """``call()`` raises ``error`` whose message holds every fragment, and no row of the project changed."""
     before = snapshot(project.path)

@@ -439,3 +439,47 @@ def test_undo_on_the_history_page_speaks_indonesian(demo_copy):
     assert not at.exception
     assert any(i.value.startswith("Diurungkan: kodekan kutipan sebagai") for i in at.info), [i.value for i in at.info]
     assert "urungkan 'kodekan kutipan sebagai" in at.dataframe[0].value["Apa"].iloc[0]
+    with Project.open(demo_copy) as p:  # a new change clears redo: the refusal names both changes in Indonesian
+        p.add_coding(int(doc["id"]), 20, 30, p.codes()["key"].iloc[2], "rina")
+    at.run()
+    redo = at.button(key="hist_redo")  # refused before it is clicked: disabled, its tooltip says why
+    refusal = redo.help.replace("\\", "").replace("\u2060", "")
+    assert redo.disabled and refusal.startswith("tidak dapat mengulangi 'kodekan kutipan sebagai "), refusal
+    assert "('kodekan kutipan sebagai " in refusal and "perubahan baru menghapus riwayat ulangi" in refusal
+
+
+def test_source_types_on_the_triangulation_page_in_indonesian(demo_path):
+    """By source type: the table's columns, the coverage, the column picker and the heat map name the built-in
+    source types in Indonesian, and a click on a translated heat-map label still picks the stored column."""
+    import pyarrow as pa
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import open_page
+
+    at = open_page("triangulation", demo_path, "id", coder="rina", tri_by="source_type")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert {"wawancara", "observasi", "dokumen"} <= set(table.columns) and "interview" not in table.columns
+    assert not any("interview" in str(v) for v in table["Cakupan"])
+    picker = at.selectbox(key="tri_column")
+    assert [picker.format_func(o) for o in picker.options] == ["wawancara", "observasi", "dokumen"]
+    chart = next(c for c in at.get("vega_lite_chart") if c.proto.id.endswith("tri_heatmap"))
+    shown = set()
+    for dataset in chart.proto.datasets:  # the chart's data travel as Arrow beside the spec
+        shown |= set(pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()["column"])
+    assert shown == {"wawancara", "observasi", "dokumen"}
+    mapping = at.session_state["_tri_chart_columns"]
+    assert mapping == {"wawancara": "interview", "observasi": "observation", "dokumen": "document"}
+
+    def click(mapping: dict) -> None:
+        import streamlit as st
+
+        from qualcode.ui.triangulation_parts import pick_from_chart
+
+        st.session_state["_tri_chart_columns"] = mapping
+        st.session_state["tri_heatmap"] = {"selection": {"cell": [{"code": "E3.3", "column": "observasi"}]}}
+        pick_from_chart()
+
+    clicked = AppTest.from_function(click, args=(mapping,)).run()
+    assert not clicked.exception
+    assert (clicked.session_state["tri_code"], clicked.session_state["tri_column"]) == ("E3.3", "observation")

@@ -178,7 +178,7 @@ def test_character_disagreements_come_as_runs(demo_path):
     assert 0 < len(rows) < len(per_char)
     assert sum(rows["End"] - rows["Start"]) == len(per_char)  # every character in exactly one run
     for row in rows.itertuples():
-        assert texts[row.Document][row.start:row.end] == row.Text
+        assert texts[row.Document][row.Start:row.End] == row.Text
     assert len(pick_options(at)) == len(rows)
 
 

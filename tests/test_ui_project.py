@@ -15,7 +15,7 @@ from qualcode.ui.project_parts import (
     parse_attributes,
 )
 
-from .conftest import TRANSCRIPT, open_page, snapshot
+from .conftest import TRANSCRIPT, data_editor, data_editors, open_page, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/project.py"
@@ -66,7 +66,7 @@ def test_empty_project_shows_empty_states(tmp_path):
     assert "No documents imported yet." in infos
     assert any("Add an informant group first" in i for i in infos)
     assert any("No informant groups yet" in i for i in infos)
-    assert len(at.data_editor) == 1  # the groups editor, to add the first group
+    assert len(data_editors(at)) == 1  # the groups editor, to add the first group
 
 
 def test_group_without_informants_shows_an_empty_informants_editor(tmp_path):
@@ -76,7 +76,7 @@ def test_group_without_informants_shows_an_empty_informants_editor(tmp_path):
         p.add_group("community", "Community")
     at = project_page(str(path))
     assert not at.exception
-    assert len(at.data_editor) == 2  # informants and groups
+    assert len(data_editors(at)) == 2  # informants and groups
 
 
 def test_demo_project_page(demo_path):
@@ -84,9 +84,9 @@ def test_demo_project_page(demo_path):
     assert not at.exception
     docs = at.dataframe[0].value
     assert len(docs) == 17
-    informants = at.data_editor(key="proj_informants_editor_0").value
+    informants = data_editor(at, "proj_informants_editor_0").value
     assert len(informants) == 13 and "gender=" in informants.iloc[0]["attributes"]
-    groups = at.data_editor(key="proj_groups_editor_0").value
+    groups = data_editor(at, "proj_groups_editor_0").value
     assert list(groups["key"]) == ["community", "agency", "leadership"]
 
 
@@ -227,7 +227,7 @@ def test_bad_informants_sheet_changes_nothing(project):
 def test_edit_informant_group_through_editor_callback(project):
     at = project_page(str(project.path))
     keys = list(at.session_state["_proj_informant_keys"])
-    assert at.data_editor(key="proj_informants_editor_0").value["key"].tolist() == keys
+    assert data_editor(at, "proj_informants_editor_0").value["key"].tolist() == keys
     row = keys.index("I-01")
     edits = {"edited_rows": {row: {"group": "agency", "attributes": "gender=P; age=45"}},
              "added_rows": [{"key": "I-02", "group": "leadership", "role": "Sekdis"}], "deleted_rows": []}
@@ -242,7 +242,7 @@ def test_edit_informant_group_through_editor_callback(project):
     assert informants.loc["I-02", "group"] == "leadership" and informants.loc["I-02", "role"] == "Sekdis"
 
     at = project_page(str(project.path))
-    table = at.data_editor(key="proj_informants_editor_0").value.set_index("key")
+    table = data_editor(at, "proj_informants_editor_0").value.set_index("key")
     assert table.loc["I-01", "group"] == "agency"
 
 

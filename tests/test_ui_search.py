@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
 
-from .conftest import open_page, snapshot
+from .conftest import data_editor, open_page, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/search.py"
@@ -27,7 +27,7 @@ def search(at: AppTest, query: str, *, whole_word: bool = False, groups: list[st
 
 
 def hits(at: AppTest):
-    return at.data_editor(key=f"search_editor_{at.session_state['_search_v']}").value
+    return data_editor(at, f"search_editor_{at.session_state['_search_v']}").value
 
 
 def tick(at: AppTest, rows: list[int]) -> None:

@@ -24,10 +24,11 @@ from qualcode.project import Project
 
 from .cells import text as text_of
 from .sidebar import current_coder
-from .state import current_project, error_text, escape_md, notify, tr, trn
+from .state import current_project, error_text, escape_md, notify, source_type_name, tr, trn
 
 CODE_PAGE = "qualcode/ui/pages/code.py"
 CHART_KEY = "tri_heatmap"
+CHART_COLUMNS = "_tri_chart_columns"  # the heat map's column label -> the matrix column it stands for
 GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
 TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 # For papers: written only when their button is pressed.
@@ -87,6 +88,15 @@ def free_name(name: str, taken: Any) -> str:
 
 # -- callbacks ----------------------------------------------------------------------------
 
+def chart_columns(columns: list[object], by: str) -> dict[str, str]:
+    """The heat map's label of each matrix column that is shown otherwise: the built-in source types by their
+    name in the UI language (none renamed if two labels would then read the same)."""
+    if by != "source_type":
+        return {}
+    names = {str(c): source_type_name(c) for c in columns}
+    return names if len(set(names.values())) == len(names) else {}
+
+
 def pick_from_chart() -> None:
     """The heat map's on_select callback: copy the clicked cell into tri_code / tri_column."""
     state = st.session_state.get(CHART_KEY) or {}
@@ -96,7 +106,7 @@ def pick_from_chart() -> None:
     code, column = points[0].get("code"), points[0].get("column")
     if code is not None and column is not None:
         st.session_state["tri_code"] = str(code)
-        st.session_state["tri_column"] = str(column)
+        st.session_state["tri_column"] = (st.session_state.get(CHART_COLUMNS) or {}).get(str(column), str(column))
 
 
 def open_in_code(document: str, start: int) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from . import assert_no_exception
 
 WAIT = 60_000  # ms: generous, the CI machine runs two browsers' worth of work on two cores
@@ -163,17 +165,34 @@ def grid_rows(page, editor) -> int:
 def grid_cell_click(page, editor, row: int, column: int = 0, *, x: float = 30) -> None:
     """Select the cell in data row ``row`` (-1: the trailing "add row" row), column ``column`` (0 = leftmost):
     a click ``x`` px into its first cell, then ArrowRight (column widths follow the content, keys do not)."""
-    box = _grid_box(page, editor)
-    y = box["y"] + box["height"] - ROW / 2 if row < 0 else box["y"] + ROW * (row + 1) + ROW / 2
-    page.mouse.click(box["x"] + x, y)
+    # The grid's screen-reader table marks the selected cell; a click can land on an editor that a rerun is
+    # about to replace (same size, new widget), so click again until a cell is selected or an editor opened.
+    chosen = editor.locator('[aria-selected="true"]').or_(page.locator("#portal textarea, #portal input"))
+    for _ in range(10):
+        box = _grid_box(page, editor)
+        y = box["y"] + box["height"] - ROW / 2 if row < 0 else box["y"] + ROW * (row + 1) + ROW / 2
+        page.mouse.click(box["x"] + x, y)
+        try:
+            chosen.first.wait_for(state="attached", timeout=2000)
+            break
+        except PlaywrightTimeout:
+            continue
     page.wait_for_timeout(300)  # let the grid draw its selection before keys arrive
     for _ in range(column):
         page.keyboard.press("ArrowRight")
 
 
 def grid_type(page, value: str) -> None:
-    """Type into the selected cell (typing opens its editor) and commit with Enter."""
-    page.keyboard.type(value)
+    """Replace the selected text cell's value: Enter opens its editor unless it is open already (a click on
+    the trailing row opens it; typing straight into a cell loses the keys that arrive before the editor
+    is there), type, Enter commits."""
+    box = page.locator("#portal textarea, #portal input").first
+    try:
+        box.wait_for(timeout=1500)
+    except PlaywrightTimeout:
+        page.keyboard.press("Enter")
+    box.wait_for(timeout=WAIT)
+    box.fill(value)
     page.wait_for_timeout(200)
     page.keyboard.press("Enter")
     page.wait_for_timeout(200)

@@ -21,6 +21,7 @@ from .journey import (
     create_coder,
     grid,
     grid_add_row,
+    grid_edit,
     main,
     nav,
     Pick,
@@ -97,7 +98,7 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         assert rows(path, "SELECT key, name, sort FROM groups ORDER BY id") == [
             ("community", "Komunitas & LKS", 0), ("leadership", "Pimpinan Dinas", 1)]
 
-        # two informants, each in a group chosen from the group column's drop-down
+        # two informants, each in a group chosen from the group column's drop-down; then a role typed in
         tab(page, t("informants"))
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-01", Pick("community")])
         assert rows(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id") == [
@@ -106,6 +107,10 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-02", Pick("leadership")])
         assert rows(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id") == [
             ("I-01", "community"), ("I-02", "leadership")]
+        tab(page, t("informants"))
+        grid_edit(page, grid(page, scope=main(page).get_by_role("tabpanel")), 0, 2, "Ketua LKS")  # the role
+        assert rows(path, "SELECT i.key, g.key, i.role FROM informants i JOIN groups g ON g.id = i.group_id "
+                          "ORDER BY i.id") == [("I-01", "community", "Ketua LKS"), ("I-02", "leadership", None)]
 
         # upload each transcript through the file chooser, attached to its informant
         for file, informant in ((transcript_docx, "I-01 (community)"), (transcript_txt, "I-02 (leadership)")):

@@ -26,7 +26,9 @@ from qualcode.ui.state import (
     trn,
 )
 from qualcode.ui.triangulation_parts import (
+    CHART_COLUMNS,
     CHART_KEY,
+    chart_columns,
     chart_downloads,
     chosen_coders,
     coder_options,
@@ -85,14 +87,17 @@ def coverage_label(present: pd.Series, by: str) -> str:
     if n == total:
         return tr("tri_cov_all").format(count=trn(f"tri_n_{by}", total))
     if n == 1:
-        return tr(f"tri_cov_one_{by}").format(name=str(present.index[present.to_numpy()][0]))
+        name = str(present.index[present.to_numpy()][0])
+        return tr(f"tri_cov_one_{by}").format(name=source_type_name(name) if by == "source_type" else name)
     return tr("tri_cov_some").format(n=n, count=trn(f"tri_n_{by}", total))
 
 
 def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, by: str, measure: str,
                    labels: dict[str, str]) -> None:
     title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=tr(f"tri_axis_{by}").lower())
-    chart = heatmap(matrix, title=title, measure=measure,
+    shown = chart_columns(list(matrix.columns), by)
+    st.session_state[CHART_COLUMNS] = {label: column for column, label in shown.items()}  # a click names a label
+    chart = heatmap(matrix.rename(columns=shown), title=title, measure=measure,
                     labels={"code": tr("col_code"), "column": tr(f"tri_axis_{by}"), "value": tr(f"tri_m_{measure}")})
     stem = f"triangulation_{by}_{measure}"
     chart_tab, table_tab = st.tabs([tr("tri_heatmap"), tr("tri_table")])
