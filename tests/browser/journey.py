@@ -138,7 +138,7 @@ ROW = 35  # px: height of a Streamlit data-editor row and of its header
 
 
 def grid(page, *, scope=None):
-    """The first visible data editor (in ``scope``, else the visible tab panel or the page)."""
+    """The first visible data editor (or data frame) in ``scope``, else on the page."""
     where = scope or page
     editor = where.locator('[data-testid="stDataFrame"]:visible').first
     editor.wait_for(timeout=WAIT)
@@ -165,21 +165,36 @@ def grid_rows(page, editor) -> int:
 def grid_cell_click(page, editor, row: int, column: int = 0, *, x: float = 30) -> None:
     """Select the cell in data row ``row`` (-1: the trailing "add row" row), column ``column`` (0 = leftmost):
     a click ``x`` px into its first cell, then ArrowRight (column widths follow the content, keys do not)."""
-    # The grid's screen-reader table marks the selected cell; a click can land on an editor that a rerun is
-    # about to replace (same size, new widget), so click again until a cell is selected or an editor opened.
-    chosen = editor.locator('[aria-selected="true"]').or_(page.locator("#portal textarea, #portal input"))
-    for _ in range(10):
+    if row < 0:  # once only: each click on the trailing row adds a row (and opens the new cell's editor)
         box = _grid_box(page, editor)
-        y = box["y"] + box["height"] - ROW / 2 if row < 0 else box["y"] + ROW * (row + 1) + ROW / 2
-        page.mouse.click(box["x"] + x, y)
+        page.mouse.click(box["x"] + x, box["y"] + box["height"] - ROW / 2)
+        page.locator("#portal textarea, #portal input").first.wait_for(timeout=WAIT)
+    # The grid's screen-reader table marks the selected cell; a click can land on an editor that a rerun is
+    # about to replace (same size, new widget), so click again until the cell is selected or an editor opened.
+    chosen = editor.locator(f'[data-testid="glide-cell-0-{row}"][aria-selected="true"]').or_(
+        page.locator("#portal textarea, #portal input"))
+    for _ in range(10 if row >= 0 else 0):
+        box = _grid_box(page, editor)
+        page.mouse.click(box["x"] + x, box["y"] + ROW * (row + 1) + ROW / 2)
         try:
-            chosen.first.wait_for(state="attached", timeout=2000)
+            chosen.first.wait_for(state="attached", timeout=5000)
             break
         except PlaywrightTimeout:
             continue
     page.wait_for_timeout(300)  # let the grid draw its selection before keys arrive
     for _ in range(column):
         page.keyboard.press("ArrowRight")
+
+
+def grid_toggle(page, editor, row: int, *, x: float) -> None:
+    """Click the checkbox drawn ``x`` px into the first cell of data row ``row`` once (a click toggles it, so
+    no retry), and wait until the screen-reader copy of the cell shows the new value."""
+    cell = editor.locator(f'[data-testid="glide-cell-0-{row}"]')
+    before = cell.text_content()
+    box = _grid_box(page, editor)
+    page.mouse.click(box["x"] + x, box["y"] + ROW * (row + 1) + ROW / 2)
+    page.wait_for_function("([el, old]) => el.textContent !== old", arg=[cell.element_handle(), before],
+                           timeout=WAIT)
 
 
 def grid_type(page, value: str) -> None:

@@ -15,7 +15,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, choose_many, click, grid, grid_cell_click, main, open_page, settle
+from .journey import WAIT, choose, choose_many, click, grid, grid_toggle, main, open_page, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -85,7 +85,7 @@ def test_search_filter_tick_autocode(tmp_path):
 
         # tick the first and the third hit, then auto-code them
         for row in (0, 2):
-            grid_cell_click(page, table, row, x=56)  # on the box, drawn in the middle of the pinned column
+            grid_toggle(page, table, row, x=56)  # on the box, drawn in the middle of the pinned column
         settle(page)
         choose(page, t("search_code"), "DAT · Data quality")
         click(page, t("search_autocode"))
