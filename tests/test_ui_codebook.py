@@ -247,3 +247,33 @@ def test_selection_and_form_survive_another_page(project):
         at.switch_page(PAGE).run()  # Streamlit dropped the widgets' values meanwhile
         assert at.selectbox(key="cb_selected").value == key
         assert at.text_input(key="cb_edit_name").value == {"A": "Alpha", "B": "Beta"}[key]
+
+
+def shown_tab(at: AppTest) -> str:
+    """The label of the tab the page tells the browser to show (its tab container's selected index)."""
+    def walk(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+
+    for node in walk(at.main):
+        proto = getattr(node, "proto", None)
+        if type(proto).__name__ == "Block" and proto.HasField("tab_container"):
+            return [tab.label for tab in node.children.values()][proto.tab_container.default_tab_index]
+    raise LookupError("no tabs on the page")
+
+
+def test_the_tab_shown_stays_when_a_message_comes_and_goes(coded):
+    # an untracked st.tabs went back to its first tab whenever a message above it appeared or went away
+    at = codebook_page(str(coded.path))
+    at.selectbox(key="cb_selected").set_value("A.1").run()
+    at.session_state["cb_tab"] = "Move"  # what a click on the tab sends
+    at.run()
+    assert shown_tab(at) == "Move"
+    at.selectbox(key="cb_move_parent").set_value(TOP)
+    button(at, "Move").click().run()
+    assert not at.exception
+    assert any("moved to the top level" in s.value for s in at.success)  # a message above the tabs
+    assert shown_tab(at) == "Move"
+    at.run()  # the message is gone
+    assert not at.success and shown_tab(at) == "Move"

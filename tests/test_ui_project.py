@@ -303,3 +303,31 @@ def test_upload_names_never_leave_the_temporary_folder(name, expected):
     assert safe_name(name) == expected
     with saved_upload(name, b"x", "fallback.txt") as path:
         assert path.name == (expected or "fallback.txt") and path.read_bytes() == b"x"
+
+
+def shown_tab(at: AppTest) -> str:
+    """The label of the tab the page tells the browser to show (its tab container's selected index)."""
+    def walk(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+
+    for node in walk(at.main):
+        proto = getattr(node, "proto", None)
+        if type(proto).__name__ == "Block" and proto.HasField("tab_container"):
+            return [tab.label for tab in node.children.values()][proto.tab_container.default_tab_index]
+    raise LookupError("no tabs on the page")
+
+
+def test_the_tab_shown_stays_when_a_message_comes_and_goes(project):
+    # an untracked st.tabs went back to its first tab whenever a message above it appeared or went away
+    at = project_page(str(project.path))
+    at.session_state["proj_tab"] = "Informant groups"  # what a click on the tab sends
+    at.run()
+    assert shown_tab(at) == "Informant groups"
+    next(b for b in at.button if b.key == "proj_sheet_import_groups").click().run()  # no file chosen
+    assert not at.exception
+    assert at.warning, "the import without a file warns above the tabs"
+    assert shown_tab(at) == "Informant groups"
+    at.run()  # the warning is gone
+    assert not at.warning and shown_tab(at) == "Informant groups"

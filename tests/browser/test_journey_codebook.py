@@ -62,9 +62,15 @@ def form(page, button: str):
 
 
 def tab(page, name: str) -> None:
-    """Show the tab ``name`` (again: a rerun that adds or removes a message above the tabs shows the first)."""
+    """Show the tab ``name`` (a tracked tab: the click reruns the page)."""
     main(page).get_by_role("tab", name=name, exact=True).click()
     settle(page)
+    shown(page, name)
+
+
+def shown(page, name: str) -> None:
+    """The tab ``name`` is the one selected (after a rerun that showed or dropped a message above the tabs)."""
+    assert main(page).get_by_role("tab", selected=True).inner_text().strip() == name
 
 
 def test_codebook_journey(tmp_path):
@@ -97,9 +103,10 @@ def test_codebook_journey(tmp_path):
 
         # move it under A
         tab(page, t("cb_tab_move"))
-        choose(page, t("cb_new_parent"), "A · Alpha")
-        tab(page, t("cb_tab_move"))
+        choose(page, t("cb_new_parent"), "A · Alpha")  # drops the last step's message above the tabs
+        shown(page, t("cb_tab_move"))
         click(page, t("cb_move"))
+        shown(page, t("cb_tab_move"))  # the message about the move is above the tabs now
         assert codes(path)["NET"][2] == "A"
         assert {k: v for k, v in codes(path).items() if k != "NET"} == before
 
@@ -107,11 +114,12 @@ def test_codebook_journey(tmp_path):
         choose(page, t("cb_which"), "B · Beta")
         tab(page, t("cb_tab_merge"))
         choose(page, t("cb_merge_into"), "C · Gamma")
-        tab(page, t("cb_tab_merge"))
+        shown(page, t("cb_tab_merge"))
         click(page, t("cb_merge"))
         assert "B" in codes(path)  # nothing merged before confirming
-        tab(page, t("cb_tab_merge"))
+        shown(page, t("cb_tab_merge"))
         click(page, t("cb_merge_yes"))
+        shown(page, t("cb_tab_merge"))
         assert "B" not in codes(path) and "C" in codes(path)
         assert codings(path) == [(i, "C") for i, _ in coded]
 
@@ -120,7 +128,8 @@ def test_codebook_journey(tmp_path):
         tab(page, t("delete"))
         click(page, t("delete"), scope=main(page).get_by_role("tabpanel"))
         assert "NET" in codes(path)  # nothing deleted before confirming
-        tab(page, t("delete"))
+        shown(page, t("delete"))
         click(page, t("cb_delete_yes"))
+        shown(page, t("delete"))
         assert set(codes(path)) == {"A", "C"}
         assert codings(path) == [(i, "C") for i, _ in coded]

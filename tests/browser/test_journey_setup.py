@@ -21,11 +21,14 @@ from .journey import (
     create_coder,
     grid,
     grid_add_row,
+    grid_cell_click,
     grid_edit,
     main,
     nav,
     Pick,
     open_page,
+    settle,
+    grid_type,
     upload,
     widget,
 )
@@ -56,7 +59,15 @@ def rows(path: Path, sql: str) -> list[tuple]:
 
 
 def tab(page, name: str) -> None:
+    """Show the tab ``name`` (a tracked tab: the click reruns the page)."""
     main(page).get_by_role("tab", name=name, exact=True).click()
+    settle(page)
+    shown(page, name)
+
+
+def shown(page, name: str) -> None:
+    """The tab ``name`` is the one selected (after a rerun that showed or dropped a message above the tabs)."""
+    assert main(page).get_by_role("tab", selected=True).inner_text().strip() == name
 
 
 def make_docx(path: Path) -> Path:
@@ -92,9 +103,18 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
 
         # two groups, typed into the groups table
         tab(page, t("groups"))
-        grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["community", "Komunitas & LKS"])
-        tab(page, t("groups"))
+        editor = grid(page, scope=main(page).get_by_role("tabpanel"))
+        grid_cell_click(page, editor, -1)
+        grid_type(page, "community")
+        # the half-typed row shows its empty cells empty (the Informants count too), never "None"
+        assert [editor.locator(f'[data-testid="glide-cell-{c}-0"]').text_content() for c in range(5)] == [
+            "community", "", "", "", ""]
+        grid_cell_click(page, editor, 0, 1)
+        grid_type(page, "Komunitas & LKS")
+        settle(page)
+        shown(page, t("groups"))  # the message about the added group is above the tabs now
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["leadership", "Pimpinan Dinas"])
+        shown(page, t("groups"))
         assert rows(path, "SELECT key, name, sort FROM groups ORDER BY id") == [
             ("community", "Komunitas & LKS", 0), ("leadership", "Pimpinan Dinas", 1)]
 
@@ -103,18 +123,19 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-01", Pick("community")])
         assert rows(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id") == [
             ("I-01", "community")]
-        tab(page, t("informants"))
+        shown(page, t("informants"))
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-02", Pick("leadership")])
         assert rows(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id") == [
             ("I-01", "community"), ("I-02", "leadership")]
-        tab(page, t("informants"))
+        shown(page, t("informants"))
         grid_edit(page, grid(page, scope=main(page).get_by_role("tabpanel")), 0, 2, "Ketua LKS")  # the role
         assert rows(path, "SELECT i.key, g.key, i.role FROM informants i JOIN groups g ON g.id = i.group_id "
                           "ORDER BY i.id") == [("I-01", "community", "Ketua LKS"), ("I-02", "leadership", None)]
+        shown(page, t("informants"))
 
         # upload each transcript through the file chooser, attached to its informant
+        tab(page, t("proj_tab_transcripts"))
         for file, informant in ((transcript_docx, "I-01 (community)"), (transcript_txt, "I-02 (leadership)")):
-            tab(page, t("proj_tab_transcripts"))
             upload(page, t("proj_upload_files"), [file])
             choose(page, t("col_informant"), informant)
             click(page, t("proj_import"))

@@ -190,7 +190,10 @@ def render() -> None:
         st.info(tr("proj_none"))
         return
     st.caption(f"{escape_md(project.name)} — {escape_md(project.path)}")
-    tab_docs, tab_informants, tab_groups = st.tabs([tr("proj_tab_transcripts"), tr("informants"), tr("groups")])
+    # Keyed and tracked, so the tab shown survives a rerun that adds or drops a message above it
+    # (an untracked st.tabs is redrawn on its first tab whenever its place in the page moves).
+    tab_docs, tab_informants, tab_groups = st.tabs([tr("proj_tab_transcripts"), tr("informants"), tr("groups")],
+                                                   key="proj_tab", on_change="rerun")
     with tab_docs:
         transcripts(project)
     with tab_informants:
