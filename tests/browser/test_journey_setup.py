@@ -5,6 +5,7 @@ informant, and loads the shipped codebook; the SQLite file is checked after each
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import docx
@@ -58,6 +59,15 @@ def rows(path: Path, sql: str) -> list[tuple]:
         conn.close()
 
 
+def rows_become(path: Path, sql: str, expected: list[tuple], seconds: float = 30) -> None:
+    """Assert that ``sql`` reads ``expected`` once the app has written it: a grid edit reaches the server
+    after the page looks settled, so the file is polled for a while before the assertion is made."""
+    deadline = time.monotonic() + seconds
+    while rows(path, sql) != expected and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert rows(path, sql) == expected
+
+
 def tab(page, name: str) -> None:
     """Show the tab ``name`` (a tracked tab: the click reruns the page)."""
     main(page).get_by_role("tab", name=name, exact=True).click()
@@ -97,9 +107,9 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         form.get_by_label(t("proj_name"), exact=True).fill("Studi SPM")
         click(page, t("proj_create"), scope=form)
         main(page).get_by_role("tab", name=t("groups"), exact=True).wait_for(timeout=WAIT)
-        assert rows(path, "SELECT value FROM meta WHERE key = 'name'") == [('"Studi SPM"',)]  # stored as JSON
+        rows_become(path, "SELECT value FROM meta WHERE key = 'name'", [('"Studi SPM"',)])  # stored as JSON
         create_coder(page, "peneliti")
-        assert rows(path, "SELECT name, role FROM coders") == [("peneliti", "coder")]
+        rows_become(path, "SELECT name, role FROM coders", [("peneliti", "coder")])
 
         # two groups, typed into the groups table
         tab(page, t("groups"))
@@ -115,22 +125,22 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         shown(page, t("groups"))  # the message about the added group is above the tabs now
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["leadership", "Pimpinan Dinas"])
         shown(page, t("groups"))
-        assert rows(path, "SELECT key, name, sort FROM groups ORDER BY id") == [
-            ("community", "Komunitas & LKS", 0), ("leadership", "Pimpinan Dinas", 1)]
+        rows_become(path, "SELECT key, name, sort FROM groups ORDER BY id", [
+            ("community", "Komunitas & LKS", 0), ("leadership", "Pimpinan Dinas", 1)])
 
         # two informants, each in a group chosen from the group column's drop-down; then a role typed in
         tab(page, t("informants"))
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-01", Pick("community")])
-        assert rows(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id") == [
-            ("I-01", "community")]
+        rows_become(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id", [
+            ("I-01", "community")])
         shown(page, t("informants"))
         grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-02", Pick("leadership")])
-        assert rows(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id") == [
-            ("I-01", "community"), ("I-02", "leadership")]
+        rows_become(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id", [
+            ("I-01", "community"), ("I-02", "leadership")])
         shown(page, t("informants"))
         grid_edit(page, grid(page, scope=main(page).get_by_role("tabpanel")), 0, 2, "Ketua LKS")  # the role
-        assert rows(path, "SELECT i.key, g.key, i.role FROM informants i JOIN groups g ON g.id = i.group_id "
-                          "ORDER BY i.id") == [("I-01", "community", "Ketua LKS"), ("I-02", "leadership", None)]
+        rows_become(path, "SELECT i.key, g.key, i.role FROM informants i JOIN groups g ON g.id = i.group_id "
+                          "ORDER BY i.id", [("I-01", "community", "Ketua LKS"), ("I-02", "leadership", None)])
         shown(page, t("informants"))
 
         # upload each transcript through the file chooser, attached to its informant
@@ -158,6 +168,6 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         click(page, t("cb_import"))
         expected = load_codebook(CODEBOOK)
         widget(page, "stSelectbox", t("cb_which")).wait_for(timeout=WAIT)  # shown once there are codes
-        assert rows(path, "SELECT key, name FROM codes ORDER BY sort") == [(c.key, c.name) for c in expected.codes]
+        rows_become(path, "SELECT key, name FROM codes ORDER BY sort", [(c.key, c.name) for c in expected.codes])
         parents = dict(rows(path, "SELECT c.key, p.key FROM codes c LEFT JOIN codes p ON p.id = c.parent_id"))
         assert parents == {c.key: c.parent for c in expected.codes}
