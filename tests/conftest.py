@@ -146,6 +146,20 @@ def open_page(page: str | None, project_path: object = "", lang: str = "en", **s
     return at.run()
 
 
+def shown_tab(at: AppTest) -> str:
+    """The label of the tab the page tells the browser to show (its tab container's selected index)."""
+    def walk(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+
+    for node in walk(at.main):
+        proto = getattr(node, "proto", None)
+        if type(proto).__name__ == "Block" and proto.HasField("tab_container"):
+            return [tab.label for tab in node.children.values()][proto.tab_container.default_tab_index]
+    raise LookupError("no tabs on the page")
+
+
 def data_editors(at: AppTest) -> list:
     """The page's st.data_editor tables, in order. `at.data_editor` exists only from Streamlit 1.67;
     this works on the lowest supported version too."""

@@ -12,7 +12,7 @@ from qualcode.codebook import parse_codebook
 from qualcode.project import Project
 from qualcode.ui.codebook_parts import TOP, codebook_yaml
 
-from .conftest import open_page, snapshot
+from .conftest import open_page, shown_tab, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/codebook.py"
@@ -247,20 +247,6 @@ def test_selection_and_form_survive_another_page(project):
         at.switch_page(PAGE).run()  # Streamlit dropped the widgets' values meanwhile
         assert at.selectbox(key="cb_selected").value == key
         assert at.text_input(key="cb_edit_name").value == {"A": "Alpha", "B": "Beta"}[key]
-
-
-def shown_tab(at: AppTest) -> str:
-    """The label of the tab the page tells the browser to show (its tab container's selected index)."""
-    def walk(node):
-        yield node
-        for child in getattr(node, "children", {}).values():
-            yield from walk(child)
-
-    for node in walk(at.main):
-        proto = getattr(node, "proto", None)
-        if type(proto).__name__ == "Block" and proto.HasField("tab_container"):
-            return [tab.label for tab in node.children.values()][proto.tab_container.default_tab_index]
-    raise LookupError("no tabs on the page")
 
 
 def test_the_tab_shown_stays_when_a_message_comes_and_goes(coded):

@@ -15,7 +15,7 @@ from qualcode.ui.project_parts import (
     parse_attributes,
 )
 
-from .conftest import TRANSCRIPT, data_editor, data_editors, open_page, snapshot
+from .conftest import TRANSCRIPT, data_editor, data_editors, open_page, shown_tab, snapshot
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "qualcode/ui/pages/project.py"
@@ -303,20 +303,6 @@ def test_upload_names_never_leave_the_temporary_folder(name, expected):
     assert safe_name(name) == expected
     with saved_upload(name, b"x", "fallback.txt") as path:
         assert path.name == (expected or "fallback.txt") and path.read_bytes() == b"x"
-
-
-def shown_tab(at: AppTest) -> str:
-    """The label of the tab the page tells the browser to show (its tab container's selected index)."""
-    def walk(node):
-        yield node
-        for child in getattr(node, "children", {}).values():
-            yield from walk(child)
-
-    for node in walk(at.main):
-        proto = getattr(node, "proto", None)
-        if type(proto).__name__ == "Block" and proto.HasField("tab_container"):
-            return [tab.label for tab in node.children.values()][proto.tab_container.default_tab_index]
-    raise LookupError("no tabs on the page")
 
 
 def test_the_tab_shown_stays_when_a_message_comes_and_goes(project):
