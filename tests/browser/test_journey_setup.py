@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from playwright.sync_api import expect
 
 from qualcode.codebook import load_codebook
 from qualcode.ui.i18n import t
@@ -117,8 +118,9 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         grid_cell_click(page, editor, -1)
         grid_type(page, "community")
         # the half-typed row shows its empty cells empty (the Informants count too), never "None"
-        assert [editor.locator(f'[data-testid="glide-cell-{c}-0"]').text_content() for c in range(5)] == [
-            "community", "", "", "", ""]
+        first_row = [editor.locator(f'[data-testid="glide-cell-{c}-0"]') for c in range(5)]
+        expect(first_row[0]).to_have_text("community", timeout=WAIT)  # the grid redraws after the commit
+        assert [cell.text_content() for cell in first_row] == ["community", "", "", "", ""]
         grid_cell_click(page, editor, 0, 1)
         grid_type(page, "Komunitas & LKS")
         settle(page)
