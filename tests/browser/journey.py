@@ -5,6 +5,7 @@ sign in, and small projects to walk through. Every step that reruns the page end
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -289,3 +290,35 @@ def pick_color(page, label: str, color: str, *, scope=None) -> None:
     box.press("Enter")
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
+
+
+# -- tabs and the project file ----------------------------------------------------------------------------------
+
+def tab(page, name: str) -> None:
+    """Show the tab ``name`` (a tracked tab: the click reruns the page)."""
+    main(page).get_by_role("tab", name=name, exact=True).click()
+    settle(page)
+    shown(page, name)
+
+
+def shown(page, name: str) -> None:
+    """The tab ``name`` is the one selected (after a rerun that showed or dropped a message above the tabs)."""
+    assert main(page).get_by_role("tab", selected=True).inner_text().strip() == name
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    """The rows ``sql`` reads from the project file now."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def rows_become(path: Path, sql: str, expected: list[tuple], seconds: float = 30) -> None:
+    """Assert that ``sql`` reads ``expected`` once the app has written it: a grid edit reaches the server
+    after the page looks settled, so the file is polled for a while before the assertion is made."""
+    deadline = time.monotonic() + seconds
+    while rows(path, sql) != expected and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert rows(path, sql) == expected

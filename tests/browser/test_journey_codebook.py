@@ -14,7 +14,7 @@ from qualcode.project import CodingSpec, Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import choose, click, main, open_page, pick_color, settle
+from .journey import choose, click, main, open_page, pick_color, shown, tab
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -59,18 +59,6 @@ def codings(path: Path) -> list[tuple]:
 def form(page, button: str):
     """The form whose submit button is called ``button``."""
     return main(page).locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name=button, exact=True))
-
-
-def tab(page, name: str) -> None:
-    """Show the tab ``name`` (a tracked tab: the click reruns the page)."""
-    main(page).get_by_role("tab", name=name, exact=True).click()
-    settle(page)
-    shown(page, name)
-
-
-def shown(page, name: str) -> None:
-    """The tab ``name`` is the one selected (after a rerun that showed or dropped a message above the tabs)."""
-    assert main(page).get_by_role("tab", selected=True).inner_text().strip() == name
 
 
 def test_codebook_journey(tmp_path):

@@ -4,8 +4,6 @@ informant, and loads the shipped codebook; the SQLite file is checked after each
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from pathlib import Path
 
 import docx
@@ -29,7 +27,11 @@ from .journey import (
     nav,
     Pick,
     open_page,
+    rows,
+    rows_become,
     settle,
+    shown,
+    tab,
     grid_type,
     upload,
     widget,
@@ -50,35 +52,6 @@ TXT_RAW = (
 )
 TXT_STORED = TXT_RAW.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 CODEBOOK = ROOT / "codebooks" / "bryson_cross_sector.yaml"
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
-
-
-def rows_become(path: Path, sql: str, expected: list[tuple], seconds: float = 30) -> None:
-    """Assert that ``sql`` reads ``expected`` once the app has written it: a grid edit reaches the server
-    after the page looks settled, so the file is polled for a while before the assertion is made."""
-    deadline = time.monotonic() + seconds
-    while rows(path, sql) != expected and time.monotonic() < deadline:
-        time.sleep(0.25)
-    assert rows(path, sql) == expected
-
-
-def tab(page, name: str) -> None:
-    """Show the tab ``name`` (a tracked tab: the click reruns the page)."""
-    main(page).get_by_role("tab", name=name, exact=True).click()
-    settle(page)
-    shown(page, name)
-
-
-def shown(page, name: str) -> None:
-    """The tab ``name`` is the one selected (after a rerun that showed or dropped a message above the tabs)."""
-    assert main(page).get_by_role("tab", selected=True).inner_text().strip() == name
 
 
 def make_docx(path: Path) -> Path:

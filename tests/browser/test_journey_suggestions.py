@@ -5,7 +5,6 @@ accepts one, accepts one as another code and rejects one; SQLite's suggestions a
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, main, open_page, pick_coder, settle
+from .journey import WAIT, choose, main, open_page, pick_coder, rows, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -56,14 +55,6 @@ def project(tmp_path_factory) -> Path:
             p.code_quote(f"w{i // 8}", A[i], "A", "rina")
             p.code_quote(f"w{i // 8}", B[i], "B", "rina")
     return path
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def shown_suggestion(page, path: Path) -> tuple:
