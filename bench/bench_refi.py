@@ -23,16 +23,16 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeET
 
 from qualcode import segment
-from qualcode.export.refi import (
+from qualcode.project import Project
+from qualcode.refi import import_refi
+from qualcode.refi.model import (
     RefiCode,
     RefiCoding,
     RefiProject,
     RefiSelection,
     RefiSource,
-    write_qdpx,
 )
-from qualcode.project import Project
-from qualcode.refi import import_refi
+from qualcode.refi.write import write_qdpx
 
 from .generate import transcript
 from .timing import measure

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qualcode.errors import ImportFormatError
-from qualcode.ingest import refi as refi_ingest
+from qualcode.refi import archive as refi_archive
 from qualcode.refi import import_refi, import_refi_path
 
 from .conftest import assert_refused
@@ -58,13 +58,13 @@ def test_absolute_path_refused(project, tmp_path):
 
 
 def test_too_many_entries_refused(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(refi_ingest, "MAX_ENTRIES", 50)  # the real limit is 10,000; same check, smaller file
+    monkeypatch.setattr(refi_archive, "MAX_ENTRIES", 50)  # the real limit is 10,000; same check, smaller file
     bad = archive(tmp_path / "many.qdpx", {"project.qde": GOOD_QDE, **{f"sources/{n}.txt": "x" for n in range(60)}})
     refused(project, bad, "61 entries", "at most 50")
 
 
 def test_real_entry_limit_is_ten_thousand():
-    assert refi_ingest.MAX_ENTRIES == 10_000 and refi_ingest.MAX_TOTAL_BYTES == 500 * 1024 * 1024
+    assert refi_archive.MAX_ENTRIES == 10_000 and refi_archive.MAX_TOTAL_BYTES == 500 * 1024 * 1024
 
 
 def test_zip_bomb_refused(project, tmp_path):
@@ -74,7 +74,7 @@ def test_zip_bomb_refused(project, tmp_path):
 
 
 def test_oversized_total_refused(project, tmp_path, monkeypatch):
-    monkeypatch.setattr(refi_ingest, "MAX_TOTAL_BYTES", 100_000)
+    monkeypatch.setattr(refi_archive, "MAX_TOTAL_BYTES", 100_000)
     text = bytes(range(256)) * 500  # 128,000 bytes that barely compress
     bad = archive(tmp_path / "big.qdpx", {"project.qde": GOOD_QDE, "sources/a.txt": text})
     refused(project, bad, "unpacks to more than")

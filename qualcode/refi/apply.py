@@ -1,33 +1,4 @@
-"""REFI-QDA exchange for a project: export to .qdc/.qdpx and import from them.
-
-:func:`export_refi` gathers the project into plain data and hands it to the
-writers of :mod:`qualcode.export.refi`; :func:`import_refi` reads a file with
-:mod:`qualcode.ingest.refi` (archive and XML safety checks included) and adds
-its content to a project in one transaction: a file that fails leaves the
-project exactly as it was.
-
-Mapping (qualcode -> REFI-QDA and back):
-
-- codes -> ``<Code>`` (hierarchy, colour, definition as ``<Description>``);
-  the name is written as ``"KEY name"`` so a qualcode import restores the key.
-  Other programs' codes get a key made from their name (unique, ``-2`` ...).
-  ``name_alt``, include/exclude criteria and examples have no place in the
-  standard and are not exported.
-- coders -> ``<User>``; codings -> one ``<PlainTextSelection>`` with one
-  ``<Coding>`` each (code, user, creation time); a coding memo -> ``<Note>``.
-  On import a coding whose user is unknown goes to the coder ``imported``.
-- documents -> ``<TextSource>`` with their text in ``sources/<guid>.txt`` and
-  the variables ``source_type`` and ``language``.
-- informants -> ``<Case>`` with the variables group, role, organisation and
-  every attribute, and ``<SourceRef>`` to their documents; groups -> ``<Set>``
-  (name = group key, description = group name) whose members are the groups'
-  documents. On import a case goes to the group named by its ``group``
-  variable, else to the group of a set holding one of its sources, else to
-  the group ``imported``.
-- PDF, picture, audio and video sources and their selections cannot be
-  imported; they are counted in :attr:`RefiImportResult.skipped`, as are
-  empty sources and codings that do not fit.
-"""
+"""Add the content of a REFI-QDA file to a project: all of it in one transaction, or on error nothing."""
 
 from __future__ import annotations
 
@@ -37,90 +8,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from uuid import NAMESPACE_URL, uuid5
 
-from . import __version__, segment
-from .codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
-from .errors import DuplicateError, InputError
-from .export.refi import (
-    RefiCase,
-    RefiCode,
-    RefiCoding,
-    RefiProject,
-    RefiSelection,
-    RefiSet,
-    RefiSource,
-    write_qdc,
-    write_qdpx,
-)
-from .ingest.refi import RefiContent, read_refi
-from .store import now
+from .. import segment
+from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
+from ..errors import DuplicateError, InputError
+from ..store import now
+from .model import RefiSet
+from .read import RefiContent, read_refi
 
 if TYPE_CHECKING:
-    from .project import Project
+    from ..project import Project
 
 IMPORTED = "imported"
-
-
-# -- export ----------------------------------------------------------------------------
-
-def refi_data(project: Project) -> RefiProject:
-    """The whole project as plain REFI data, with GUIDs stable across exports (uuid5 of the project's keys)."""
-    identity = f"{project.store.get_meta('created_at', '')}|{project.name}"
-
-    def gid(kind: str, key: Any) -> str:
-        return str(uuid5(NAMESPACE_URL, f"qualcode:{identity}:{kind}:{key}")).upper()
-
-    codes = [RefiCode(guid=gid("code", r.key), name=r.name, color=r.color, description=r.definition,
-                      parent=gid("code", r.parent) if isinstance(r.parent, str) else None, key=r.key)
-             for r in project.codes().itertuples()]
-    users = {gid("user", name): name for name in project.coders()["name"]}
-    docs = project.documents()
-    sources: dict[int, RefiSource] = {}
-    for row in docs.itertuples():
-        sources[row.id] = RefiSource(guid=gid("document", row.name), name=row.name,
-                                     text=project.document(int(row.id))["text"], created=row.imported_at,
-                                     variables={"source_type": row.source_type, "language": row.language})
-    for row in project.codings().itertuples():
-        memo = row.memo if isinstance(row.memo, str) and row.memo else None
-        coding = RefiCoding(code=gid("code", row.code), user=gid("user", row.coder), created=row.created_at, memo=memo)
-        sources[row.document_id].selections.append(RefiSelection(
-            guid=gid("coding", row.id), start=int(row.start), end=int(row.end), codings=[coding],
-            user=coding.user, created=row.created_at))
-    cases = []
-    docs_of: dict[str, list[str]] = {}
-    for row in docs.itertuples():
-        if isinstance(row.informant, str):
-            docs_of.setdefault(row.informant, []).append(sources[row.id].guid)
-    group_docs: dict[str, list[str]] = {}
-    for row in project.informants().itertuples():
-        variables = {"group": row.group}
-        for name, value in (("role", row.role), ("organisation", row.organisation)):
-            if isinstance(value, str) and value:
-                variables[name] = value
-        for name, value in (row.attributes or {}).items():
-            if name not in variables and value not in (None, ""):
-                variables[str(name)] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        cases.append(RefiCase(guid=gid("informant", row.key), name=row.key, variables=variables,
-                              sources=docs_of.get(row.key, [])))
-        group_docs.setdefault(row.group, []).extend(docs_of.get(row.key, []))
-    sets = [RefiSet(guid=gid("group", g.key), name=g.key, description=g.name, sources=group_docs.get(g.key, []))
-            for g in project.groups().itertuples()]
-    return RefiProject(name=project.name, origin=f"qualcode {__version__}", users=users, codes=codes,
-                       sources=list(sources.values()), cases=cases, sets=sets,
-                       created=project.store.get_meta("created_at") or None)
-
-
-def export_refi(project: Project, path: str | Path) -> RefiProject:
-    """Write the project as REFI-QDA: a .qdc (codebook only) or a .qdpx (everything), chosen by the suffix."""
-    project.require("export")
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".qdc", ".qdpx"):
-        raise InputError(f"{path}: unknown REFI-QDA file type '{path.suffix}'; use .qdpx (project) or .qdc (codebook)")
-    data = refi_data(project)
-    (write_qdc if suffix == ".qdc" else write_qdpx)(data, path)
-    return data
 
 
 # -- import ----------------------------------------------------------------------------
@@ -346,7 +245,7 @@ def import_refi_path(project_path: str | Path, path: str | Path, **options: Any)
     Returns the result and whether the project was created. A project created here
     is removed again when the import fails, so a failed import leaves nothing behind.
     """
-    from .project import Project
+    from ..project import Project
 
     project_path = Path(project_path)
     if project_path.exists():

@@ -1,7 +1,7 @@
 """REFI-QDA exchange files: the codebook (.qdc) and the whole project (.qdpx).
 
 The writers take plain data (:class:`RefiProject` and its parts) and write a
-file; gathering that data from a project is done by :mod:`qualcode.refi`.
+file; gathering that data from a project is done by :mod:`qualcode.refi.gather`.
 Both files follow the REFI-QDA 1.5 standard (schemas ``Codebook.xsd`` and
 ``Project-mrt2019.xsd``): a .qdc is one XML file ``<CodeBook>``; a .qdpx is a
 zip holding ``project.qde`` (XML) and the plain text of every source as
@@ -14,8 +14,6 @@ points of the stored text, the convention of both REFI-QDA and qualcode.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import Element
@@ -23,6 +21,8 @@ from xml.etree.ElementTree import Element
 from defusedxml.ElementTree import (
     tostring,  # Element only builds XML; every read uses defusedxml
 )
+
+from .model import RefiCode, RefiCoding, RefiProject
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -33,74 +33,6 @@ def SubElement(parent: Element, tag: str, attrs: dict[str, str] | None = None) -
     node = Element(tag, attrs or {})
     parent.append(node)
     return node
-
-
-@dataclass
-class RefiCode:
-    guid: str
-    name: str
-    color: str | None = None
-    description: str | None = None
-    parent: str | None = None  # guid of the parent code
-    key: str | None = None  # qualcode's key (export: written as "KEY name"; import: the key chosen)
-
-
-@dataclass
-class RefiCoding:
-    code: str  # code guid
-    user: str | None = None  # user guid
-    created: str | None = None
-    memo: str | None = None
-
-
-@dataclass
-class RefiSelection:
-    guid: str
-    start: int
-    end: int
-    codings: list[RefiCoding] = field(default_factory=list)
-    user: str | None = None
-    created: str | None = None
-
-
-@dataclass
-class RefiSource:
-    guid: str
-    name: str
-    text: str
-    created: str | None = None
-    variables: dict[str, str] = field(default_factory=dict)
-    selections: list[RefiSelection] = field(default_factory=list)
-    whole_codings: list[RefiCoding] = field(default_factory=list)  # <Coding> of a whole source
-
-
-@dataclass
-class RefiCase:
-    guid: str
-    name: str
-    variables: dict[str, str] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)  # source guids
-
-
-@dataclass
-class RefiSet:
-    guid: str
-    name: str
-    description: str | None = None
-    sources: list[str] = field(default_factory=list)
-    codes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RefiProject:
-    name: str
-    origin: str | None = None
-    users: dict[str, str] = field(default_factory=dict)  # guid -> name
-    codes: list[RefiCode] = field(default_factory=list)  # parents before children
-    sources: list[RefiSource] = field(default_factory=list)
-    cases: list[RefiCase] = field(default_factory=list)
-    sets: list[RefiSet] = field(default_factory=list)
-    created: str | None = None
 
 
 def _code_tree(parent: Element, codes: list[RefiCode], *, key_in_name: bool) -> None:
@@ -247,21 +179,3 @@ def write_qdpx(project: RefiProject, out: str | Path | IO[bytes]) -> None:
         archive.writestr("project.qde", project_xml(project))
         for source in project.sources:
             archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
-
-
-def iter_codes(codes: Iterable[RefiCode]) -> list[RefiCode]:
-    """Codes ordered parents before children (the order the writers and importer expect)."""
-    codes = list(codes)
-    known = {c.guid for c in codes}
-    children: dict[str | None, list[RefiCode]] = {}
-    for code in codes:
-        children.setdefault(code.parent if code.parent in known else None, []).append(code)
-    ordered: list[RefiCode] = []
-
-    def add(parent: str | None) -> None:
-        for code in children.get(parent, []):
-            ordered.append(code)
-            add(code.guid)
-
-    add(None)
-    return ordered

@@ -1,0 +1,35 @@
+"""REFI-QDA exchange for a project: export to .qdc/.qdpx and import from them.
+
+The package: :mod:`.model` (plain data), :mod:`.archive` (safe zip and XML),
+:mod:`.read` (file -> plain data), :mod:`.write` (plain data -> file),
+:mod:`.gather` (project -> plain data, :func:`export_refi`) and :mod:`.apply`
+(plain data -> project in one transaction, :func:`import_refi`): a file that
+fails leaves the project exactly as it was.
+
+Mapping (qualcode -> REFI-QDA and back):
+
+- codes -> ``<Code>`` (hierarchy, colour, definition as ``<Description>``);
+  the name is written as ``"KEY name"`` so a qualcode import restores the key.
+  Other programs' codes get a key made from their name (unique, ``-2`` ...).
+  ``name_alt``, include/exclude criteria and examples have no place in the
+  standard and are not exported.
+- coders -> ``<User>``; codings -> one ``<PlainTextSelection>`` with one
+  ``<Coding>`` each (code, user, creation time); a coding memo -> ``<Note>``.
+  On import a coding whose user is unknown goes to the coder ``imported``.
+- documents -> ``<TextSource>`` with their text in ``sources/<guid>.txt`` and
+  the variables ``source_type`` and ``language``.
+- informants -> ``<Case>`` with the variables group, role, organisation and
+  every attribute, and ``<SourceRef>`` to their documents; groups -> ``<Set>``
+  (name = group key, description = group name) whose members are the groups'
+  documents. On import a case goes to the group named by its ``group``
+  variable, else to the group of a set holding one of its sources, else to
+  the group ``imported``.
+- PDF, picture, audio and video sources and their selections cannot be
+  imported; they are counted in :attr:`RefiImportResult.skipped`, as are
+  empty sources and codings that do not fit.
+"""
+
+from .apply import RefiImportResult, import_refi, import_refi_path
+from .gather import export_refi, refi_data
+
+__all__ = ["RefiImportResult", "export_refi", "import_refi", "import_refi_path", "refi_data"]

@@ -1,0 +1,84 @@
+"""A project as REFI-QDA plain data (:func:`refi_data`) and its export to .qdc/.qdpx (:func:`export_refi`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import NAMESPACE_URL, uuid5
+
+from .. import __version__
+from ..errors import InputError
+from .model import (
+    RefiCase,
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+    RefiSet,
+    RefiSource,
+)
+from .write import write_qdc, write_qdpx
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+
+def refi_data(project: Project) -> RefiProject:
+    """The whole project as plain REFI data, with GUIDs stable across exports (uuid5 of the project's keys)."""
+    identity = f"{project.store.get_meta('created_at', '')}|{project.name}"
+
+    def gid(kind: str, key: Any) -> str:
+        return str(uuid5(NAMESPACE_URL, f"qualcode:{identity}:{kind}:{key}")).upper()
+
+    codes = [RefiCode(guid=gid("code", r.key), name=r.name, color=r.color, description=r.definition,
+                      parent=gid("code", r.parent) if isinstance(r.parent, str) else None, key=r.key)
+             for r in project.codes().itertuples()]
+    users = {gid("user", name): name for name in project.coders()["name"]}
+    docs = project.documents()
+    sources: dict[int, RefiSource] = {}
+    for row in docs.itertuples():
+        sources[row.id] = RefiSource(guid=gid("document", row.name), name=row.name,
+                                     text=project.document(int(row.id))["text"], created=row.imported_at,
+                                     variables={"source_type": row.source_type, "language": row.language})
+    for row in project.codings().itertuples():
+        memo = row.memo if isinstance(row.memo, str) and row.memo else None
+        coding = RefiCoding(code=gid("code", row.code), user=gid("user", row.coder), created=row.created_at, memo=memo)
+        sources[row.document_id].selections.append(RefiSelection(
+            guid=gid("coding", row.id), start=int(row.start), end=int(row.end), codings=[coding],
+            user=coding.user, created=row.created_at))
+    cases = []
+    docs_of: dict[str, list[str]] = {}
+    for row in docs.itertuples():
+        if isinstance(row.informant, str):
+            docs_of.setdefault(row.informant, []).append(sources[row.id].guid)
+    group_docs: dict[str, list[str]] = {}
+    for row in project.informants().itertuples():
+        variables = {"group": row.group}
+        for name, value in (("role", row.role), ("organisation", row.organisation)):
+            if isinstance(value, str) and value:
+                variables[name] = value
+        for name, value in (row.attributes or {}).items():
+            if name not in variables and value not in (None, ""):
+                variables[str(name)] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        cases.append(RefiCase(guid=gid("informant", row.key), name=row.key, variables=variables,
+                              sources=docs_of.get(row.key, [])))
+        group_docs.setdefault(row.group, []).extend(docs_of.get(row.key, []))
+    sets = [RefiSet(guid=gid("group", g.key), name=g.key, description=g.name, sources=group_docs.get(g.key, []))
+            for g in project.groups().itertuples()]
+    return RefiProject(name=project.name, origin=f"qualcode {__version__}", users=users, codes=codes,
+                       sources=list(sources.values()), cases=cases, sets=sets,
+                       created=project.store.get_meta("created_at") or None)
+
+
+def export_refi(project: Project, path: str | Path) -> RefiProject:
+    """Write the project as REFI-QDA: a .qdc (codebook only) or a .qdpx (everything), chosen by the suffix."""
+    project.require("export")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".qdc", ".qdpx"):
+        raise InputError(f"{path}: unknown REFI-QDA file type '{path.suffix}'; use .qdpx (project) or .qdc (codebook)")
+    data = refi_data(project)
+    (write_qdc if suffix == ".qdc" else write_qdpx)(data, path)
+    return data
+

@@ -1,0 +1,97 @@
+"""The plain data of a REFI-QDA exchange: what the reader produces and the writers take.
+
+Positions (``RefiSelection.start``/``end``) are 0-based, end-exclusive code
+points of :attr:`RefiSource.text` (the stored text, LF line ends); the reader
+converts whatever the file counted into this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RefiCode:
+    guid: str
+    name: str
+    color: str | None = None
+    description: str | None = None
+    parent: str | None = None  # guid of the parent code
+    key: str | None = None  # qualcode's key (export: written as "KEY name"; import: the key chosen)
+
+
+@dataclass
+class RefiCoding:
+    code: str  # code guid
+    user: str | None = None  # user guid
+    created: str | None = None
+    memo: str | None = None
+
+
+@dataclass
+class RefiSelection:
+    guid: str
+    start: int
+    end: int
+    codings: list[RefiCoding] = field(default_factory=list)
+    user: str | None = None
+    created: str | None = None
+
+
+@dataclass
+class RefiSource:
+    guid: str
+    name: str
+    text: str
+    created: str | None = None
+    variables: dict[str, str] = field(default_factory=dict)
+    selections: list[RefiSelection] = field(default_factory=list)
+    whole_codings: list[RefiCoding] = field(default_factory=list)  # <Coding> of a whole source
+
+
+@dataclass
+class RefiCase:
+    guid: str
+    name: str
+    variables: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)  # source guids
+
+
+@dataclass
+class RefiSet:
+    guid: str
+    name: str
+    description: str | None = None
+    sources: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RefiProject:
+    name: str
+    origin: str | None = None
+    users: dict[str, str] = field(default_factory=dict)  # guid -> name
+    codes: list[RefiCode] = field(default_factory=list)  # parents before children
+    sources: list[RefiSource] = field(default_factory=list)
+    cases: list[RefiCase] = field(default_factory=list)
+    sets: list[RefiSet] = field(default_factory=list)
+    created: str | None = None
+
+
+def iter_codes(codes: Iterable[RefiCode]) -> list[RefiCode]:
+    """Codes ordered parents before children (the order the writers and importer expect)."""
+    codes = list(codes)
+    known = {c.guid for c in codes}
+    children: dict[str | None, list[RefiCode]] = {}
+    for code in codes:
+        children.setdefault(code.parent if code.parent in known else None, []).append(code)
+    ordered: list[RefiCode] = []
+
+    def add(parent: str | None) -> None:
+        for code in children.get(parent, []):
+            ordered.append(code)
+            add(code.guid)
+
+    add(None)
+    return ordered
