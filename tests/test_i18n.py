@@ -106,6 +106,9 @@ def key_uses(files: list[Path]) -> list[tuple[str, str, ast.Call]]:
                 arg = node.args[1]
             elif name.endswith("Error"):
                 arg = next((k.value for k in node.keywords if k.arg == "key"), None)
+            elif name == "__init__":  # an error class naming its own key: super().__init__(..., key="err_x")
+                arg = next((k.value for k in node.keywords if k.arg == "key" and isinstance(k.value, ast.Constant)),
+                           None)
             if arg is None or (isinstance(arg, ast.Constant) and arg.value is None):
                 continue
             template = template_of(arg)
@@ -189,7 +192,7 @@ def test_error_keys_get_every_placeholder_they_need():
     problems = []
     for where, template, call in key_uses(ALL_FILES):
         name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
-        if not (name.endswith("Error") or name == "Term") or template.startswith("<"):
+        if not (name.endswith("Error") or name in ("Term", "__init__")) or template.startswith("<"):
             continue
         given = {k.arg for k in call.keywords if k.arg not in ("key", None)}
         for key in expand(template):

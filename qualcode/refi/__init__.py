@@ -12,14 +12,17 @@ Mapping (qualcode -> REFI-QDA and back):
   the name is written as ``"KEY name"`` so a qualcode import restores the key.
   Other programs' codes get a key made from their name (unique, ``-2`` ...).
   ``name_alt``, include/exclude criteria and examples have no place in the
-  standard and are not exported.
-- coders -> ``<User>``; codings -> one ``<PlainTextSelection>`` with one
-  ``<Coding>`` each (code, user, creation time); a coding memo -> ``<Note>``.
+  standard; they follow the definition in the ``<Description>`` as a block
+  that reads as plain text (:mod:`.fields`).
+- coders -> ``<User>``; codings -> one ``<PlainTextSelection>`` (named
+  ``line:N``) with one ``<Coding>`` each (code, user, creation time); a coding
+  memo -> a dated ``<Note>`` and the selection's ``<Description>``.
   On import a coding whose user is unknown goes to the coder ``imported``.
 - documents -> ``<TextSource>`` with their text in ``sources/<guid>.txt`` and
   the variables ``source_type`` and ``language``.
 - informants -> ``<Case>`` with the variables group, role, organisation and
-  every attribute, and ``<SourceRef>`` to their documents; groups -> ``<Set>``
+  every attribute, and ``<SourceRef>`` to their documents (also written as
+  NVivo and QualCoder do, see :mod:`.write`); groups -> ``<Set>``
   (name = group key, description = group name) whose members are the groups'
   documents. On import a case goes to the group named by its ``group``
   variable, else to the group of a set holding one of its sources, else to

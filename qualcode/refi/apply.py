@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import segment
 from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
-from ..errors import DuplicateError, InputError
+from ..errors import DuplicateError, IncompleteImportError, InputError
 from ..store import now
 from .model import RefiSet
 from .read import RefiContent, read_refi
@@ -38,6 +41,23 @@ class RefiImportResult:
     coders: int = 0
     codings: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
+    reading: str = ""  # how selection positions were counted, e.g. "UTF-16 code units, a CRLF ... as two"
+    reading_basis: str = ""  # why that reading: the exporting program, or detection
+    selections: int = 0  # text selections whose positions were read
+    suspicious: int = 0  # of those, how many do not start and end on word boundaries
+    warnings: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # problems skipped on purpose (skip_missing)
+
+    def report_lines(self) -> list[str]:
+        """How positions were read, then every warning, then what was left out: one line each."""
+        lines = []
+        if self.reading:
+            fit = (f"; {self.selections - self.suspicious} of {self.selections} selections start and end on word "
+                   "boundaries" if self.selections else "")
+            lines.append(f"positions read as {self.reading} ({self.reading_basis}){fit}")
+        lines += [f"warning: {w}" for w in self.warnings]
+        lines += [f"left out: {p}" for p in self.left_out]
+        return lines
 
     def summary(self) -> str:
         parts = [f"{self.codes} codes" + (f" (+{self.codes_reused} already present)" if self.codes_reused else ""),
@@ -64,23 +84,37 @@ def _unique(base: str, taken: set[str], sep: str = "-") -> str:
 
 
 def import_refi(project: Project, path: str | Path, *, language: str = "id", source_type: str | None = None,
-                actor: str | None = None) -> RefiImportResult:
+                actor: str | None = None, skip_missing: bool = False) -> RefiImportResult:
     """Add the content of a REFI-QDA .qdpx or .qdc file to ``project`` (all of it, or on error nothing).
 
     ``language`` is used for sources without a ``language`` variable; ``source_type``
     (default: ``document`` if the project has it, else its first type) for sources
     without a ``source_type`` variable the project knows.
 
-    Raises ImportFormatError for an unsafe or unreadable file, DuplicateError for a
-    source whose name or text is already a document of the project.
+    Raises ImportFormatError for an unsafe or unreadable file, IncompleteImportError
+    naming every problem (a source without its text, a selection that does not fit,
+    a coding of an unknown code) unless ``skip_missing`` asks to import the rest and
+    list them in :attr:`RefiImportResult.left_out`, DuplicateError for a source whose
+    name or text is already a document of the project.
     """
     project.require("import")
     content = read_refi(path)
+    if content.problems and not skip_missing:
+        raise IncompleteImportError(path, content.problems)
     segment.pipeline(language)  # check the language before anything is written
     with project.store.atomic():
         result = _apply(project, content, Path(path), language, source_type)
+        result.left_out = list(content.problems)
+        result.warnings = list(content.notes)
+        if content.positions is not None:
+            choice = content.positions
+            result.reading, result.reading_basis = choice.reading.describe(), choice.basis
+            result.selections, result.suspicious = choice.selections, choice.suspicious
+            if choice.warning():
+                result.warnings.insert(0, choice.warning())
         project.store.log_event(actor, "refi.import", {"file": Path(path).name, "found": result.found,
-                                                       "skipped": result.skipped})
+                                                       "skipped": result.skipped, "reading": result.reading,
+                                                       "left_out": len(result.left_out)})
     return result
 
 
@@ -93,7 +127,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
         if n:
             result.skipped[reason] = result.skipped.get(reason, 0) + n
 
-    ours = (rp.origin or "").lower().startswith("qualcode")
+    ours = bool(re.match(r"qualcode\b", rp.origin or "", re.IGNORECASE))  # not QualCoder
     # codes
     code_keys: dict[str, str] = {}
     used: set[str] = set()
@@ -114,7 +148,8 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
         parent = store.code_by_key(code_keys[code.parent]) if code.parent in code_keys else None
         color = code.color if code.color and COLOR_RE.match(code.color) else DEFAULT_COLOR
         store.insert_code({"key": key, "parent_id": parent["id"] if parent else None, "name": name.strip(),
-                           "definition": code.description, "color": color, "sort": sort})
+                           "definition": code.description, "name_alt": code.name_alt, "include": code.include,
+                           "exclude": code.exclude, "example": code.example, "color": color, "sort": sort})
         sort += 1
         result.codes += 1
     # groups and informants
@@ -242,8 +277,9 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
 def import_refi_path(project_path: str | Path, path: str | Path, **options: Any) -> tuple[RefiImportResult, bool]:
     """Import into the project at ``project_path``, creating it (named after the REFI project) if it does not exist.
 
-    Returns the result and whether the project was created. A project created here
-    is removed again when the import fails, so a failed import leaves nothing behind.
+    Returns the result and whether the project was created. A new project is built in a
+    temporary folder and moved into place only once the import has succeeded, so a failed,
+    interrupted or killed import leaves no file at ``project_path``.
     """
     from ..project import Project
 
@@ -252,14 +288,21 @@ def import_refi_path(project_path: str | Path, path: str | Path, **options: Any)
         with Project.open(project_path) as project:
             return import_refi(project, path, **options), False
     content_name = read_refi(path).project.name  # refuse an unsafe file before creating anything
-    project = Project.create(project_path, name=content_name)
-    try:
-        result = import_refi(project, path, **options)
-    except BaseException:
-        project.close()
-        for leftover in (project_path, project_path.with_name(project_path.name + "-wal"),
-                         project_path.with_name(project_path.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-        raise
-    project.close()
+    with tempfile.TemporaryDirectory(prefix="qualcode-import-") as tmp:
+        building = Path(tmp) / project_path.name
+        with Project.create(building, name=content_name) as project:
+            result = import_refi(project, path, **options)
+        _move_into_place(building, project_path)
     return result, True
+
+
+def _move_into_place(built: Path, target: Path) -> None:
+    """Move a closed project file to ``target`` (which must not exist), atomically on one file system."""
+    if target.exists():
+        raise DuplicateError(f"{target}: a file appeared there during the import; the import was not saved")
+    try:
+        os.replace(built, target)
+    except OSError:  # another file system: copy beside the target, then rename there
+        partial = target.with_name(f".{target.name}.partial")
+        shutil.copy2(built, partial)
+        os.replace(partial, target)

@@ -29,12 +29,16 @@ def refi_data(project: Project) -> RefiProject:
     identity = f"{project.store.get_meta('created_at', '')}|{project.name}"
 
     def gid(kind: str, key: Any) -> str:
-        return str(uuid5(NAMESPACE_URL, f"qualcode:{identity}:{kind}:{key}")).upper()
+        return str(uuid5(NAMESPACE_URL, f"qualcode:{identity}:{kind}:{key}"))
 
-    codes = [RefiCode(guid=gid("code", r.key), name=r.name, color=r.color, description=r.definition,
-                      parent=gid("code", r.parent) if isinstance(r.parent, str) else None, key=r.key)
+    codes = [RefiCode(guid=gid("code", r.key), name=r.name, color=r.color, description=_text(r.definition),
+                      parent=gid("code", r.parent) if isinstance(r.parent, str) else None, key=r.key,
+                      name_alt=_text(r.name_alt), include=_text(r.include), exclude=_text(r.exclude),
+                      example=_text(r.example))
              for r in project.codes().itertuples()]
     users = {gid("user", name): name for name in project.coders()["name"]}
+    user_of = {name: guid for guid, name in users.items()}
+    memos = _memo_history(project)
     docs = project.documents()
     sources: dict[int, RefiSource] = {}
     for row in docs.itertuples():
@@ -43,7 +47,12 @@ def refi_data(project: Project) -> RefiProject:
                                      variables={"source_type": row.source_type, "language": row.language})
     for row in project.codings().itertuples():
         memo = row.memo if isinstance(row.memo, str) and row.memo else None
-        coding = RefiCoding(code=gid("code", row.code), user=gid("user", row.coder), created=row.created_at, memo=memo)
+        coding = RefiCoding(code=gid("code", row.code), user=gid("user", row.coder), created=row.created_at,
+                             memo=memo)
+        if memo:
+            # changes older than the coding belong to an earlier coding that had its id
+            history = [c for c in memos.get(int(row.id), []) if c["at"] >= row.created_at]
+            _date_memo(coding, history, user_of)
         sources[row.document_id].selections.append(RefiSelection(
             guid=gid("coding", row.id), start=int(row.start), end=int(row.end), codings=[coding],
             user=coding.user, created=row.created_at))
@@ -69,6 +78,32 @@ def refi_data(project: Project) -> RefiProject:
     return RefiProject(name=project.name, origin=f"qualcode {__version__}", users=users, codes=codes,
                        sources=list(sources.values()), cases=cases, sets=sets,
                        created=project.store.get_meta("created_at") or None)
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _memo_history(project: Project) -> dict[int, list[dict]]:
+    """The recorded memo changes of each coding (by id), oldest first."""
+    history: dict[int, list[dict]] = {}
+    for change in project.store.memo_changes():
+        history.setdefault(int(change["id"]), []).append(change)
+    return history
+
+
+def _date_memo(coding: RefiCoding, history: list[dict], user_of: dict[str, str]) -> None:
+    """Set when and by whom the coding's present memo was written and last changed, from its recorded
+    changes; without any the memo dates from the coding itself."""
+    for change in history:
+        user = user_of.get(change["actor"])
+        if change["now_empty"]:  # memo removed: what follows is a new memo
+            coding.memo_created = coding.memo_user = coding.memo_modified = coding.memo_modifier = None
+        elif change["was_empty"]:
+            coding.memo_created, coding.memo_user = change["at"], user
+            coding.memo_modified = coding.memo_modifier = None
+        else:
+            coding.memo_modified, coding.memo_modifier = change["at"], user
 
 
 def export_refi(project: Project, path: str | Path) -> RefiProject:

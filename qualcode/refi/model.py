@@ -19,6 +19,11 @@ class RefiCode:
     description: str | None = None
     parent: str | None = None  # guid of the parent code
     key: str | None = None  # qualcode's key (export: written as "KEY name"; import: the key chosen)
+    # fields without a place in the standard; they travel inside <Description> (see refi.fields)
+    name_alt: str | None = None
+    include: str | None = None
+    exclude: str | None = None
+    example: str | None = None
 
 
 @dataclass
@@ -27,6 +32,11 @@ class RefiCoding:
     user: str | None = None  # user guid
     created: str | None = None
     memo: str | None = None
+    # when and by whom (user guid) the memo was written and last changed; unset: the coding's own
+    memo_created: str | None = None
+    memo_user: str | None = None
+    memo_modified: str | None = None
+    memo_modifier: str | None = None
 
 
 @dataclass
@@ -87,11 +97,9 @@ def iter_codes(codes: Iterable[RefiCode]) -> list[RefiCode]:
     for code in codes:
         children.setdefault(code.parent if code.parent in known else None, []).append(code)
     ordered: list[RefiCode] = []
-
-    def add(parent: str | None) -> None:
-        for code in children.get(parent, []):
-            ordered.append(code)
-            add(code.guid)
-
-    add(None)
+    stack = list(reversed(children.get(None, [])))
+    while stack:  # depth first without recursion: a file may nest codes very deep
+        code = stack.pop()
+        ordered.append(code)
+        stack.extend(reversed(children.get(code.guid, [])))
     return ordered

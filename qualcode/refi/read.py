@@ -10,16 +10,16 @@ line ends in the source texts (CRLF-counted positions are moved to the LF text).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import ImportFormatError
 from ..ingest.base import normalize_text
 from . import archive as limits
 from .archive import SafeArchive, _kid, _kids, _local, guid, parse_xml
+from .fields import parse_code_description
 from .model import (
     RefiCase,
     RefiCode,
@@ -29,35 +29,67 @@ from .model import (
     RefiSet,
     RefiSource,
 )
+from .positions import Choice, SourcePositions, choose
 
 OTHER_SOURCES = {"PDFSource": "pdf", "PictureSource": "picture", "AudioSource": "audio", "VideoSource": "video"}
 OTHER_SELECTIONS = ("PDFSelection", "PictureSelection", "AudioSelection", "VideoSelection", "TranscriptSelection")
 
 
+MAX_CODE_DEPTH = 200  # deeper code trees are refused (no real codebook comes near; every tree walk stays cheap)
+MAX_SOURCE_BYTES = 20 * 1024 * 1024  # one source's text (UTF-8); about three million words
+
+
 @dataclass
 class RefiContent:
-    """What a REFI-QDA file holds (:attr:`project`) plus what was found but cannot be imported."""
+    """What a REFI-QDA file holds (:attr:`project`) plus what was found but cannot be imported.
+
+    :attr:`problems` names what would be lost (a source without its text, a selection that does not fit,
+    a coding of an unknown code); the content holds everything else, so the caller decides whether to
+    refuse the file or import the rest. :attr:`notes` says what was dropped on purpose and why.
+    """
 
     project: RefiProject
     kind: str  # "qdc" or "qdpx"
     found: dict[str, int] = field(default_factory=dict)  # codes, sources, selections as found in the file
     skipped: dict[str, int] = field(default_factory=dict)  # what cannot be imported, by reason
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    positions: Choice | None = None  # how selection positions were read (None for a .qdc)
 
 
-def _codes(parent: Any, found: list[RefiCode], parent_guid: str | None = None) -> None:
-    codes_el = _kid(parent, "Codes")
-    for node in (_kids(codes_el, "Code") if codes_el is not None else []):
-        _code(node, found, parent_guid)
+def _codes(root: Any, path: Path) -> list[RefiCode]:
+    """Every <Code> under ``root``'s <Codes>, parents before children, walked without recursion."""
+    found: list[RefiCode] = []
+    codes_el = _kid(root, "Codes")
+    stack = [(node, None, 1) for node in reversed(_kids(codes_el, "Code") if codes_el is not None else [])]
+    while stack:
+        node, parent_guid, depth = stack.pop()
+        name = (node.get("name") or "").strip()
+        if depth > MAX_CODE_DEPTH:
+            raise ImportFormatError(path, f"code '{name}' is nested {depth} levels deep; at most {MAX_CODE_DEPTH} "
+                                          "levels are imported")
+        desc = _kid(node, "Description")
+        text = parse_code_description(desc.text if desc is not None else None)  # fields keep their blanks
+        code = RefiCode(guid=guid(node.get("guid")) or f"CODE-{len(found)}", name=name, color=node.get("color"),
+                        description=(text.definition or "").strip() or None, parent=parent_guid, name_alt=text.name_alt,
+                        include=text.include, exclude=text.exclude, example=text.example)
+        found.append(code)
+        stack.extend((child, code.guid, depth + 1) for child in reversed(_kids(node, "Code")))
+    return found
 
 
-def _code(node: Any, found: list[RefiCode], parent_guid: str | None) -> None:
-    desc = _kid(node, "Description")
-    code = RefiCode(guid=guid(node.get("guid")) or f"CODE-{len(found)}", name=(node.get("name") or "").strip(),
-                    color=node.get("color"), description=(desc.text or "").strip() or None if desc is not None else None,
-                    parent=parent_guid)
-    found.append(code)
-    for child in _kids(node, "Code"):
-        _code(child, found, code.guid)
+def _code_sets(root: Any, codes: list[RefiCode]) -> list[str]:
+    """Notes on the code sets of a file: qualcode has no sets of codes, so they are named, not kept."""
+    names = {c.guid: c.name for c in codes}
+    sets_el = _kid(root, "Sets")
+    notes = []
+    for node in _kids(sets_el, "Set") if sets_el is not None else []:
+        members = [names.get(g, g) for r in _kids(node, "MemberCode") if (g := guid(r.get("targetGUID")))]
+        if members:
+            notes.append(f"code set '{(node.get('name') or '').strip()}' ({len(members)} codes: "
+                         f"{', '.join(members[:10])}{' ...' if len(members) > 10 else ''}) not kept: qualcode has "
+                         "no sets of codes; its codes were imported")
+    return notes
 
 
 def read_qdc(path: str | Path) -> RefiContent:
@@ -67,10 +99,10 @@ def read_qdc(path: str | Path) -> RefiContent:
     root = parse_xml(data, str(path), path.name)
     if _local(root.tag) != "CodeBook":
         raise ImportFormatError(path, f"expected a <CodeBook> root element, found <{_local(root.tag)}>")
-    codes: list[RefiCode] = []
-    _codes(root, codes)
+    codes = _codes(root, path)
     project = RefiProject(name=path.stem, origin=root.get("origin"), codes=codes)
-    return RefiContent(project, "qdc", found={"codes": len(codes), "sources": 0, "selections": 0})
+    return RefiContent(project, "qdc", found={"codes": len(codes), "sources": 0, "selections": 0},
+                       notes=_code_sets(root, codes))
 
 
 def _read_file(path: Path) -> bytes:
@@ -86,10 +118,13 @@ def _read_file(path: Path) -> bytes:
 
 
 def _text_of(archive: SafeArchive, node: Any, source_guid: str) -> tuple[str | None, str | None]:
-    """(raw text with BOM removed, entry name) of a TextSource: from PlainTextContent or its plainTextPath."""
+    """(raw text, problem) of a TextSource or Note: from PlainTextContent or its plainTextPath."""
     content = _kid(node, "PlainTextContent")
+    name = (node.get("name") or source_guid).strip()
     if content is not None and content.text:
-        return content.text, "PlainTextContent"
+        if len(content.text) > MAX_SOURCE_BYTES:
+            return None, f"source '{name}' holds more than {MAX_SOURCE_BYTES // 2**20} MB of text, the limit per source"
+        return content.text, None
     ref = (node.get("plainTextPath") or "").strip()
     candidates = []
     if ref:
@@ -99,22 +134,30 @@ def _text_of(archive: SafeArchive, node: Any, source_guid: str) -> tuple[str | N
     candidates.append(f"sources/{source_guid}.txt")
     for candidate in candidates:
         info = archive.find(candidate)
-        if info is not None:
-            raw = archive.read(info)
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ImportFormatError(archive.path, f"{info.filename}: not UTF-8 text ({exc})") from None
-            return text.removeprefix("\ufeff"), info.filename
-    return None, None
+        if info is None:
+            continue
+        if info.file_size > MAX_SOURCE_BYTES:
+            return None, (f"source '{name}': {info.filename} is {info.file_size / 2**20:.0f} MB, above the limit of "
+                          f"{MAX_SOURCE_BYTES // 2**20} MB per source")
+        try:
+            return archive.read(info).decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            return None, f"source '{name}': {info.filename} is not UTF-8 text ({exc})"
+    if ref and "://" in re.sub(r"^internal://", "", ref, flags=re.I):
+        return None, f"source '{name}': its text '{ref}' is outside the archive"
+    return None, f"source '{name}': its text ({ref or 'no plainTextPath'}) is not in the archive"
 
 
-def position_map(raw: str) -> Any:
-    """A function turning offsets into ``raw`` (which may hold CRLF) into offsets of normalize_text(raw)."""
-    crlf = [m.start() for m in re.finditer("\r\n", raw)]
-    if not crlf:
-        return lambda pos: pos
-    return lambda pos: pos - bisect.bisect_left(crlf, pos - 1) if pos > 0 else 0
+def _source_name(node: Any, source_guid: str) -> str:
+    """A TextSource's name, else the name of its text file (NVivo leaves some unnamed), else its GUID."""
+    name = (node.get("name") or "").strip()
+    if name:
+        return name
+    for attr in ("plainTextPath", "richTextPath"):
+        stem = PurePosixPath(re.sub(r"^\w+://", "", (node.get(attr) or "").strip().replace("\\", "/"))).stem
+        if stem and guid(stem) != source_guid:
+            return stem
+    return source_guid
 
 
 def _coding(node: Any, default_user: str | None, notes: dict[str, str]) -> RefiCoding | None:
@@ -125,6 +168,16 @@ def _coding(node: Any, default_user: str | None, notes: dict[str, str]) -> RefiC
     memo = "\n\n".join(notes[g] for n in _kids(node, "NoteRef") if (g := guid(n.get("targetGUID"))) in notes)
     return RefiCoding(code=code, user=guid(node.get("creatingUser")) or default_user,
                       created=node.get("creationDateTime"), memo=memo or None)
+
+
+@dataclass
+class _Pending:
+    """A selection as the file wrote it, waiting for the position reading to be chosen."""
+
+    source: RefiSource
+    positions: SourcePositions
+    spans: list[tuple[int, int, RefiSelection]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
 
 def read_qdpx(path: str | Path) -> RefiContent:
@@ -146,22 +199,23 @@ def _read_project(archive: SafeArchive) -> RefiContent:
     root = parse_xml(archive.read(qde), str(path), qde.filename)
     if _local(root.tag) != "Project":
         raise ImportFormatError(path, f"{qde.filename}: expected a <Project> root element, found <{_local(root.tag)}>")
-    skipped: dict[str, int] = {}
+    content = RefiContent(RefiProject(name=(root.get("name") or path.stem).strip(), origin=root.get("origin"),
+                                      created=root.get("creationDateTime")), "qdpx")
+    rp, problems = content.project, content.problems
 
     def skip(reason: str, n: int = 1) -> None:
         if n:
-            skipped[reason] = skipped.get(reason, 0) + n
+            content.skipped[reason] = content.skipped.get(reason, 0) + n
 
-    users = {}
     users_el = _kid(root, "Users")
     for user in _kids(users_el, "User") if users_el is not None else []:
         g = guid(user.get("guid"))
         if g:
-            users[g] = (user.get("name") or user.get("id") or f"user-{g[:8]}").strip()
-    codes: list[RefiCode] = []
+            rp.users[g] = (user.get("name") or user.get("id") or f"user-{g[:8]}").strip()
     book = _kid(root, "CodeBook")
-    if book is not None:
-        _codes(book, codes)
+    rp.codes = _codes(book, path) if book is not None else []
+    content.notes += _code_sets(root, rp.codes)
+    code_guids = {c.guid for c in rp.codes}
     variables: dict[str, str] = {}
     vars_el = _kid(root, "Variables")
     for var in _kids(vars_el, "Variable") if vars_el is not None else []:
@@ -170,9 +224,10 @@ def _read_project(archive: SafeArchive) -> RefiContent:
     notes: dict[str, str] = {}
     notes_el = _kid(root, "Notes")
     for note in _kids(notes_el, "Note") if notes_el is not None else []:
-        text, _entry = _text_of(archive, note, guid(note.get("guid")) or "")
-        if guid(note.get("guid")) and text:
-            notes[guid(note.get("guid"))] = normalize_text(text).strip()
+        g = guid(note.get("guid"))
+        text, _problem = _text_of(archive, note, g or "")
+        if g and text:
+            notes[g] = normalize_text(text).strip()
 
     def values(node: Any) -> dict[str, str]:
         out = {}
@@ -184,7 +239,39 @@ def _read_project(archive: SafeArchive) -> RefiContent:
                 out[name] = value.strip()
         return out
 
-    sources: list[RefiSource] = []
+    cases_el = _kid(root, "Cases")
+    for n, node in enumerate(_kids(cases_el, "Case") if cases_el is not None else [], start=1):
+        g = guid(node.get("guid")) or f"CASE-{n}"
+        rp.cases.append(RefiCase(guid=g, name=(node.get("name") or "").strip() or f"case-{n}",
+                                 variables=values(node),
+                                 sources=[s for r in _kids(node, "SourceRef") if (s := guid(r.get("targetGUID")))]))
+    case_of = {c.guid: c for c in rp.cases}
+    # a code that is a case (NVivo and QualCoder code a case's documents with it) is a case, not a code
+    rp.codes = [c for c in rp.codes if c.guid not in case_of]
+    code_guids -= set(case_of)
+    linked: set[int] = set()  # selections holding a case link
+
+    def codings(parent: Any, user: str | None, where: str, source: RefiSource, sink: list[str]) -> list[RefiCoding]:
+        """The <Coding>s of ``parent``; one whose CodeRef names a case links the case to the source (the way
+        NVivo and QualCoder write case membership) and is not a coding."""
+        out = []
+        for node in _kids(parent, "Coding"):
+            coding = _coding(node, user, notes)
+            if coding is None:
+                continue
+            if coding.code in case_of:
+                linked.add(id(parent))
+                if source.guid not in case_of[coding.code].sources:
+                    case_of[coding.code].sources.append(source.guid)
+            elif coding.code not in code_guids:
+                sink.append(f"source '{source.name}': a coding {where} refers to code {coding.code}, which is "
+                                "not in the codebook")
+            else:
+                out.append(coding)
+        return out
+
+    pending: list[_Pending] = []
+    by_source: list[list[str]] = []  # problems in the order of the sources in the file
     found_sources = found_selections = 0
     sources_el = _kid(root, "Sources")
     for node in list(sources_el) if sources_el is not None else []:
@@ -203,50 +290,64 @@ def _read_project(archive: SafeArchive) -> RefiContent:
         g = guid(node.get("guid")) or f"SOURCE-{found_sources}"
         selections = _kids(node, "PlainTextSelection")
         found_selections += len(selections)
-        raw, _entry = _text_of(archive, node, g)
+        raw, problem = _text_of(archive, node, g)
+        name = _source_name(node, g)
         if raw is None:
-            skip("text sources without their text in the archive")
-            skip("selections in sources without text", len(selections))
+            n = len(selections)
+            by_source.append([f"{problem}; {n} selection{'' if n == 1 else 's'} in it" if n else problem])
             continue
-        to_lf = position_map(raw)
-        text = normalize_text(raw)
-        source = RefiSource(guid=g, name=(node.get("name") or g).strip(), text=text,
-                            created=node.get("creationDateTime"), variables=values(node))
+        positions = SourcePositions(raw)
+        source = RefiSource(guid=g, name=name, text=positions.text, created=node.get("creationDateTime"),
+                            variables=values(node))
+        item = _Pending(source, positions)
+        by_source.append(item.problems)
         for sel in selections:
+            sel_guid = guid(sel.get("guid")) or ""
             try:
                 start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
             except (TypeError, ValueError):
-                skip("selections with bad positions")
+                item.problems.append(f"source '{name}': selection {sel_guid} has no valid startPosition/endPosition "
+                                f"({sel.get('startPosition')!r}, {sel.get('endPosition')!r})")
                 continue
             user = guid(sel.get("creatingUser"))
-            codings = [c for c in (_coding(c, user, notes) for c in _kids(sel, "Coding")) if c]
+            found = codings(sel, user, f"at {start}-{end}", source, item.problems)
             sel_notes = [notes[x] for n in _kids(sel, "NoteRef") if (x := guid(n.get("targetGUID"))) in notes]
-            if sel_notes:
-                for coding in codings:
-                    coding.memo = "\n\n".join(filter(None, [coding.memo, *sel_notes]))
-            source.selections.append(RefiSelection(guid=guid(sel.get("guid")) or "", start=to_lf(start),
-                                                   end=to_lf(end), codings=codings, user=user,
-                                                   created=sel.get("creationDateTime")))
-        source.whole_codings = [c for c in (_coding(c, None, notes) for c in _kids(node, "Coding")) if c]
-        sources.append(source)
-    cases = []
-    cases_el = _kid(root, "Cases")
-    for n, node in enumerate(_kids(cases_el, "Case") if cases_el is not None else [], start=1):
-        g = guid(node.get("guid")) or f"CASE-{n}"
-        cases.append(RefiCase(guid=g, name=(node.get("name") or "").strip() or f"case-{n}", variables=values(node),
-                              sources=[s for r in _kids(node, "SourceRef") if (s := guid(r.get("targetGUID")))]))
-    sets = []
+            desc = _kid(sel, "Description")
+            described = normalize_text(desc.text or "").strip() if desc is not None else ""
+            if not found and id(sel) in linked:
+                found_selections -= 1
+                continue  # only links its source to a case
+            for coding in found:
+                memos = [coding.memo, *sel_notes]
+                if described and not any(described == (m or "").strip() for m in memos):
+                    memos.append(described)  # QualCoder keeps a coding's memo here, not in a Note
+                coding.memo = "\n\n".join(filter(None, memos)) or None
+            item.spans.append((start, end, RefiSelection(guid=sel_guid, start=start, end=end, codings=found,
+                                                         user=user, created=sel.get("creationDateTime"))))
+        source.whole_codings = codings(node, None, "of the whole source", source, item.problems)
+        pending.append(item)
+    content.positions = choose(rp.origin, [(p.positions, [(a, b) for a, b, _ in p.spans]) for p in pending])
+    reading = content.positions.reading
+    for item in pending:
+        for start, end, sel in item.spans:
+            a, b = item.positions.offset(start, reading), item.positions.offset(end, reading)
+            if a is None or b is None or a >= b:
+                item.problems.append(f"source '{item.source.name}': selection {sel.guid} at {start}-{end} does not fit "
+                                f"its text ({len(item.source.text)} characters) when read as {reading.describe()}")
+                continue
+            sel.start, sel.end = a, b
+            item.source.selections.append(sel)
+        rp.sources.append(item.source)
+    problems += [problem for found in by_source for problem in found]
     sets_el = _kid(root, "Sets")
     for n, node in enumerate(_kids(sets_el, "Set") if sets_el is not None else [], start=1):
         desc = _kid(node, "Description")
-        sets.append(RefiSet(guid=guid(node.get("guid")) or f"SET-{n}", name=(node.get("name") or "").strip(),
-                            description=(desc.text or "").strip() or None if desc is not None else None,
-                            sources=[s for r in _kids(node, "MemberSource") if (s := guid(r.get("targetGUID")))],
-                            codes=[s for r in _kids(node, "MemberCode") if (s := guid(r.get("targetGUID")))]))
-    project = RefiProject(name=(root.get("name") or path.stem).strip(), origin=root.get("origin"), users=users,
-                          codes=codes, sources=sources, cases=cases, sets=sets, created=root.get("creationDateTime"))
-    return RefiContent(project, "qdpx", skipped=skipped,
-                       found={"codes": len(codes), "sources": found_sources, "selections": found_selections})
+        rp.sets.append(RefiSet(guid=guid(node.get("guid")) or f"SET-{n}", name=(node.get("name") or "").strip(),
+                               description=(desc.text or "").strip() or None if desc is not None else None,
+                               sources=[s for r in _kids(node, "MemberSource") if (s := guid(r.get("targetGUID")))],
+                               codes=[s for r in _kids(node, "MemberCode") if (s := guid(r.get("targetGUID")))]))
+    content.found = {"codes": len(rp.codes), "sources": found_sources, "selections": found_selections}
+    return content
 
 
 def read_refi(path: str | Path) -> RefiContent:

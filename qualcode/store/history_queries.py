@@ -85,6 +85,21 @@ class HistoryQueries:
             (self._audited(table), row_id, after_change_id),
         )
 
+    def memo_changes(self) -> list[dict]:
+        """Every recorded change of a coding's memo after the coding was added, oldest first: the coding
+        ``id``, ``at`` and ``actor`` of its event, and whether the memo was empty before (``was_empty``) and
+        is empty after it (``now_empty``)."""
+        return self._all(
+            """SELECT c.row_id AS id, e.at, e.actor,
+                      coalesce(json_extract(c.before, '$.memo'), '') = '' AS was_empty,
+                      coalesce(json_extract(c.after, '$.memo'), '') = '' AS now_empty
+               FROM changes c JOIN events e ON e.id = c.event_id
+               WHERE c.tbl = 'codings' AND c.op = 'update'
+                 AND json_extract(c.before, '$.memo') IS NOT json_extract(c.after, '$.memo')
+               ORDER BY c.id""",
+            (),
+        )
+
     def latest_event_with_changes(self, actor: str, *, skipped: Sequence[str], after: int = 0,
                                   undone: bool | None = None) -> dict | None:
         """The newest event by ``actor`` after event ``after`` that changed rows, is not one of ``skipped``

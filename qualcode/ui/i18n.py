@@ -193,6 +193,73 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "proj_sheet_import": {"en": "Import sheet", "id": "Impor lembar"},
     "proj_imported_informants": {"en": "{n} informants added.", "en_one": "{n} informant added.", "id": "{n} informan ditambahkan."},
     "proj_imported_groups": {"en": "{n} groups added.", "en_one": "{n} group added.", "id": "{n} kelompok ditambahkan."},
+    # -- Project page: REFI-QDA exchange --
+    "proj_tab_exchange": {"en": "Exchange (REFI-QDA)", "id": "Pertukaran (REFI-QDA)"},
+    "xch_intro": {
+        "en": "Exchange projects with ATLAS.ti, MAXQDA, NVivo, QualCoder and other programs through the REFI-QDA "
+              "standard: a .qdpx file holds a whole project, a .qdc file a codebook only.",
+        "id": "Bertukar proyek dengan ATLAS.ti, MAXQDA, NVivo, QualCoder dan program lain melalui standar "
+              "REFI-QDA: berkas .qdpx memuat seluruh proyek, berkas .qdc hanya buku kode.",
+    },
+    "xch_import_heading": {"en": "Import a REFI-QDA file", "id": "Impor berkas REFI-QDA"},
+    "xch_file": {"en": "REFI-QDA project (.qdpx) or codebook (.qdc)",
+                 "id": "Proyek REFI-QDA (.qdpx) atau buku kode (.qdc)"},
+    "xch_language": {"en": "Language of sources that name none", "id": "Bahasa sumber yang tidak menyebutkannya"},
+    "xch_source_type": {"en": "Source type of sources that name none",
+                        "id": "Jenis sumber untuk sumber yang tidak menyebutkannya"},
+    "xch_skip_missing": {
+        "en": "Import the rest if something is missing (skip missing sources and codings that do not fit)",
+        "id": "Impor sisanya jika ada yang hilang (lewati sumber yang hilang dan pengodean yang tidak cocok)",
+    },
+    "xch_skip_missing_help": {
+        "en": "Without this, a file with a missing or unreadable source, or with a coding that does not fit its "
+              "source, imports nothing. With it, everything else is imported and what was left out is listed.",
+        "id": "Tanpa pilihan ini, berkas yang sumbernya hilang atau tidak terbaca, atau yang pengodeannya tidak "
+              "cocok dengan sumbernya, tidak diimpor sama sekali. Dengan pilihan ini, semua bagian lain diimpor "
+              "dan yang dilewati dicantumkan.",
+    },
+    "xch_import": {"en": "Import REFI-QDA file", "id": "Impor berkas REFI-QDA"},
+    "xch_imported": {"en": "Imported {file}.", "id": "{file} sudah diimpor."},
+    "xch_codes_reused": {
+        "en": "{n} codes were already in the codebook and were kept as they are.",
+        "en_one": "{n} code was already in the codebook and was kept as it is.",
+        "id": "{n} kode sudah ada di buku kode dan dibiarkan seperti semula.",
+    },
+    "xch_reading": {"en": "Positions read as: {reading}", "id": "Posisi dibaca sebagai: {reading}"},
+    "xch_reading_basis": {"en": "Decided by: {basis}", "id": "Ditentukan berdasarkan: {basis}"},
+    "xch_reading_fit": {"en": "{fit} of {n} selections start and end on word boundaries.",
+                        "id": "{fit} dari {n} kutipan berawal dan berakhir di batas kata."},
+    "xch_not_imported": {"en": "Not imported:", "id": "Tidak diimpor:"},
+    "xch_left_out": {"en": "Left out on purpose:", "id": "Sengaja dilewati:"},
+    "xch_unchanged": {"en": "Nothing was imported: the project is unchanged.",
+                      "id": "Tidak ada yang diimpor: proyek tidak berubah."},
+    "xch_skip_hint": {
+        "en": "To import everything else on purpose, tick “Import the rest if something is missing” and import "
+              "again.",
+        "id": "Untuk tetap mengimpor semua bagian lainnya, centang “Impor sisanya jika ada yang hilang” lalu "
+              "impor lagi.",
+    },
+    "xch_export_heading": {"en": "Export to REFI-QDA", "id": "Ekspor ke REFI-QDA"},
+    "xch_export_intro": {
+        "en": "The whole project (codes, documents, codings, informants as cases, groups as sets) as .qdpx, or the "
+              "codebook alone as .qdc.",
+        "id": "Seluruh proyek (kode, dokumen, pengodean, informan sebagai kasus, kelompok sebagai himpunan) "
+              "sebagai .qdpx, atau buku kodenya saja sebagai .qdc.",
+    },
+    "xch_download_qdpx": {"en": "Download the project (.qdpx)", "id": "Unduh proyek (.qdpx)"},
+    "xch_download_qdc": {"en": "Download the codebook (.qdc)", "id": "Unduh buku kode (.qdc)"},
+    "xch_no_documents": {
+        "en": "No documents yet: the .qdpx holds the codebook, informants and groups only.",
+        "id": "Belum ada dokumen: berkas .qdpx hanya memuat buku kode, informan dan kelompok.",
+    },
+    "xch_no_codes": {
+        "en": "No codes yet: the .qdc is an empty codebook, ready to be filled in another program.",
+        "id": "Belum ada kode: berkas .qdc berisi buku kode kosong, siap diisi di program lain.",
+    },
+    "xch_export_not_allowed": {
+        "en": "Your role may not export; ask a supervisor or an admin.",
+        "id": "Peran Anda tidak diizinkan mengekspor; mintalah bantuan supervisor atau admin.",
+    },
     "cb_empty": {
         "en": "No codes yet: add a code below or import a codebook file (YAML).",
         "id": "Belum ada kode: tambahkan kode di bawah atau impor berkas buku kode (YAML).",
@@ -994,6 +1061,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "id": "{path}: kolom yang kurang: {missing}; yang ditemukan: {found}"},
     "err_sheet_cell_empty": {"en": "{path}, line {line}: column '{column}' is empty",
                              "id": "{path}, baris {line}: kolom '{column}' kosong"},
+    "err_refi_incomplete": {"en": "nothing was imported. Problems found ({n}): {problems}",
+                            "id": "tidak ada yang diimpor. Masalah yang ditemukan ({n}): {problems}"},
     # codebooks
     "err_codebook_missing_file": {"en": "{source}: no such codebook file", "id": "{source}: berkas buku kode tidak ditemukan"},
     "err_codebook_unreadable": {"en": "{source}: cannot read the codebook ({problem})",

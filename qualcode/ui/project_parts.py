@@ -26,6 +26,7 @@ from .uploads import safe_name, saved_upload
 NONE = "\u0000none"          # informant picker: no informant
 FROM_FILE_NAME = "\u0000file"  # informant picker: the informant whose key starts the file name
 OTHER_LANGUAGE = "\u0000other"
+LANGUAGE_CHOICES = ["id", "en", OTHER_LANGUAGE]  # language pickers of the imports; "other" asks for an ISO code
 GROUP_COLUMNS = ["key", "name", "name_alt", "description"]
 INFORMANT_COLUMNS = ["key", "group", "role", "organisation", "attributes"]
 Progress = Callable[[int, int, str], None]
@@ -77,6 +78,24 @@ def create_project() -> None:
 
 
 # -- importing transcripts -------------------------------------------------------------
+
+def fixed_labels(options: list[Any], label: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A selectbox's format_func showing ``label`` of each option as worked out now, in the session's language
+    (AppTest calls a format_func between runs, where the session's language is not known)."""
+    shown = {option: label(option) for option in options}
+    return lambda option: shown.get(option, str(option))
+
+
+def language_label(choice: str) -> str:
+    """An entry of :data:`LANGUAGE_CHOICES` as the language picker shows it."""
+    return tr("proj_lang_other") if choice == OTHER_LANGUAGE else tr(f"proj_lang_{choice}")
+
+
+def chosen_language(choice_key: str, other_key: str) -> str:
+    """The language picked under ``choice_key``, or the ISO code typed under ``other_key`` for "other"."""
+    language = st.session_state.get(choice_key, "id")
+    return (st.session_state.get(other_key) or "").strip() if language == OTHER_LANGUAGE else language
+
 
 def informant_from_name(filename: str, keys: list[str]) -> str | None:
     """The informant whose key starts the file name (``I-01_ketua.txt`` -> ``I-01``), longest key first."""

@@ -1,4 +1,5 @@
-"""Project page: open or create a project file, import transcripts and informants, edit groups and informants."""
+"""Project page: open or create a project file, import transcripts and informants, edit groups and informants,
+exchange REFI-QDA files with other programs."""
 
 from __future__ import annotations
 
@@ -7,23 +8,26 @@ import streamlit as st
 
 from qualcode.ingest import SUPPORTED_EXTENSIONS
 from qualcode.project import Project
+from qualcode.ui.exchange_parts import exchange
 from qualcode.ui.project_parts import (
     FROM_FILE_NAME,
+    LANGUAGE_CHOICES,
     NONE,
     OTHER_LANGUAGE,
     apply_group_edits,
     apply_informant_edits,
+    chosen_language,
     create_project,
+    fixed_labels,
     group_frame,
     import_sheet,
     import_uploads,
     informant_frame,
+    language_label,
     open_project,
 )
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, escape_md, notify, show_messages, source_type_name, tr
-
-LANGUAGE_CHOICES = ["id", "en", OTHER_LANGUAGE]
 
 
 def open_or_create(expanded: bool) -> None:
@@ -55,9 +59,7 @@ def _run_import(project: Project, upload_key: str) -> None:
         notify(tr("proj_no_file"), "warning")
         return
     informant = st.session_state.get("proj_up_informant", NONE)
-    language = st.session_state.get("proj_up_language", "id")
-    if language == OTHER_LANGUAGE:
-        language = (st.session_state.get("proj_up_language_other") or "").strip()
+    language = chosen_language("proj_up_language", "proj_up_language_other")
     bar = st.progress(0.0)
 
     def progress(done: int, total: int, name: str) -> None:
@@ -95,10 +97,11 @@ def transcripts(project: Project) -> None:
         return tr("proj_informant_from_name") if key == FROM_FILE_NAME else f"{key} ({groups[key]})"
 
     a, b, c = st.columns(3)
-    a.selectbox(tr("col_informant"), who, key="proj_up_informant", format_func=informant_label)
-    b.selectbox(tr("col_source_type"), types, key="proj_up_source_type", format_func=source_type_name)
+    a.selectbox(tr("col_informant"), who, key="proj_up_informant", format_func=fixed_labels(who, informant_label))
+    b.selectbox(tr("col_source_type"), types, key="proj_up_source_type",
+                format_func=fixed_labels(types, source_type_name))
     c.selectbox(tr("col_language"), LANGUAGE_CHOICES, key="proj_up_language",
-                format_func=lambda k: tr(f"proj_lang_{k}") if k != OTHER_LANGUAGE else tr("proj_lang_other"))
+                format_func=fixed_labels(LANGUAGE_CHOICES, language_label))
     if st.session_state.get("proj_up_language") == OTHER_LANGUAGE:
         c.text_input(tr("proj_lang_code"), key="proj_up_language_other", placeholder="jv, su, nl …")
     st.button(tr("proj_import"), key="proj_import", type="primary", on_click=_request_import)
@@ -192,14 +195,17 @@ def render() -> None:
     st.caption(f"{escape_md(project.name)} — {escape_md(project.path)}")
     # Keyed and tracked, so the tab shown survives a rerun that adds or drops a message above it
     # (an untracked st.tabs is redrawn on its first tab whenever its place in the page moves).
-    tab_docs, tab_informants, tab_groups = st.tabs([tr("proj_tab_transcripts"), tr("informants"), tr("groups")],
-                                                   key="proj_tab", on_change="rerun")
+    tab_docs, tab_informants, tab_groups, tab_exchange = st.tabs(
+        [tr("proj_tab_transcripts"), tr("informants"), tr("groups"), tr("proj_tab_exchange")],
+        key="proj_tab", on_change="rerun")
     with tab_docs:
         transcripts(project)
     with tab_informants:
         informants_editor(project)
     with tab_groups:
         groups_editor(project)
+    with tab_exchange:
+        exchange(project)
 
 
 render()
