@@ -67,8 +67,8 @@ def test_sources_are_utf8_and_selections_count_code_points(exported, demo_path):
 def _state(project: Project) -> dict:
     docs = {row.name: project.document(row.name)["text"] for row in project.documents().itertuples()}
     doc_informant = {row.name: row.informant for row in project.documents().itertuples()}
-    codes = {(r.key, r.name, r.parent if isinstance(r.parent, str) else None, r.color, r.definition)
-             for r in project.codes().itertuples()}
+    codes = {(r.key, r.name, r.parent if isinstance(r.parent, str) else None, r.color, r.definition, r.name_alt,
+              r.include, r.exclude, r.example) for r in project.codes().itertuples()}
     informants = {(r.key, r.group, r.role, r.organisation, tuple(sorted((k, str(v)) for k, v in r.attributes.items())))
                   for r in project.informants().itertuples()}
     groups = {(r.key, r.name) for r in project.groups().itertuples()}
@@ -90,6 +90,7 @@ def test_round_trip_demo_project(exported, demo_path, tmp_path):
     assert after["documents"] == before["documents"]
     assert after["doc_informant"] == before["doc_informant"]
     assert after["codes"] == before["codes"]
+    assert all(all(code[4:]) for code in before["codes"])  # the demo fills every field: each one is compared
     assert after["informants"] == before["informants"]
     assert after["groups"] == before["groups"]
     assert after["coders"] == before["coders"]
@@ -339,3 +340,17 @@ def test_carriage_returns_in_text_survive_the_xml(tmp_path):
     code = fromstring((tmp_path / "p.qdc").read_bytes()).find("{urn:QDA-XML:codebook:1.0}Codes")[0]
     read = parse_code_description(code.find("{urn:QDA-XML:codebook:1.0}Description").text)
     assert (read.definition, read.example) == (definition, example)
+
+
+def test_control_characters_xml_cannot_hold_do_not_break_the_file(tmp_path):
+    """A form feed or a NUL pasted into a definition would make the XML unreadable for every program."""
+    path = one_document_project(tmp_path / "p.qualcode", "alpha bravo\n",
+                                codes=(Code("A", "Alpha\x0c", definition="page\x0cbreak\x00"),))
+    with Project.open(path) as p:
+        export_refi(p, tmp_path / "p.qdc")
+        export_refi(p, tmp_path / "p.qdpx")
+    code = fromstring((tmp_path / "p.qdc").read_bytes()).find("{urn:QDA-XML:codebook:1.0}Codes")[0]
+    assert code.get("name") == "A Alpha\ufffd"
+    assert code.find("{urn:QDA-XML:codebook:1.0}Description").text == "page\ufffdbreak\ufffd"
+    with Project.create(tmp_path / "back.qualcode") as back:
+        assert import_refi(back, tmp_path / "p.qdpx").codes == 1

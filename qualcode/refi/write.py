@@ -44,10 +44,18 @@ from defusedxml.ElementTree import (
 )
 
 from .fields import code_description
-from .model import RefiCase, RefiCode, RefiCoding, RefiProject, RefiSelection, RefiSource
+from .model import (
+    RefiCase,
+    RefiCode,
+    RefiCoding,
+    RefiProject,
+    RefiSelection,
+    RefiSource,
+)
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+XML_ILLEGAL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CASE_USER = "qualcode"  # name of the user the case-link selections belong to (made unique among the users)
 
 
@@ -97,7 +105,9 @@ def _serialise(root: Element) -> bytes:
     # ElementTree leaves a carriage return in text content as it is, and every XML reader turns it into a
     # line feed; a character reference keeps it (attributes get one already).
     body = tostring(root, encoding="utf-8", xml_declaration=False).replace(b"\r", b"&#13;")
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + body
+    # Control characters XML 1.0 cannot hold at all (say a form feed pasted into a memo) would make the file
+    # unreadable for every program: each becomes U+FFFD, the replacement character.
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + XML_ILLEGAL.sub("\ufffd".encode(), body)
 
 
 def codebook_xml(project: RefiProject) -> bytes:
