@@ -14,6 +14,7 @@ Run: ``.venv/bin/python -m bench.bench_refi [--repeat N]`` (not part of ``python
 from __future__ import annotations
 
 import argparse
+import bisect
 import random
 import shutil
 import tempfile
@@ -38,8 +39,36 @@ from .generate import transcript
 from .timing import measure
 
 
-def build_qdpx(path: Path, *, documents: int, words: int, codings: int, seed: int = 7) -> RefiProject:
-    """Write a .qdpx with ``documents`` transcripts of ``words`` words and ``codings`` codings."""
+EMOJI = "🙂👍😊🤔💰"
+
+
+def nvivo_style(source: RefiSource, rng: random.Random) -> None:
+    """Rewrite a source as NVivo for Windows exports it: an emoji after about one word in fifty, CRLF line ends,
+    a BOM, and positions in UTF-16 code units of that raw text (BOM not counted)."""
+    pieces, inserted_at, old = [], [], 0
+    for word in source.text.split(" "):
+        old += len(word)
+        pieces.append(word)
+        if rng.random() < 0.02:
+            pieces[-1] += " " + rng.choice(EMOJI)
+            inserted_at.append(old)
+        old += 1
+    text = " ".join(pieces)
+    raw = text.replace("\n", "\r\n")
+
+    def units(offset: int) -> int:
+        offset += 2 * bisect.bisect_left(inserted_at, offset)  # each insertion is a space and one emoji
+        return len(raw[:offset + text.count("\n", 0, offset)].encode("utf-16-le")) // 2
+
+    for sel in source.selections:
+        sel.start, sel.end = units(sel.start), units(sel.end)
+    source.text = "\ufeff" + raw
+
+
+def build_qdpx(path: Path, *, documents: int, words: int, codings: int, seed: int = 7,
+               nvivo: bool = False) -> RefiProject:
+    """Write a .qdpx with ``documents`` transcripts of ``words`` words and ``codings`` codings (``nvivo``: as NVivo
+    writes them, see :func:`nvivo_style`)."""
     rng = random.Random(seed)
     users = {"AAAAAAAA-0000-0000-0000-00000000000" + str(n): name for n, name in enumerate(("rina", "budi"), 1)}
     codes = [RefiCode(guid=f"BBBBBBBB-0000-0000-0000-{n:012d}", name=f"Code {n}", color="#336699",
@@ -53,7 +82,11 @@ def build_qdpx(path: Path, *, documents: int, words: int, codings: int, seed: in
         coding = RefiCoding(code=rng.choice(codes).guid, user=rng.choice(list(users)), created="2024-01-01T00:00:00Z")
         source.selections.append(RefiSelection(guid=f"DDDDDDDD-0000-0000-0000-{n:012d}", start=start,
                                                end=start + rng.randrange(20, 400), codings=[coding]))
-    project = RefiProject(name="bench", origin="bench", users=users, codes=codes, sources=sources)
+    if nvivo:
+        for source in sources:
+            nvivo_style(source, rng)
+    project = RefiProject(name="bench", origin="NVivo for Windows 12.6" if nvivo else "bench", users=users,
+                          codes=codes, sources=sources)
     write_qdpx(project, path)
     return project
 
@@ -73,33 +106,41 @@ def baseline(path: Path) -> int:
 
 
 def run(*, documents: int = 4, words: int = 20_000, codings: int = 1000, repeat: int = 3) -> list[dict]:
-    folder = Path(tempfile.mkdtemp(prefix="qualcode-bench-refi-"))
-    try:
-        path = folder / "bench.qdpx"
-        build_qdpx(path, documents=documents, words=words, codings=codings)
-        size = path.stat().st_size
-        segment.pipeline("id")  # load the spaCy pipeline outside the timed part
-        counter = [0]
+    rows = []
+    for nvivo in (False, True):
+        folder = Path(tempfile.mkdtemp(prefix="qualcode-bench-refi-"))
+        try:
+            path = folder / "bench.qdpx"
+            build_qdpx(path, documents=documents, words=words, codings=codings, nvivo=nvivo)
+            size = path.stat().st_size
+            segment.pipeline("id")  # load the spaCy pipeline outside the timed part
+            counter = [0]
 
-        def target() -> Path:
-            counter[0] += 1
-            return folder / f"p{counter[0]}.qualcode"
+            def target(folder: Path = folder) -> Path:
+                counter[0] += 1
+                return folder / f"p{counter[0]}.qualcode"
 
-        qc = measure(lambda t: qualcode_import(path, t), repeat=repeat, setup=target)
-        base = measure(lambda _: baseline(path), repeat=repeat)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    ratio = qc.best / base.best
-    print(f"refi import: {documents} transcripts x {words:,} words, {codings:,} codings, .qdpx {size / 2**10:.0f} KiB")
-    print(f"  qualcode import_refi:               best {qc.best:.3f} s, median {qc.median:.3f} s; "
-          f"{qc.result:,} codings stored")
-    print(f"  unzip + defusedxml + read sources:  best {base.best:.4f} s, median {base.median:.4f} s; "
-          f"{base.result:,} selections seen")
-    print(f"  ratio qualcode/baseline: {ratio:.1f}x")
-    return [{"benchmark": "refi import",
-             "measure": f"{documents} transcripts x {words:,} words, {codings:,} codings (best of {repeat})",
-             "qualcode": f"{qc.best:.2f} s", "baseline": f"{base.best:.4f} s, unzip + defusedxml parse + read sources",
-             "ratio": f"{ratio:.1f}"}]
+            qc = measure(lambda t, path=path: qualcode_import(path, t), repeat=repeat, setup=target)
+            base = measure(lambda _, path=path: baseline(path), repeat=repeat)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        ratio = qc.best / base.best
+        name = "refi import, NVivo-style" if nvivo else "refi import"
+        what = " (UTF-16 positions, CRLF, BOM, emoji)" if nvivo else ""
+        print(f"{name}: {documents} transcripts x {words:,} words, {codings:,} codings{what}, "
+              f".qdpx {size / 2**10:.0f} KiB")
+        print(f"  qualcode import_refi:               best {qc.best:.3f} s, median {qc.median:.3f} s; "
+              f"{qc.result:,} codings stored")
+        print(f"  unzip + defusedxml + read sources:  best {base.best:.4f} s, median {base.median:.4f} s; "
+              f"{base.result:,} selections seen")
+        print(f"  ratio qualcode/baseline: {ratio:.1f}x")
+        rows.append({"benchmark": name,
+                     "measure": f"{documents} transcripts x {words:,} words, {codings:,} codings{what} "
+                                f"(best of {repeat})",
+                     "qualcode": f"{qc.best:.2f} s",
+                     "baseline": f"{base.best:.4f} s, unzip + defusedxml parse + read sources",
+                     "ratio": f"{ratio:.1f}"})
+    return rows
 
 
 if __name__ == "__main__":

@@ -240,3 +240,32 @@ def test_qdc_code_sets_are_named_in_the_report(project, tmp_path):
     assert result.codes == 2
     assert result.warnings == ["code set 'Relations' (2 codes: Trust, Power) not kept: qualcode has no sets of "
                                "codes; its codes were imported"]
+
+
+def test_what_is_not_kept_is_named(project, tmp_path):
+    """Free-standing notes, links, document variables and sets of documents no informant belongs to have no
+    place in qualcode: each is named in the report rather than dropped without a word."""
+    body = (selection(1, 0, 4) + '<VariableValue><VariableRef targetGUID="11111111-0000-0000-0000-000000000001"/>'
+            "<TextValue>2019</TextValue></VariableValue>")
+    extra = ('<Variables><Variable guid="11111111-0000-0000-0000-000000000001" name="year" typeOfVariable="Text"/>'
+             "</Variables>"
+             '<Notes><Note guid="99999999-0000-0000-0000-000000000001" name="journal">'
+             "<PlainTextContent>Field diary.</PlainTextContent></Note></Notes>"
+             '<Links><Link guid="88888888-0000-0000-0000-000000000001" name="x" '
+             'originGUID="eeeeeeee-0000-0000-0000-000000000001" targetGUID="eeeeeeee-0000-0000-0000-000000000001"/>'
+             "</Links>"
+             '<Sets><Set guid="77777777-0000-0000-0000-000000000001" name="Wave 1">'
+             '<MemberSource targetGUID="eeeeeeee-0000-0000-0000-000000000001"/></Set></Sets>')
+    # Variables must come before Sources in the schema, but the reader takes the elements in any order
+    file = archive(tmp_path / "extras.qdpx", source(1, "Interview", body),
+                   {"sources/eeeeeeee-0000-0000-0000-000000000001.txt": GOOD}, extra=extra)
+    result = import_refi(project, file)
+    assert result.codings == 1
+    assert result.warnings == [
+        "1 note that is not a coding's memo not kept (qualcode keeps memos on codings)",
+        "1 link not kept (qualcode has no links or graphs)",
+        "document set 'Wave 1' (1 document) not kept: qualcode groups informants, and no informant of the file "
+        "belongs to this set",
+        "document variables not kept: year (qualcode keeps a document's source_type and language; informants keep "
+        "their variables)",
+    ]

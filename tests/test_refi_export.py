@@ -84,7 +84,7 @@ def test_round_trip_demo_project(exported, demo_path, tmp_path):
     with Project.create(tmp_path / "copy.qualcode") as copy:
         result = import_refi(copy, exported["qdpx"])
         after = _state(copy)
-    assert result.skipped == {}
+    assert result.skipped == {} and result.warnings == [] and result.left_out == []
     assert result.found == {"codes": 43, "sources": 17, "selections": len(before["codings"])}
     assert (result.documents, result.codes, result.codings) == (17, 43, len(before["codings"]))
     assert after["documents"] == before["documents"]

@@ -58,7 +58,9 @@ def test_import_real_sample(name, tmp_path):
 @pytest.mark.skipif(not SAMPLES.is_dir(), reason=f"{SAMPLES} is missing")
 def test_sample_details(tmp_path):
     with Project.create(tmp_path / "maxqda.qualcode") as project:
-        import_refi(project, SAMPLES / "paper_themes_MAXQDA24_ICLS_just10.qdpx")
+        result = import_refi(project, SAMPLES / "paper_themes_MAXQDA24_ICLS_just10.qdpx")
+        assert [w.split(" not kept")[0] for w in result.warnings] == ["document set 'ICLS 2024' (5 documents)",
+                                                                      "document set 'ICLS 2025' (5 documents)"]
         codes = project.codes().set_index("key")
         docs = project.documents()
         top = codes.loc["Additional_Themes_and_Ideas"]

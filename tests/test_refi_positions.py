@@ -124,3 +124,15 @@ def test_known_origins():
     assert known_reading("MAXQDA 24 (Release 24.7.0)") is None
     assert known_reading("ATLAS.ti for Windows 23.2.3.27778") is None
     assert known_reading(None) is None
+
+
+def test_spans_that_ignore_words_keep_the_standard_reading(tmp_path):
+    """Selections cut inside words fit every reading about equally badly: the standard's reading is kept (with a
+    warning), rather than one that happens to fit a few more."""
+    words = [w.strip(".,?:") for w in dict.fromkeys(interview_text().split())]
+    inside = [("01", w[3:-3]) for w in words if len(w) >= 9 and interview_text().count(w[3:-3]) == 1]
+    assert len(inside) >= 10
+    result, _text, codings = imported(tmp_path, Style("SomeQDA 3.1", utf16=False, crlf=False), passages=inside)
+    assert sorted(quote for *_, quote in codings) == sorted(p for _c, p in inside)
+    assert result.reading == CODE_POINTS.describe()
+    assert result.suspicious == len(inside) and result.warnings

@@ -105,7 +105,7 @@ def import_refi(project: Project, path: str | Path, *, language: str = "id", sou
     with project.store.atomic():
         result = _apply(project, content, Path(path), language, source_type)
         result.left_out = list(content.problems)
-        result.warnings = list(content.notes)
+        result.warnings = list(content.notes) + result.warnings
         if content.positions is not None:
             choice = content.positions
             result.reading, result.reading_basis = choice.reading.describe(), choice.basis
@@ -188,6 +188,14 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
             result.informants += 1
         for src in case.sources:
             informant_of.setdefault(src, key)
+    for s in rp.sets:  # a set of documents is kept only as the group of the informants it holds
+        if s.sources and s.name not in groups:
+            result.warnings.append(f"document set '{s.name}' ({len(s.sources)} document{'' if len(s.sources) == 1 else 's'}) not kept: qualcode groups "
+                                   "informants, and no informant of the file belongs to this set")
+    ignored = sorted({name for src in rp.sources for name in src.variables} - {"source_type", "language"})
+    if ignored:
+        result.warnings.append(f"document variables not kept: {', '.join(ignored)} (qualcode keeps a document's "
+                               "source_type and language; informants keep their variables)")
     # documents
     types = store.source_types()
     default_type = source_type or ("document" if "document" in types else types[0])

@@ -51,6 +51,7 @@ KNOWN_ORIGINS: tuple[tuple[str, Reading], ...] = (
 
 ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 BOUNDARY_SHARE = 0.9  # below this share of selections on word boundaries, the reading is reported as doubtful
+CLEAR_MARGIN = 0.1  # share of the selections by which another reading must fit better than the standard's
 
 
 def known_reading(origin: str | None) -> Reading | None:
@@ -175,7 +176,14 @@ def choose(origin: str | None, sources: Sequence[tuple[SourcePositions, Spans]])
         fit = fits(sources, [reading])[0]
         return Choice(reading, "every reading puts the selections at the same place", total, fit.fitting)
     all_fits = fits(sources, READINGS)
-    best = max(all_fits, key=lambda f: (f.fitting, -f.outside))  # first of equals: the standard's reading
+    # Another reading replaces the standard's only when clearly more selections fit it: selections made by hand
+    # start and end on word boundaries under the right reading, but spans that ignore words fit every reading
+    # about equally, and then the standard is the better guess.
+    margin = max(3, CLEAR_MARGIN * sum(len(spans) for _, spans in undecided))
+    best = all_fits[0]
+    for fit in all_fits[1:]:
+        if fit.outside < best.outside or fit.fitting >= best.fitting + margin:
+            best = fit
     if known is not None:
         mine = next(f for f in all_fits if f.reading == known)
         choice = Choice(known, f"the usual reading of {origin.strip()}" if origin else "", total, mine.fitting)

@@ -347,6 +347,17 @@ def _read_project(archive: SafeArchive) -> RefiContent:
                                sources=[s for r in _kids(node, "MemberSource") if (s := guid(r.get("targetGUID")))],
                                codes=[s for r in _kids(node, "MemberCode") if (s := guid(r.get("targetGUID")))]))
     content.found = {"codes": len(rp.codes), "sources": found_sources, "selections": found_selections}
+    referenced = {guid(n.get("targetGUID")) for n in (sources_el.iter() if sources_el is not None else [])
+                  if _local(n.tag) == "NoteRef"}
+    free = len(set(notes) - referenced)
+    if free:
+        content.notes.append(f"{free} note{'' if free == 1 else 's'} that {'is' if free == 1 else 'are'} not a "
+                             "coding's memo not kept (qualcode keeps memos on codings)")
+    for tag in ("Links", "Graphs"):
+        el = _kid(root, tag)
+        if el is not None and len(el):
+            content.notes.append(f"{len(el)} {tag[:-1].lower()}{'' if len(el) == 1 else 's'} not kept (qualcode has "
+                                 "no links or graphs)")
     return content
 
 
