@@ -38,7 +38,6 @@ from qualcode.refi.write import write_qdpx
 from .generate import transcript
 from .timing import measure
 
-
 EMOJI = "🙂👍😊🤔💰"
 
 
@@ -114,11 +113,10 @@ def run(*, documents: int = 4, words: int = 20_000, codings: int = 1000, repeat:
             build_qdpx(path, documents=documents, words=words, codings=codings, nvivo=nvivo)
             size = path.stat().st_size
             segment.pipeline("id")  # load the spaCy pipeline outside the timed part
-            counter = [0]
+            targets = (folder / f"p{n}.qualcode" for n in range(1, 1_000_000))
 
-            def target(folder: Path = folder) -> Path:
-                counter[0] += 1
-                return folder / f"p{counter[0]}.qualcode"
+            def target(targets=targets) -> Path:  # a fresh project file for every timed import
+                return next(targets)
 
             qc = measure(lambda t, path=path: qualcode_import(path, t), repeat=repeat, setup=target)
             base = measure(lambda _, path=path: baseline(path), repeat=repeat)

@@ -87,11 +87,10 @@ class IncompleteImportError(ImportFormatError):
 
     def __init__(self, path: object, problems: list[str]) -> None:
         self.problems = list(problems)
-        shown = "; ".join(self.problems[:20]) + (f"; ... and {len(self.problems) - 20} more" if len(self.problems) > 20
-                                                else "")
-        super().__init__(path, f"nothing imported: {len(self.problems)} problem{'' if len(self.problems) == 1 else 's'}: {shown}. Import the rest on "
-                               "purpose with --skip-missing", key="err_refi_incomplete", n=len(self.problems),
-                         problems=shown)
+        n = len(self.problems)
+        shown = "; ".join(self.problems[:20]) + (f"; ... and {n - 20} more" if n > 20 else "")
+        super().__init__(path, f"nothing imported: {n} problem{'' if n == 1 else 's'}: {shown}. Import the rest on "
+                               "purpose with --skip-missing", key="err_refi_incomplete", n=n, problems=shown)
 
 
 class CodebookError(InputError):

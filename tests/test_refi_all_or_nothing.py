@@ -129,8 +129,8 @@ def test_case_codings_link_cases_and_are_not_codes(project, tmp_path):
     """NVivo and QualCoder link a case to a document with a coding whose CodeRef is the case."""
     case = "ffffffff-0000-0000-0000-000000000001"
     body = (selection(1, 0, 4) + f'<PlainTextSelection guid="cccccccc-0000-0000-0000-000000000009" startPosition="0" '
-            f'endPosition="{len(GOOD)}"><Coding guid="dddddddd-0000-0000-0000-000000000009"><CodeRef targetGUID="{case}"/>'
-            "</Coding></PlainTextSelection>")
+            f'endPosition="{len(GOOD)}"><Coding guid="dddddddd-0000-0000-0000-000000000009">'
+            f'<CodeRef targetGUID="{case}"/></Coding></PlainTextSelection>')
     cases = f'<Cases><Case guid="{case}" name="Budi"/></Cases>'
     file = archive(tmp_path / "cases.qdpx", source(1, "Interview", body),
                    {"sources/eeeeeeee-0000-0000-0000-000000000001.txt": GOOD}, extra=cases)

@@ -190,8 +190,9 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
             informant_of.setdefault(src, key)
     for s in rp.sets:  # a set of documents is kept only as the group of the informants it holds
         if s.sources and s.name not in groups:
-            result.warnings.append(f"document set '{s.name}' ({len(s.sources)} document{'' if len(s.sources) == 1 else 's'}) not kept: qualcode groups "
-                                   "informants, and no informant of the file belongs to this set")
+            n = len(s.sources)
+            result.warnings.append(f"document set '{s.name}' ({n} document{'' if n == 1 else 's'}) not kept: "
+                                   "qualcode groups informants, and no informant of the file belongs to this set")
     ignored = sorted({name for src in rp.sources for name in src.variables} - {"source_type", "language"})
     if ignored:
         result.warnings.append(f"document variables not kept: {', '.join(ignored)} (qualcode keeps a document's "
