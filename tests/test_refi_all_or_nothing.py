@@ -269,3 +269,17 @@ def test_what_is_not_kept_is_named(project, tmp_path):
         "document variables not kept: year (qualcode keeps a document's source_type and language; informants keep "
         "their variables)",
     ]
+
+
+def test_file_times_are_stored_in_the_projects_form(project, tmp_path):
+    """UTC as "Z", another offset, no offset, and QualCoder's "+00:00Z" all become the project's UTC form."""
+    times = ["2024-05-06T07:08:09Z", "2024-05-06T09:08:09+02:00", "2024-05-06T07:08:09", "2024-05-06T07:08:09+00:00Z"]
+    body = "".join(
+        f'<PlainTextSelection guid="cccccccc-0000-0000-0000-{n:012d}" startPosition="{a}" endPosition="{b}">'
+        f'<Coding guid="dddddddd-0000-0000-0000-{n:012d}" creationDateTime="{t}"><CodeRef '
+        'targetGUID="bbbbbbbb-0000-0000-0000-000000000001"/></Coding></PlainTextSelection>'
+        for n, (t, (a, b)) in enumerate(zip(times, [(0, 4), (5, 14), (15, 26), (27, 34)], strict=True), start=1))
+    file = archive(tmp_path / "times.qdpx", source(1, "Interview", body),
+                   {"sources/eeeeeeee-0000-0000-0000-000000000001.txt": GOOD})
+    import_refi(project, file)
+    assert set(project.codings()["created_at"]) == {"2024-05-06T07:08:09+00:00"}

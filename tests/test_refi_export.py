@@ -136,6 +136,12 @@ GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 OLD = "2020-01-02T03:04:05+00:00"
 
 
+def zulu(stamp: str) -> str:
+    """A project timestamp as the export writes it: UTC as "Z" (QualCoder appends a Z to any time it reads)."""
+    assert stamp.endswith("+00:00"), stamp
+    return stamp.removesuffix("+00:00") + "Z"
+
+
 def _qde(path: Path) -> tuple[Any, dict[str, str]]:
     """The parsed project.qde of an archive (after schema validation) and its source texts by source GUID."""
     with zipfile.ZipFile(path) as archive:
@@ -198,7 +204,7 @@ def test_every_note_is_dated_and_signed_by_the_coder(demo_qde, demo):
                 found.add((src.get("name"), int(sel.get("startPosition")), int(sel.get("endPosition")),
                            users[note.get("creatingUser")], note.get("creationDateTime"),
                            note.find(NS + "PlainTextContent").text))
-    assert found == {(r.document, r.start, r.end, r.coder, r.created_at, r.memo) for r in with_memo.itertuples()}
+    assert found == {(r.document, r.start, r.end, r.coder, zulu(r.created_at), r.memo) for r in with_memo.itertuples()}
 
 
 def test_coding_memo_is_also_the_selection_description(demo_qde, demo):
@@ -295,7 +301,7 @@ def test_memo_changes_date_the_note(tmp_path):
         p.update_coding(ids[2], clear_memo=True, actor="rina")
         p.update_coding(ids[2], memo="y", actor="budi")
         p.update_coding(ids[3], code="B", actor="budi")  # not a memo change
-        last = {cid: p.history(table="codings", row_id=cid)["at"].iloc[0] for cid in ids}
+        last = {cid: zulu(p.history(table="codings", row_id=cid)["at"].iloc[0]) for cid in ids}
         export_refi(p, tmp_path / "p.qdpx")
     root, _ = _qde(tmp_path / "p.qdpx")
     users = {u.get("guid"): u.get("name") for u in _all(root, "User")}
@@ -309,12 +315,12 @@ def test_memo_changes_date_the_note(tmp_path):
                 note.get("creationDateTime"), users.get(note.get("creatingUser")),
                 note.get("modifiedDateTime"), users.get(note.get("modifyingUser")))
     assert got == {
-        0: ("second", "second", OLD, "rina", last[ids[0]], "budi"),  # written with the coding, changed later
+        0: ("second", "second", zulu(OLD), "rina", last[ids[0]], "budi"),  # written with the coding, changed later
         6: ("added later", "added later", last[ids[1]], "rina", None, None),  # written after the coding
         12: ("y", "y", last[ids[2]], "budi", None, None),  # removed, then a new memo
-        18: ("kept", "kept", OLD, "rina", None, None),
+        18: ("kept", "kept", zulu(OLD), "rina", None, None),
     }
-    assert OLD < min(last.values())
+    assert zulu(OLD) < min(last.values())
 
 
 def test_code_description_carries_every_codebook_field(demo_qde, demo, exported):

@@ -9,6 +9,7 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,18 @@ class RefiImportResult:
         if self.skipped:
             text += "; not imported: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
         return text
+
+
+def _timestamp(value: str | None) -> str:
+    """A file's date-time in the project's form (UTC, ISO 8601 with seconds); now when it has none or it is not one."""
+    text = (value or "").strip()
+    if re.search(r"[+-]\d\d:\d\dZ$", text):
+        text = text[:-1]  # QualCoder appends a Z to a time that already has an offset
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return now()
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _slug(name: str, fallback: str) -> str:
@@ -274,7 +287,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
                     skip("codings that repeat another coding exactly (same span, code and coder)")
                     continue
                 identities.add(identity)
-                created = coding.created if coding.created and re.match(r"^\d{4}-\d\d-\d\dT", coding.created) else now()
+                created = _timestamp(coding.created)
                 rows.append((*identity, text[start:end], coding.memo, created))
     if rows:
         store.insert_codings(rows)

@@ -55,6 +55,7 @@ from .model import (
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+UTC_OFFSET = re.compile(rb'(DateTime="[^"<>]*?)\+00:00"')
 XML_ILLEGAL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CASE_USER = "qualcode"  # name of the user the case-link selections belong to (made unique among the users)
 
@@ -107,6 +108,7 @@ def _serialise(root: Element) -> bytes:
     body = tostring(root, encoding="utf-8", xml_declaration=False).replace(b"\r", b"&#13;")
     # Control characters XML 1.0 cannot hold at all (say a form feed pasted into a memo) would make the file
     # unreadable for every program: each becomes U+FFFD, the replacement character.
+    body = UTC_OFFSET.sub(rb'\1Z"', body)  # "Z" rather than "+00:00": QualCoder appends a Z to any time it reads
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + XML_ILLEGAL.sub("\ufffd".encode(), body)
 
 
