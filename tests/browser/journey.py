@@ -239,13 +239,20 @@ def grid_pick_many(page, values: list[str]) -> None:
     page.wait_for_timeout(200)
 
 
-def grid_add_row(page, editor, values: list[str]) -> None:
+def grid_add_row(page, editor, values: list[str], *, existing: int | None = None) -> None:
     """Type a new row into an editor with ``num_rows="add"``: its first cells, left to right
     (a :class:`Pick` value is chosen from the cell's drop-down).
 
     A click on the trailing row adds the row; each next cell is selected with a click on the row and
     ArrowRight (Enter's move after a commit is not the same for the first and later rows). Streamlit
-    sends the row once its required cells are filled."""
+    sends the row once its required cells are filled. With ``existing``, first wait until the grid has
+    redrawn with that many data rows (after a rerun that stored the previous row, a grid read too early
+    still has its old height, and the new row's cells would be looked for one row too high)."""
+    if existing is not None:
+        deadline = time.monotonic() + WAIT / 1000
+        while grid_rows(page, editor) != existing and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+        assert grid_rows(page, editor) == existing, f"the grid shows {grid_rows(page, editor)} rows, not {existing}"
     row = grid_rows(page, editor)
     grid_cell_click(page, editor, -1)
     for n, value in enumerate(values):

@@ -98,7 +98,8 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         grid_type(page, "Komunitas & LKS")
         settle(page)
         shown(page, t("groups"))  # the message about the added group is above the tabs now
-        grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["leadership", "Pimpinan Dinas"])
+        grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["leadership", "Pimpinan Dinas"],
+                     existing=1)
         shown(page, t("groups"))
         rows_become(path, "SELECT key, name, sort FROM groups ORDER BY id", [
             ("community", "Komunitas & LKS", 0), ("leadership", "Pimpinan Dinas", 1)])
@@ -109,7 +110,8 @@ def test_new_project_groups_informants_uploads_and_codebook(tmp_path):
         rows_become(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id", [
             ("I-01", "community")])
         shown(page, t("informants"))
-        grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-02", Pick("leadership")])
+        grid_add_row(page, grid(page, scope=main(page).get_by_role("tabpanel")), ["I-02", Pick("leadership")],
+                     existing=1)
         rows_become(path, "SELECT i.key, g.key FROM informants i JOIN groups g ON g.id = i.group_id", [
             ("I-01", "community"), ("I-02", "leadership")])
         shown(page, t("informants"))
