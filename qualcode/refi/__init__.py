@@ -1,7 +1,8 @@
 """REFI-QDA exchange for a project: export to .qdc/.qdpx and import from them.
 
 The package: :mod:`.model` (plain data), :mod:`.archive` (safe zip and XML),
-:mod:`.read` (file -> plain data), :mod:`.write` (plain data -> file),
+:mod:`.read` (file -> plain data, with :mod:`.positions` turning the file's
+positions into offsets of the stored text), :mod:`.write` (plain data -> file),
 :mod:`.gather` (project -> plain data, :func:`export_refi`) and :mod:`.apply`
 (plain data -> project in one transaction, :func:`import_refi`): a file that
 fails leaves the project exactly as it was.
@@ -29,7 +30,11 @@ Mapping (qualcode -> REFI-QDA and back):
   the group ``imported``.
 - PDF, picture, audio and video sources and their selections cannot be
   imported; they are counted in :attr:`RefiImportResult.skipped`, as are
-  empty sources and codings that do not fit.
+  empty sources. A source without its text, a selection that does not fit and
+  a coding of an unknown code refuse the whole file unless ``skip_missing``
+  (then they are listed in :attr:`RefiImportResult.left_out`); what has no
+  place in qualcode (code sets, other sets, free notes, links) is named in
+  :attr:`RefiImportResult.warnings`. docs/exchange.md says it for users.
 """
 
 from .apply import RefiImportResult, import_refi, import_refi_path

@@ -265,7 +265,7 @@ def _read_project(archive: SafeArchive) -> RefiContent:
                     case_of[coding.code].sources.append(source.guid)
             elif coding.code not in code_guids:
                 sink.append(f"source '{source.name}': a coding {where} refers to code {coding.code}, which is "
-                                "not in the codebook")
+                            "not in the codebook")
             else:
                 out.append(coding)
         return out
@@ -307,7 +307,7 @@ def _read_project(archive: SafeArchive) -> RefiContent:
                 start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
             except (TypeError, ValueError):
                 item.problems.append(f"source '{name}': selection {sel_guid} has no valid startPosition/endPosition "
-                                f"({sel.get('startPosition')!r}, {sel.get('endPosition')!r})")
+                                     f"({sel.get('startPosition')!r}, {sel.get('endPosition')!r})")
                 continue
             user = guid(sel.get("creatingUser"))
             found = codings(sel, user, f"at {start}-{end}", source, item.problems)
