@@ -34,8 +34,10 @@ $(DEMO): | $(VENV)/.installed
 
 demo: $(DEMO)
 
+# Without sign-in the app answers on this computer only: anyone reaching it could open any file.
 run: $(VENV)/.installed $(DEMO)
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true -- --project $(DEMO)
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1 --server.headless true \
+		-- --project $(DEMO)
 
 # fetch_peer_files.py: real REFI-QDA files other programs wrote, for the import tests (once; checked)
 test: $(VENV)/.installed-test

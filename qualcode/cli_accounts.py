@@ -83,14 +83,33 @@ def users_list(project: Path) -> None:
         click.echo(f"{row.name}\t{row.role}\t{'account' if row.can_sign_in else 'no password'}\t{row.codings} codings")
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 @main.command()
 @PROJECT
 @click.option("--auth", is_flag=True, help="Require sign-in; each user sees and does what their role allows.")
 @click.option("--port", type=int, default=8501, show_default=True)
-@click.option("--address", default="0.0.0.0", show_default=True, help="Address to listen on.")
+@click.option("--address", default=None,
+              help="Address to listen on (default: 127.0.0.1, this computer only; with --auth 0.0.0.0, every "
+                   "network interface).")
+@click.option("--public-without-sign-in", "public", is_flag=True,
+              help="Allow another address than this computer's without --auth: anyone who reaches it can open "
+                   "and change any project file the server can read.")
 @friendly
-def serve(project: Path, auth: bool, port: int, address: str) -> None:
-    """Start the app on PROJECT; with --auth, for a team (needs at least one admin account)."""
+def serve(project: Path, auth: bool, port: int, address: str | None, public: bool) -> None:
+    """Start the app on PROJECT; with --auth, for a team (needs at least one admin account).
+
+    Without --auth the app answers on this computer only (127.0.0.1), since anyone who reaches it can open
+    any file; listening elsewhere without sign-in needs --public-without-sign-in."""
+    address = address or ("0.0.0.0" if auth else "127.0.0.1")
+    if not auth and address not in LOOPBACK:
+        if not public:
+            raise click.UsageError(f"listening on {address} without --auth would let anyone on the network open "
+                                   "and change any file the server can read; add --auth (accounts and roles) or, "
+                                   "on a network you trust, --public-without-sign-in")
+        click.echo(f"warning: serving {project} on {address} without sign-in: anyone who reaches it can open and "
+                   "change any project file this server can read", err=True)
     with _open(project) as p:
         admins = p.users().query("role == 'admin' and can_sign_in")
     if auth and admins.empty:
