@@ -96,8 +96,13 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--public-without-sign-in", "public", is_flag=True,
               help="Allow another address than this computer's without --auth: anyone who reaches it can open "
                    "and change any project file the server can read.")
+@click.option("--certfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="TLS certificate (PEM) to serve HTTPS directly; with --keyfile.")
+@click.option("--keyfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Private key (PEM) of --certfile.")
 @friendly
-def serve(project: Path, auth: bool, port: int, address: str | None, public: bool) -> None:
+def serve(project: Path, auth: bool, port: int, address: str | None, public: bool, certfile: Path | None,
+          keyfile: Path | None) -> None:
     """Start the app on PROJECT; with --auth, for a team (needs at least one admin account).
 
     Without --auth the app answers on this computer only (127.0.0.1), since anyone who reaches it can open
@@ -117,8 +122,15 @@ def serve(project: Path, auth: bool, port: int, address: str | None, public: boo
                                    f"`qualcode users add {project} NAME --role admin`")
     if not APP.is_file():
         raise click.ClickException(f"{APP}: the app is missing; serve runs from a source checkout")
+    if (certfile is None) != (keyfile is None):
+        raise click.UsageError("--certfile and --keyfile go together")
+    tls = ["--server.sslCertFile", str(certfile), "--server.sslKeyFile", str(keyfile)] if certfile else []
+    if auth and not tls and address not in LOOPBACK:
+        click.echo("note: passwords cross the network in clear text unless HTTPS is in front of this server: "
+                   "pass --certfile/--keyfile, or put a reverse proxy with TLS before it (docs/user-guide.md)",
+                   err=True)
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.address", address, "--server.headless", "true", "--", "--project", str(project)]
+               "--server.address", address, "--server.headless", "true", *tls, "--", "--project", str(project)]
     if auth:
         command.append("--auth")
     raise SystemExit(subprocess.call(command))

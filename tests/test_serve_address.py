@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
+import time
+import urllib.request
 
 from click.testing import CliRunner
 
@@ -83,3 +86,54 @@ def test_make_run_listens_on_this_computer_only():
     dry = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     command = next(line for line in dry.splitlines() if "streamlit run app.py" in line)
     assert "--server.address 127.0.0.1" in command
+
+
+def test_serve_passes_a_certificate_through_and_answers_https(project: Project, tmp_path):
+    """--certfile/--keyfile serve HTTPS directly (Streamlit's sslCertFile/sslKeyFile); one without the other is
+    refused."""
+    project.add_user("ana", "ana-secret-1", "admin")
+    path = str(project.path)
+    project.close()
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    proc = subprocess.Popen([sys.executable, "-m", "qualcode.cli", "serve", path, "--auth", "--port", str(port),
+                             "--certfile", str(cert), "--keyfile", str(key)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    context = ssl.create_default_context(cafile=str(cert))  # our certificate, and only it, is trusted
+    context.check_hostname = False
+    status = None
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"https://127.0.0.1:{port}/_stcore/health", timeout=2,
+                                            context=context) as reply:
+                    status = reply.status
+                    break
+            except OSError:
+                time.sleep(0.5)
+    finally:
+        os.killpg(proc.pid, 15)
+        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+    assert status == 200, output
+    assert "clear text" not in output
+    half = CliRunner().invoke(main, ["serve", path, "--auth", "--certfile", str(cert)])
+    assert half.exit_code == 2 and "--certfile and --keyfile go together" in half.output
+
+
+def test_a_team_server_without_tls_says_passwords_cross_in_clear_text(project: Project):
+    project.add_user("ana", "ana-secret-1", "admin")
+    path = str(project.path)
+    project.close()
+    port = free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    proc = subprocess.Popen([sys.executable, "-m", "qualcode.cli", "serve", path, "--auth", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", proc)
+    finally:
+        os.killpg(proc.pid, 15)
+        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+    assert "passwords cross the network in clear text" in output and "--certfile/--keyfile" in output
