@@ -66,13 +66,16 @@ def check_role(role: str) -> str:
     return role
 
 
-def check_password(password: str) -> str:
-    """The password if it is acceptable; InputError otherwise (the message never repeats it)."""
+def check_password(password: str, name: str | None = None) -> str:
+    """The password if it is acceptable; InputError otherwise (the message never repeats it). With ``name``,
+    the user's own name (or it backwards) is refused too, whatever its length."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         raise InputError(f"password: at least {MIN_PASSWORD_LENGTH} characters are needed", key="err_password_short",
                          n=MIN_PASSWORD_LENGTH)
     if password.strip() != password:
         raise InputError("password: must not begin or end with a space", key="err_password_space")
+    if name and password.casefold() in (name.strip().casefold(), name.strip().casefold()[::-1]):
+        raise InputError("password: must not be the user name", key="err_password_name")
     return password
 
 

@@ -135,7 +135,7 @@ class ProjectAccounts:
         if not name:
             raise InputError("user name is empty", key="err_empty", what=Term("user name", "term_user_name"))
         accounts.check_role(role)
-        hashed = accounts.hash_password(accounts.check_password(password))
+        hashed = accounts.hash_password(accounts.check_password(password, name))
         row = self.store.coder_by_name(name)
         if row is not None and self.store.password_hash(name):
             raise DuplicateError(f"user '{name}' already has an account; use `qualcode users passwd` to change "
@@ -151,7 +151,7 @@ class ProjectAccounts:
         row = self._account(name)
         if self._user != row["name"]:
             self.require("accounts")
-        hashed = accounts.hash_password(accounts.check_password(password))
+        hashed = accounts.hash_password(accounts.check_password(password, row["name"]))
         with self.store.atomic():
             self.store.set_password_hash(row["id"], hashed)
             self.store.log_event(None, "user.password", {"name": row["name"]})

@@ -93,6 +93,13 @@ def test_account_management_rules(team: Path):
     with as_user(team, "ana") as admin:
         with pytest.raises(InputError, match="at least 8"):
             admin.add_user("dewi", "short")
+        for own_name in ("Kartikasari", "kartikasari", "irasakitrak"):  # the name, in any case, or backwards
+            with pytest.raises(InputError, match="must not be the user name"):
+                admin.add_user("kartikasari", own_name)
+        assert "kartikasari" not in set(admin.coders()["name"])
+        admin.add_user("kartikasari", "kartika-sari-2026")
+        with pytest.raises(InputError, match="must not be the user name"):
+            admin.set_password("kartikasari", "KARTIKASARI")
         with pytest.raises(InputError, match="unknown role"):
             admin.add_user("dewi", "long-enough-1", "boss")
         with pytest.raises(DuplicateError):

@@ -993,6 +993,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "id": "kata sandi: diperlukan sedikitnya {n} karakter"},
     "err_password_space": {"en": "password: must not begin or end with a space",
                            "id": "kata sandi: tidak boleh diawali atau diakhiri spasi"},
+    "err_password_name": {"en": "password: must not be the user name",
+                          "id": "kata sandi: tidak boleh sama dengan nama pengguna"},
     # project file
     "err_project_busy": {
         "en": "{path}: the project file is busy: another writer held it for more than {seconds} s; try again",
