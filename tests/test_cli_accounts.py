@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from qualcode.cli import main
 from qualcode.project import Project
 
-from .browser import CHROMIUM, ROOT, chromium_page, free_port, wait_until_up
+from .browser import CHROMIUM, ROOT, chromium_page, free_port, stop_group, wait_until_up
 
 
 def run(*args: str, input: str | None = None):
@@ -77,5 +77,5 @@ def test_serve_with_auth_signs_in_in_a_browser(project: Project):
             nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
             assert "Code" in nav and "Codebook" not in nav and "Agreement" not in nav
     finally:
-        os.killpg(proc.pid, 15)
+        stop_group(proc)
         proc.wait(timeout=20)

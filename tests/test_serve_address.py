@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from qualcode.cli import main
 from qualcode.project import Project
 
-from .browser import ROOT, free_port, wait_until_up
+from .browser import ROOT, free_port, stop_group, wait_until_up
 
 
 def outward_address() -> str | None:
@@ -50,8 +50,7 @@ def test_serve_without_auth_listens_on_this_computer_only(project: Project):
         if outward is not None:  # a machine with only loopback cannot tell the two apart
             assert not answers(outward, port)
     finally:
-        os.killpg(proc.pid, 15)
-        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+        output = stop_group(proc)
     assert "Network URL" not in output and f"http://127.0.0.1:{port}" in output
 
 
@@ -77,8 +76,7 @@ def test_the_explicit_flag_serves_publicly_with_a_warning(project: Project):
         if outward is not None:
             assert answers(outward, port)
     finally:
-        os.killpg(proc.pid, 15)
-        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+        output = stop_group(proc)
     assert "warning: serving" in output and "without sign-in" in output
 
 
@@ -115,8 +113,7 @@ def test_serve_passes_a_certificate_through_and_answers_https(project: Project, 
             except OSError:
                 time.sleep(0.5)
     finally:
-        os.killpg(proc.pid, 15)
-        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+        output = stop_group(proc)
     assert status == 200, output
     assert "clear text" not in output
     half = CliRunner().invoke(main, ["serve", path, "--auth", "--certfile", str(cert)])
@@ -134,6 +131,5 @@ def test_a_team_server_without_tls_says_passwords_cross_in_clear_text(project: P
     try:
         wait_until_up(f"http://127.0.0.1:{port}", proc)
     finally:
-        os.killpg(proc.pid, 15)
-        output = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+        output = stop_group(proc)
     assert "passwords cross the network in clear text" in output and "--certfile/--keyfile" in output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -23,6 +24,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def stop_group(proc: subprocess.Popen) -> str:
+    """Stop a server started with ``start_new_session=True`` and everything it started (``qualcode serve`` runs
+    Streamlit as a child, which can outlive a plain SIGTERM to the group); returns what it printed."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        output = proc.communicate(timeout=15)[0]
+    except subprocess.TimeoutExpired:
+        output = b""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)  # whatever of the group is left
+    if proc.poll() is None:
+        output += proc.communicate(timeout=15)[0]
+    return (output or b"").decode("utf-8", "replace")
 
 
 def wait_until_up(url: str, proc: subprocess.Popen, tries: int = 120) -> None:
