@@ -1,35 +1,5 @@
-"""Streamlit entry point: `streamlit run app.py -- --project FILE [--auth]`. Builds the page list and runs it.
+"""`streamlit run app.py -- --project FILE [--auth]` from a checkout: runs the app of the package, qualcode/ui/app.py."""
 
-With --auth (what `qualcode serve PROJECT --auth` passes) only the sign-in page shows until a
-user signs in, and then only the pages their role may use.
-"""
+import runpy
 
-import streamlit as st
-
-from qualcode.ui.login import login_page, page_allowed, signed_in
-from qualcode.ui.sidebar import sidebar
-from qualcode.ui.state import auth_mode, current_project, tr
-
-# page script, title key, url path, and the permission a signed-in user needs to see it (None: everyone)
-PAGES = [
-    ("overview.py", "overview", "overview", None),
-    ("project.py", "proj_title", "project", "import"),
-    ("code.py", "code_page", "code", None),
-    ("codebook.py", "codebook", "codebook", "codebook"),
-    ("search.py", "search_title", "search", None),
-    ("triangulation.py", "tri_title", "triangulation", "verdict"),
-    ("framework.py", "fw_title", "framework", "summary"),
-    ("agreement.py", "agr_title", "agreement", "reconcile"),
-    ("suggestions.py", "sug_title", "suggestions", None),
-    ("history.py", "hist_title", "history", None),
-]
-
-st.set_page_config(page_title="qualcode", layout="wide")
-sidebar()
-if auth_mode() and not signed_in():
-    st.navigation([st.Page(login_page, title=tr("login_title"), url_path="login")]).run()
-else:
-    project = current_project(quiet=True)
-    pages = [st.Page(f"qualcode/ui/pages/{script}", title=tr(title), url_path=url, default=url == "overview")
-             for script, title, url, permission in PAGES if page_allowed(project, permission)]
-    st.navigation(pages).run()
+runpy.run_module("qualcode.ui.app", run_name="__main__")

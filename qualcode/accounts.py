@@ -23,13 +23,35 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
+import re
 import secrets
+from datetime import datetime, timedelta
 
-from .errors import InputError
+from .errors import InputError, Term
 
 ROLES = ("coder", "supervisor", "admin")
 MIN_PASSWORD_LENGTH = 8
 _N, _R, _P = 2**14, 8, 1
+
+# Throttling of sign-in guesses (docs/user-guide.md, "Signing in"). MAX_FAILURES_PER_NAME failed sign-ins
+# for one user name as typed (an account or not: unknown names lock alike, so a lock tells nobody whether
+# a name exists), or MAX_FAILURES_PER_CLIENT from one client address across names, within FAILURE_WINDOW,
+# lock that name or address for FIRST_LOCK; each further lock lasts twice as long, up to LONGEST_LOCK.
+# A successful sign-in or `qualcode users unlock` starts a name afresh, and a lock that ended more than
+# LOCKS_FORGOTTEN_AFTER ago no longer lengthens the next one.
+MAX_FAILURES_PER_NAME = 5
+MAX_FAILURES_PER_CLIENT = 20
+FAILURE_WINDOW = timedelta(minutes=15)
+FIRST_LOCK = timedelta(minutes=15)
+LONGEST_LOCK = timedelta(hours=24)
+LOCKS_FORGOTTEN_AFTER = timedelta(hours=24)
+# A served app signs a user out after this much time without a click (`qualcode serve --idle-minutes`).
+DEFAULT_IDLE_MINUTES = 30
+
+# Outcomes of a sign-in as recorded; every outcome but OK and LOCKED counts as a failure.
+OK, LOCKED = "ok", "locked"
+WRONG_PASSWORD, UNKNOWN_NAME, NO_ACCOUNT = "wrong_password", "unknown_name", "no_account"
 
 # permission -> the roles that have it, and what the refusal message calls the action
 PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
@@ -99,3 +121,45 @@ def verify_password(password: str, stored: str | None) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, bytes.fromhex(digest))
+
+
+def lock_duration(locks: int) -> timedelta:
+    """How long the ``locks``-th lock in a row lasts: FIRST_LOCK, doubling each time, at most LONGEST_LOCK.
+
+    Example
+    -------
+    >>> [int(lock_duration(n).total_seconds() // 60) for n in (1, 2, 3)]
+    [15, 30, 60]
+    """
+    doubled = FIRST_LOCK * 2 ** min(max(locks - 1, 0), 32)  # the cap keeps the factor finite
+    return min(doubled, LONGEST_LOCK)
+
+
+def minutes_left(until: datetime, now: datetime) -> int:
+    """Whole minutes from ``now`` until ``until``, rounded up (a lock with 10 s left says 1 minute)."""
+    return max(1, math.ceil((until - now).total_seconds() / 60))
+
+
+# one @, something before it, a dotted domain after it, no blanks or control characters: enough to catch a
+# typo or a name typed in the wrong field; whether the address exists is the sign-in provider's concern
+_EMAIL = re.compile(r"[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f.]+(\.[^@\s\x00-\x1f\x7f.]+)+")
+MAX_EMAIL_LENGTH = 254  # RFC 5321's limit on a forward path
+
+
+def check_email(email: str) -> str:
+    """An account's e-mail as stored and matched: trimmed and in lower case (addresses are matched without
+    regard to case). InputError naming the field when it is not an e-mail address.
+
+    Example
+    -------
+    >>> check_email(" Ana.Lestari@Univ.example ")
+    'ana.lestari@univ.example'
+    """
+    text = str(email or "").strip()
+    if not text:
+        raise InputError("e-mail is empty", key="err_empty", what=Term("e-mail", "term_email"))
+    if len(text) > MAX_EMAIL_LENGTH or not _EMAIL.fullmatch(text):
+        raise InputError(f"e-mail: '{text[:80]}' is not an e-mail address (like name@university.example)",
+                         key="err_email", email=text[:80])
+    return text.lower()
+

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from .codebook import save_codebook
+from . import __version__
+from .codebook import find_codebook, save_codebook
 from .demo import build_demo
 from .errors import QualcodeError
 from .export.tables import write_table
@@ -38,7 +39,7 @@ def _open(path: Path) -> Project:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="qualcode")
+@click.version_option(__version__, prog_name="qualcode")
 def main() -> None:
     """qualcode: code interview transcripts with a codebook, check triangulation across
     informant groups, and export tables for papers.
@@ -203,12 +204,13 @@ def codebook() -> None:
 
 @codebook.command("load")
 @PROJECT
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", metavar="FILE_OR_NAME")
 @friendly
-def codebook_load(project: Path, file: Path) -> None:
-    """Load codes from a YAML or JSON codebook (existing keys are updated, none removed)."""
+def codebook_load(project: Path, source: str) -> None:
+    """Load codes from a YAML or JSON codebook file, or from a codebook that comes with qualcode by its name
+    (bryson_cross_sector); existing keys are updated, none removed."""
     with _open(project) as p:
-        n = p.load_codebook(file)
+        n = p.load_codebook(find_codebook(source))
     click.echo(f"loaded {n} codes")
 
 
@@ -581,21 +583,45 @@ def suggest_list(project: Path, coder: str | None, document: str | None, code: s
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--sample", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the sample study (default: transcripts_sample/).")
-@click.option("--codebook", "codebook_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Codebook file (default: codebooks/bryson_cross_sector.yaml).")
+              help="Folder of a sample study (default: the one that comes with qualcode).")
+@click.option("--codebook", "codebook_source", metavar="FILE_OR_NAME",
+              help="Codebook file or name of a shipped codebook (default: bryson_cross_sector).")
 @friendly
-def demo(path: Path, sample: Path | None, codebook_file: Path | None) -> None:
+def demo(path: Path, sample: Path | None, codebook_source: str | None) -> None:
     """Build the demo project at PATH from the sample study (fails if PATH exists)."""
+    _build_demo(path, sample=sample, codebook=codebook_source)
+
+
+def _build_demo(path: Path, *, sample: Path | None = None, codebook: str | None = None) -> None:
     with click.progressbar(length=1, label="building demo") as bar:
         def progress(i: int, n: int, _file: str) -> None:
             bar.length = max(n, 1)
             bar.update(i - bar.pos)
-        project = build_demo(path, sample_dir=sample, codebook=codebook_file, progress=progress)
+        project = build_demo(path, sample_dir=sample, codebook=codebook, progress=progress)
     with project:
         info = project.info()
     click.echo(f"built {path}: {info['groups']} groups, {info['informants']} informants, "
                f"{info['documents']} documents, {info['codes']} codes, {info['codings']} codings")
+
+
+@main.command()
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.pass_context
+@friendly
+def app(ctx: click.Context, port: int) -> None:
+    """Open the app on the demo project, on this computer only (http://127.0.0.1:PORT).
+
+    The first time, it builds the demo in qualcode's folder of this user (it says where). The
+    sidebar's Project file box opens or creates other projects; `qualcode serve FILE` opens one
+    directly."""
+    path = Path(click.get_app_dir("qualcode")) / "demo.qualcode"
+    if path.exists():
+        click.echo(f"opening the demo project {path}")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        click.echo(f"building the demo project in {path} (the first time only)")
+        _build_demo(path)
+    ctx.invoke(main.commands["serve"], project=path, port=port)
 
 
 # The commands of the other cli_* modules register themselves on ``main``.

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import click
 
-from .accounts import ROLES
+from .accounts import DEFAULT_IDLE_MINUTES, ROLES
 from .cli import PROJECT, _open, friendly, main
 
-APP = Path(__file__).resolve().parent.parent / "app.py"
+# the Streamlit entry point inside the package, so an installed qualcode serves from anywhere
+APP = Path(__file__).resolve().parent / "ui" / "app.py"
 
 
 def _password(password_stdin: bool) -> str:
@@ -35,13 +36,27 @@ def users() -> None:
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), default="coder", show_default=True)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
+@click.option("--email", default=None,
+              help="The user's e-mail, which institutional sign-in (OIDC) matches to this account.")
 @friendly
-def users_add(project: Path, name: str, role: str, password_stdin: bool) -> None:
+def users_add(project: Path, name: str, role: str, password_stdin: bool, email: str | None) -> None:
     """Give NAME an account (a coder who already coded keeps their codings)."""
     password = _password(password_stdin)
     with _open(project) as p:
-        p.add_user(name, password, role)
+        p.add_user(name, password, role, email=email)
     click.echo(f"added user {name} ({role})")
+
+
+@users.command("set-email")
+@PROJECT
+@click.argument("name")
+@click.argument("email")
+@friendly
+def users_set_email(project: Path, name: str, email: str) -> None:
+    """Set the e-mail of NAME that institutional sign-in (OIDC) matches; "" removes it."""
+    with _open(project) as p:
+        p.set_email(name, email)
+    click.echo(f"{name}: e-mail {email.strip().lower()}" if email.strip() else f"{name}: e-mail removed")
 
 
 @users.command("passwd")
@@ -73,14 +88,49 @@ def users_role(project: Path, name: str, role: str) -> None:
 @PROJECT
 @friendly
 def users_list(project: Path) -> None:
-    """List coders with their role, whether they can sign in, and their number of codings."""
+    """List coders with their role, whether they can sign in, their number of codings and e-mail."""
     with _open(project) as p:
         frame = p.users()
     if frame.empty:
         click.echo("no coders yet")
         return
     for row in frame.itertuples():
-        click.echo(f"{row.name}\t{row.role}\t{'account' if row.can_sign_in else 'no password'}\t{row.codings} codings")
+        click.echo(f"{row.name}\t{row.role}\t{'account' if row.can_sign_in else 'no password'}\t{row.codings} codings"
+                   f"\t{row.email or ''}".rstrip("\t"))
+
+
+@users.command("unlock")
+@PROJECT
+@click.argument("name", required=False)
+@click.option("--client", "client", metavar="ADDRESS", default=None,
+              help="Lift the lock of this client address (as the History page shows it) instead of a user name.")
+@friendly
+def users_unlock(project: Path, name: str | None, client: str | None) -> None:
+    """Let NAME (an account or any name typed) sign in again at once after too many failed sign-ins, or with
+    --client the address ADDRESS; its failures so far are forgotten."""
+    if (name is None) == (client is None):
+        raise click.UsageError("give either NAME or --client ADDRESS")
+    with _open(project) as p:
+        was_locked = p.unlock(name, client=client)
+    subject = name if name is not None else f"client {client}"
+    click.echo(f"unlocked {subject}" if was_locked else f"{subject} was not locked; its failed sign-ins are forgotten")
+
+
+@users.command("sign-ins")
+@PROJECT
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@friendly
+def users_sign_ins(project: Path, limit: int) -> None:
+    """List the latest sign-ins and failed sign-ins (UTC; the address is empty for this computer), then the
+    locks in force."""
+    with _open(project) as p:
+        records, locks = p.sign_ins(limit), p.sign_in_locks()
+    if records.empty:
+        click.echo("no sign-ins yet")
+    for row in records.itertuples():
+        click.echo(f"{row.at}\t{row.name}\t{row.client or ''}\t{row.method}\t{row.outcome}")
+    for row in locks.itertuples():
+        click.echo(f"locked: {row.kind} {row.subject} until {row.locked_until}")
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -100,9 +150,11 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
               help="TLS certificate (PEM) to serve HTTPS directly; with --keyfile.")
 @click.option("--keyfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Private key (PEM) of --certfile.")
+@click.option("--idle-minutes", type=click.IntRange(min=1), default=DEFAULT_IDLE_MINUTES, show_default=True,
+              help="With --auth, sign a user out after this many minutes without a click.")
 @friendly
 def serve(project: Path, auth: bool, port: int, address: str | None, public: bool, certfile: Path | None,
-          keyfile: Path | None) -> None:
+          keyfile: Path | None, idle_minutes: int) -> None:
     """Start the app on PROJECT; with --auth, for a team (needs at least one admin account).
 
     Without --auth the app answers on this computer only (127.0.0.1), since anyone who reaches it can open
@@ -121,7 +173,7 @@ def serve(project: Path, auth: bool, port: int, address: str | None, public: boo
         raise click.ClickException(f"{project}: no admin account yet; add one first with "
                                    f"`qualcode users add {project} NAME --role admin`")
     if not APP.is_file():
-        raise click.ClickException(f"{APP}: the app is missing; serve runs from a source checkout")
+        raise click.ClickException(f"{APP}: the app is missing; reinstall qualcode")
     if (certfile is None) != (keyfile is None):
         raise click.UsageError("--certfile and --keyfile go together")
     tls = ["--server.sslCertFile", str(certfile), "--server.sslKeyFile", str(keyfile)] if certfile else []
@@ -130,7 +182,10 @@ def serve(project: Path, auth: bool, port: int, address: str | None, public: boo
                    "pass --certfile/--keyfile, or put a reverse proxy with TLS before it (docs/user-guide.md)",
                    err=True)
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.address", address, "--server.headless", "true", *tls, "--", "--project", str(project)]
+               "--server.address", address, "--server.headless", "true", *tls,
+               # what the checkout's .streamlit/config.toml says, which an installed qualcode does not have
+               "--client.toolbarMode", "viewer", "--browser.gatherUsageStats", "false",
+               "--", "--project", str(project)]
     if auth:
-        command.append("--auth")
+        command += ["--auth", "--idle-minutes", str(idle_minutes)]
     raise SystemExit(subprocess.call(command))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +231,42 @@ def _parse(raw: str, path: Path) -> Any:
                                 column=mark.column + 1, problem=problem) from None
         raise CodebookError(f"{path}: malformed YAML: {problem}", key="err_codebook_yaml", source=str(path),
                             problem=problem) from None
+
+
+CODEBOOK_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def shipped_codebooks() -> dict[str, Path]:
+    """The codebooks that come with qualcode, by name (the file name without its suffix).
+
+    They are the files of the top-level ``codebooks/`` folder, which travels as the package data
+    ``qualcode.codebooks``, so an installed qualcode has them too.
+
+    Example
+    -------
+    >>> shipped_codebooks()["bryson_cross_sector"].name
+    'bryson_cross_sector.yaml'
+    """
+    folder = Path(str(resources.files("qualcode.codebooks")))  # pip installs unzipped: a real folder
+    return {file.stem: file for file in sorted(folder.iterdir()) if file.suffix.lower() in CODEBOOK_SUFFIXES}
+
+
+def find_codebook(name_or_path: str | Path) -> Path:
+    """The codebook file ``name_or_path`` stands for: that file if it exists, else the shipped codebook of that name.
+
+    Raises
+    ------
+    CodebookError
+        When it is neither, listing the names of the shipped codebooks.
+    """
+    path = Path(name_or_path)
+    if path.is_file():
+        return path
+    shipped = shipped_codebooks()
+    if str(name_or_path) in shipped:
+        return shipped[str(name_or_path)]
+    raise CodebookError(f"{name_or_path}: no such codebook file, nor a shipped codebook of that name; shipped: "
+                        f"{', '.join(shipped) or 'none'}")
 
 
 def save_codebook(book: Codebook, path: str | Path) -> None:

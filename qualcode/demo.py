@@ -1,35 +1,38 @@
-"""Build the demo project from the sample study shipped in ``transcripts_sample/``."""
+"""Build the demo project from the sample study that comes with qualcode (``transcripts_sample/``)."""
 
 from __future__ import annotations
 
 import csv
+from importlib import resources
 from pathlib import Path
 
+from .codebook import find_codebook
 from .errors import InputError, QualcodeError
 from .project import CodingSpec, Progress, Project
 from .project_codings import _find_occurrence
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DEMO_NAME = "Sample study: collaborative governance in minimum service standards (fictional Kabupaten Sukamaju)"
+DEMO_CODEBOOK = "bryson_cross_sector"
 
 
-def find_resource(name: str) -> Path:
-    """A folder or file of the source tree (``transcripts_sample``, ``codebooks``): cwd first, then the checkout."""
-    for base in (Path.cwd(), REPO_ROOT):
-        if (base / name).exists():
-            return base / name
-    raise InputError(f"cannot find '{name}' in {Path.cwd()} or {REPO_ROOT}; pass its path explicitly")
+def sample_study() -> Path:
+    """The folder of the sample study: the top-level ``transcripts_sample/``, which travels as the package data
+    ``qualcode.transcripts_sample``, so an installed qualcode has it too."""
+    return Path(str(resources.files("qualcode.transcripts_sample")))  # pip installs unzipped: a real folder
 
 
 def build_demo(path: str | Path, *, sample_dir: str | Path | None = None, codebook: str | Path | None = None,
                progress: Progress | None = None) -> Project:
     """Create the demo project at ``path``: groups, informants, codebook, 17 documents and two coders' codings.
 
+    ``sample_dir`` defaults to :func:`sample_study`; ``codebook`` (a file or the name of a shipped codebook)
+    to the Bryson codebook.
+
     On any error the half-built file is removed, so a retry starts clean.
     """
     path = Path(path)
-    sample = Path(sample_dir) if sample_dir else find_resource("transcripts_sample")
-    book = Path(codebook) if codebook else find_resource("codebooks") / "bryson_cross_sector.yaml"
+    sample = Path(sample_dir) if sample_dir else sample_study()
+    book = find_codebook(codebook or DEMO_CODEBOOK)
     project = Project.create(path, name=DEMO_NAME)
     try:
         project.import_groups(sample / "groups.csv", actor="demo")

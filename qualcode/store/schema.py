@@ -286,4 +286,41 @@ def m006_accounts(db: sqlite_utils.Database) -> None:
     db.conn.execute("ALTER TABLE coders ADD COLUMN password_hash TEXT")
 
 
+@migrations()
+def m007_sign_ins(db: sqlite_utils.Database) -> None:
+    """Every sign-in and failed sign-in to a shared server (never a password), and the locks that throttle
+    guessing: per user name as typed and per client address (see qualcode.accounts)."""
+    for statement in _split_statements(
+        """
+        CREATE TABLE sign_ins (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            name TEXT NOT NULL,
+            client TEXT,
+            method TEXT NOT NULL DEFAULT 'password',
+            outcome TEXT NOT NULL
+        );
+        CREATE INDEX sign_ins_by_name ON sign_ins(name, at);
+        CREATE INDEX sign_ins_by_client ON sign_ins(client, at);
+        CREATE TABLE sign_in_locks (
+            kind TEXT NOT NULL CHECK (kind IN ('name', 'client')),
+            subject TEXT NOT NULL,
+            locks INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            counts_after INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, subject)
+        );
+        """
+    ):
+        db.conn.execute(statement)
+
+
+@migrations()
+def m008_account_email(db: sqlite_utils.Database) -> None:
+    """An account's e-mail, which institutional sign-in (OIDC) matches; one account per address, any case."""
+    db.conn.execute("ALTER TABLE coders ADD COLUMN email TEXT")
+    db.conn.execute("CREATE UNIQUE INDEX coders_by_email ON coders(email COLLATE NOCASE)")
+    create_audit_triggers(db)  # record e-mail changes in the audit trail too
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -82,3 +82,49 @@ def changes_view(changes: pd.DataFrame) -> pd.DataFrame:
         tr("hist_col_row"): changes["row"], tr("hist_col_op"): changes["op"].map(ops),
         tr("hist_col_fields"): changes["fields"],
     })
+
+
+# outcomes of a sign-in (qualcode.accounts) as shown; another sign-in method's own words show as they are
+OUTCOMES = {"ok": "hist_outcome_ok", "wrong_password": "hist_outcome_wrong_password",
+            "unknown_name": "hist_outcome_unknown_name", "no_account": "hist_outcome_no_account",
+            "locked": "hist_outcome_locked", "unverified": "hist_outcome_unverified",
+            "no_email": "hist_outcome_no_email"}
+LOCK_KINDS = {"name": "hist_lock_name", "client": "hist_lock_client"}
+
+
+def sign_ins_view(records: pd.DataFrame) -> pd.DataFrame:
+    """The record of sign-ins as shown: translated headers and outcomes."""
+    return pd.DataFrame({
+        tr("hist_col_at"): records["at"], tr("hist_col_name"): records["name"],
+        tr("hist_col_client"): records["client"].fillna(""), tr("hist_col_method"): records["method"],
+        tr("hist_col_outcome"): records["outcome"].map(lambda o: tr(OUTCOMES[o]) if o in OUTCOMES else o),
+    })
+
+
+def locks_view(locks: pd.DataFrame) -> pd.DataFrame:
+    """The locks in force as shown: what is locked, until when, and how many locks in a row."""
+    return pd.DataFrame({
+        tr("hist_col_locked"): [f"{tr(LOCK_KINDS[k])} {s}" for k, s in zip(locks["kind"], locks["subject"],
+                                                                            strict=True)],
+        tr("hist_col_until"): locks["locked_until"], tr("hist_col_locks"): locks["locks"],
+    })
+
+
+def sign_ins_section(project: Project) -> None:
+    """Every sign-in and failed sign-in, and the locks in force, for users who manage accounts (admins); nothing
+    for the other roles. The single-user app shows it only for a file that was served with sign-in."""
+    if not project.may("accounts"):
+        return
+    records, locks = project.sign_ins(), project.sign_in_locks()
+    if project.user is None and records.empty:
+        return
+    st.subheader(tr("hist_sign_ins"))
+    st.caption(tr("hist_sign_ins_caption"))
+    if not locks.empty:
+        st.markdown(f"**{tr('hist_locks')}**")
+        st.dataframe(locks_view(locks), hide_index=True, width="stretch", placeholder="", key="hist_locks_table")
+        st.caption(tr("hist_locks_help"))
+    if records.empty:
+        st.info(tr("hist_sign_ins_none"))
+        return
+    st.dataframe(sign_ins_view(records), hide_index=True, width="stretch", placeholder="", key="hist_sign_ins_table")

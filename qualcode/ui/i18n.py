@@ -762,6 +762,50 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "login_submit": {"en": "Sign in", "id": "Masuk"},
     "login_as": {"en": "Signed in as **{user}** ({role})", "id": "Masuk sebagai **{user}** ({role})"},
     "login_sign_out": {"en": "Sign out", "id": "Keluar"},
+    "oidc_sign_in": {"en": "Sign in with {provider}", "id": "Masuk dengan {provider}"},
+    "oidc_needs_authlib": {"en": "Institutional sign-in is configured, but this installation lacks Authlib: "
+                                 "install qualcode[oidc].",
+                           "id": "Masuk institusional sudah diatur, tetapi instalasi ini belum memiliki Authlib: "
+                                 "pasang qualcode[oidc]."},
+    "oidc_or_password": {"en": "Or sign in with a user name and password:",
+                         "id": "Atau masuk dengan nama pengguna dan kata sandi:"},
+    "oidc_sign_out_provider": {"en": "Sign out of {provider}", "id": "Keluar dari {provider}"},
+    "oidc_refused_help": {"en": "You are signed in with {provider}, but not in this project. Sign out of {provider} "
+                                "to use another account.",
+                          "id": "Anda masuk dengan {provider}, tetapi tidak ke proyek ini. Keluar dari {provider} "
+                                "untuk memakai akun lain."},
+    "login_wait_minute": {"en": "1 minute", "id": "1 menit"},
+    "login_wait_minutes": {"en": "{n} minutes", "id": "{n} menit"},
+    "login_idle": {"en": "You were signed out after {n} minutes without activity. Sign in again to go on.",
+                   "en_one": "You were signed out after 1 minute without activity. Sign in again to go on.",
+                   "id": "Anda dikeluarkan setelah {n} menit tanpa aktivitas. Masuk lagi untuk melanjutkan."},
+    # the record of sign-ins on the History page (admins only)
+    "hist_sign_ins": {"en": "Sign-ins", "id": "Riwayat masuk"},
+    "hist_sign_ins_caption": {
+        "en": "Every sign-in and failed sign-in, newest first (times in UTC); only admins see them. An empty "
+              "address is this computer, or a client behind a reverse proxy.",
+        "id": "Setiap upaya masuk yang berhasil maupun gagal, terbaru di atas (waktu dalam UTC); hanya admin yang "
+              "melihatnya. Alamat kosong berarti komputer ini, atau klien di balik reverse proxy."},
+    "hist_sign_ins_none": {"en": "No sign-ins recorded yet.", "id": "Belum ada upaya masuk yang tercatat."},
+    "hist_locks": {"en": "Locked now", "id": "Terkunci sekarang"},
+    "hist_locks_help": {"en": "Lift a lock with `qualcode users unlock PROJECT NAME` (or `--client ADDRESS`).",
+                        "id": "Buka kunci dengan `qualcode users unlock PROJECT NAME` (atau `--client ADDRESS`)."},
+    "hist_col_name": {"en": "User name as typed", "id": "Nama pengguna seperti diketik"},
+    "hist_col_client": {"en": "Client address", "id": "Alamat klien"},
+    "hist_col_method": {"en": "Method", "id": "Metode"},
+    "hist_col_outcome": {"en": "Outcome", "id": "Hasil"},
+    "hist_col_locked": {"en": "Locked", "id": "Dikunci"},
+    "hist_col_locks": {"en": "Locks in a row", "id": "Kunci berturut-turut"},
+    "hist_col_until": {"en": "Until (UTC)", "id": "Sampai (UTC)"},
+    "hist_lock_name": {"en": "user name", "id": "nama pengguna"},
+    "hist_lock_client": {"en": "client address", "id": "alamat klien"},
+    "hist_outcome_ok": {"en": "signed in", "id": "berhasil masuk"},
+    "hist_outcome_wrong_password": {"en": "wrong password", "id": "kata sandi salah"},
+    "hist_outcome_unknown_name": {"en": "unknown name", "id": "nama tidak dikenal"},
+    "hist_outcome_no_account": {"en": "no account", "id": "tidak punya akun"},
+    "hist_outcome_locked": {"en": "refused: locked", "id": "ditolak: terkunci"},
+    "hist_outcome_unverified": {"en": "refused: e-mail not verified", "id": "ditolak: e-mail belum diverifikasi"},
+    "hist_outcome_no_email": {"en": "refused: no e-mail", "id": "ditolak: tanpa e-mail"},
     "role_coder": {"en": "coder", "id": "pengode"},
     "role_supervisor": {"en": "supervisor", "id": "supervisor"},
     "role_admin": {"en": "admin", "id": "admin"},
@@ -885,6 +929,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "term_group_name": {"en": "group '{group}': name", "id": "kelompok '{group}': nama"},
     "term_coder_name": {"en": "coder name", "id": "nama pengode"},
     "term_user_name": {"en": "user name", "id": "nama pengguna"},
+    "term_email": {"en": "e-mail", "id": "e-mail"},
+    "term_sign_in_outcome": {"en": "sign-in outcome", "id": "hasil masuk"},
     "term_code_key": {"en": "code key", "id": "kunci kode"},
     "term_code_label": {"en": "code '{code}'", "id": "kode '{code}'"},
     "term_code": {"en": "code", "id": "kode"},
@@ -937,6 +983,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "id": "kelompok '{new}' sudah ada; pilih kunci lain"},
     "err_duplicate_informant_key": {"en": "informant '{new}' already exists; choose another key",
                                     "id": "informan '{new}' sudah ada; pilih kunci lain"},
+    "err_email": {"en": "e-mail: '{email}' is not an e-mail address (like name@university.example)",
+                  "id": "e-mail: '{email}' bukan alamat e-mail (seperti nama@universitas.example)"},
+    "err_duplicate_email": {"en": "e-mail '{email}' already belongs to user '{user}'",
+                            "id": "e-mail '{email}' sudah dimiliki pengguna '{user}'"},
+    "err_oidc_signed_out": {"en": "not signed in with the identity provider",
+                            "id": "belum masuk melalui penyedia identitas"},
+    "err_oidc_expired": {"en": "the sign-in with the identity provider has expired; sign in again",
+                         "id": "masuk melalui penyedia identitas sudah kedaluwarsa; silakan masuk lagi"},
+    "err_oidc_no_email": {"en": "the identity provider gave no e-mail address; ask its administrator to release the "
+                                "'email' claim to this app",
+                          "id": "penyedia identitas tidak memberikan alamat e-mail; minta administratornya "
+                                "memberikan klaim 'email' ke aplikasi ini"},
+    "err_oidc_unverified": {"en": "the identity provider has not verified the e-mail {email}",
+                            "id": "penyedia identitas belum memverifikasi e-mail {email}"},
+    "err_oidc_no_account": {"en": "no account of this project has the e-mail {email}; an admin can add it with "
+                                  "`qualcode users set-email`",
+                            "id": "tidak ada akun di proyek ini dengan e-mail {email}; admin dapat menambahkannya "
+                                  "dengan `qualcode users set-email`"},
     "err_duplicate_user": {"en": "user '{user}' already has an account; use `qualcode users passwd` to change the "
                                  "password",
                            "id": "pengguna '{user}' sudah memiliki akun; gunakan `qualcode users passwd` untuk mengganti "
@@ -982,6 +1046,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err_permission": {"en": "{user} ({role}) may not {action}; ask a supervisor or an admin",
                        "id": "{user} ({role}) tidak boleh {action}; mintalah kepada supervisor atau admin"},
     "err_wrong_password": {"en": "wrong user name or password", "id": "nama pengguna atau kata sandi salah"},
+    "err_sign_in_locked": {"en": "too many failed sign-ins; try again in {wait}",
+                           "id": "terlalu banyak upaya masuk yang gagal; coba lagi dalam {wait}"},
     "err_user_gone": {"en": "user '{user}' no longer exists in this project",
                       "id": "pengguna '{user}' sudah tidak ada di proyek ini"},
     "err_no_account": {"en": "'{user}' has no account in this project; an admin can add one with `qualcode users add`",

@@ -10,9 +10,12 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
-from .state import auth_mode, error_plain, escape_md, project_arg, tr
+from .oidc_login import oidc_sign_in, oidc_sign_out
+from .state import auth_mode, client_address, error_plain, escape_md, forget_user, project_arg, tr
 
-FAILED_SIGN_IN_DELAY_S = 1.0  # slows down guessing passwords
+# slows down guessing a little more; what stops it is the lock the project keeps per name and per client address
+# after too many failures (qualcode.accounts.MAX_FAILURES_PER_NAME)
+FAILED_SIGN_IN_DELAY_S = 1.0
 
 
 def signed_in() -> str | None:
@@ -21,13 +24,14 @@ def signed_in() -> str | None:
 
 
 def sign_in() -> None:
-    """Form callback: check name and password against the project file."""
+    """Form callback: check name and password against the project file, which records the attempt with the
+    client's address and refuses while the name or the address is locked."""
     name = (st.session_state.get("login_name") or "").strip()
     password = st.session_state.get("login_password") or ""
     st.session_state["login_password"] = ""
     try:
         with Project.open(project_arg()) as project:
-            role = project.sign_in(name, password)
+            role = project.sign_in(name, password, client_address())
     except QualcodeError as exc:
         time.sleep(FAILED_SIGN_IN_DELAY_S)
         st.session_state["login_error"] = error_plain(exc)
@@ -37,16 +41,15 @@ def sign_in() -> None:
 
 
 def sign_out() -> None:
-    opened = st.session_state.pop("_project", None)
-    if opened is not None:
-        opened.close()
-    for key in ("user", "role", "coder"):
-        st.session_state.pop(key, None)
+    forget_user()
+    oidc_sign_out()
 
 
 def login_page() -> None:
     st.title(tr("login_title"))
     st.caption(tr("login_intro"))
+    if oidc_sign_in():
+        st.caption(tr("oidc_or_password"))
     with st.form("login", border=True):
         st.text_input(tr("login_name"), key="login_name", autocomplete="username")
         st.text_input(tr("login_password"), key="login_password", type="password", autocomplete="current-password")

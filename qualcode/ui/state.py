@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
 
+from qualcode.accounts import DEFAULT_IDLE_MINUTES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
@@ -53,6 +55,56 @@ def project_arg() -> str:
 def auth_mode() -> bool:
     """Whether the app serves a team with sign-in (`-- --auth`, or QUALCODE_AUTH=1)."""
     return "--auth" in sys.argv[1:] or os.environ.get("QUALCODE_AUTH") == "1"
+
+
+def idle_minutes() -> int:
+    """Minutes without a click after which a signed-in user is signed out: `-- --idle-minutes N` (what
+    `qualcode serve --idle-minutes N` passes), or $QUALCODE_IDLE_MINUTES; by default DEFAULT_IDLE_MINUTES."""
+    argv = sys.argv[1:]
+    given = argv[argv.index("--idle-minutes") + 1] if "--idle-minutes" in argv[:-1] else \
+        os.environ.get("QUALCODE_IDLE_MINUTES")
+    try:
+        minutes = int(given or DEFAULT_IDLE_MINUTES)
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return minutes if minutes > 0 else DEFAULT_IDLE_MINUTES
+
+
+def clock() -> float:
+    """Seconds since the epoch: what idle time is measured with (a test sets another clock)."""
+    return time.time()
+
+
+def client_address() -> str | None:
+    """The address the browser connects from, as Streamlit sees it (None for this computer).
+
+    Behind a reverse proxy this is the proxy's address for every user: X-Forwarded-For is not read,
+    since any client can send one (docs/user-guide.md, "Signing in")."""
+    return st.context.ip_address
+
+
+LAST_ACTIVE = "_last_active"
+
+
+def forget_user() -> None:
+    """Sign the session's user out: close their project and drop who they are."""
+    opened = st.session_state.pop("_project", None)
+    if opened is not None:
+        opened.close()
+    for key in ("user", "role", "coder", LAST_ACTIVE):
+        st.session_state.pop(key, None)
+
+
+def still_active() -> bool:
+    """With sign-in: note this interaction, or, when the idle limit has passed since the last one, sign the user
+    out (the sign-in page then says why) and return False."""
+    now, last = clock(), st.session_state.get(LAST_ACTIVE)
+    if last is not None and now - last > idle_minutes() * 60:
+        forget_user()
+        st.session_state["login_error"] = tn("login_idle", idle_minutes(), lang())
+        return False
+    st.session_state[LAST_ACTIVE] = now
+    return True
 
 
 def lang() -> str:
@@ -105,7 +157,9 @@ def current_project(*, quiet: bool = False) -> Project | None:
     user = None
     if auth_mode():
         path, user = project_arg(), st.session_state.get("user")
-        if not user:
+        # checked here, where every page and callback gets the project, so an action after the idle limit
+        # does not go through
+        if not user or not still_active():
             return None
     else:
         path = st.session_state.get("project_path", "")

@@ -1,5 +1,5 @@
 """History page: every change to the project with who, when, before and after; undo and redo of the
-sidebar's coder."""
+sidebar's coder; for admins, every sign-in and failed sign-in and the locks in force."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.store.schema import AUDITED_TABLES
-from qualcode.ui.history_parts import changes_view, events_view, row_nouns, table_names, undo_redo_buttons, wording
+from qualcode.ui.history_parts import (
+    changes_view,
+    events_view,
+    row_nouns,
+    sign_ins_section,
+    table_names,
+    undo_redo_buttons,
+    wording,
+)
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, show_messages, tr, trn
 
@@ -60,6 +68,12 @@ def render() -> None:
         st.info(tr("no_project"))
         return
     show_messages()
+    changes(project)
+    sign_ins_section(project)
+
+
+def changes(project: Project) -> None:
+    """The events with their row changes, and undo and redo."""
     coder = current_coder()
     if coder is None:
         st.info(tr("hist_needs_coder"))
