@@ -6,7 +6,7 @@ work on the project file directly, as its owner on the server, so they need no s
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 from pathlib import Path
 
@@ -38,10 +38,15 @@ def users() -> None:
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of a prompt.")
 @click.option("--email", default=None,
               help="The user's e-mail, which institutional sign-in (OIDC) matches to this account.")
+@click.option("--no-password", is_flag=True,
+              help="No password: the account signs in only by institutional sign-in (needs --email).")
 @friendly
-def users_add(project: Path, name: str, role: str, password_stdin: bool, email: str | None) -> None:
+def users_add(project: Path, name: str, role: str, password_stdin: bool, email: str | None,
+              no_password: bool) -> None:
     """Give NAME an account (a coder who already coded keeps their codings)."""
-    password = _password(password_stdin)
+    if no_password and not email:
+        raise click.UsageError("--no-password needs --email: without either, the account could not sign in")
+    password = None if no_password else _password(password_stdin)
     with _open(project) as p:
         p.add_user(name, password, role, email=email)
     click.echo(f"added user {name} ({role})")
@@ -128,7 +133,8 @@ def users_sign_ins(project: Path, limit: int) -> None:
     if records.empty:
         click.echo("no sign-ins yet")
     for row in records.itertuples():
-        click.echo(f"{row.at}\t{row.name}\t{row.client or ''}\t{row.method}\t{row.outcome}")
+        client = row.client if isinstance(row.client, str) else ""  # pandas gives NaN for no address
+        click.echo(f"{row.at}\t{row.name}\t{client}\t{row.method}\t{row.outcome}")
     for row in locks.itertuples():
         click.echo(f"locked: {row.kind} {row.subject} until {row.locked_until}")
 
@@ -185,7 +191,12 @@ def serve(project: Path, auth: bool, port: int, address: str | None, public: boo
                "--server.address", address, "--server.headless", "true", *tls,
                # what the checkout's .streamlit/config.toml says, which an installed qualcode does not have
                "--client.toolbarMode", "viewer", "--browser.gatherUsageStats", "false",
+               # a server does not reload on file changes: an upgrade must not reach it half-way
+               "--server.fileWatcherType", "none",
                "--", "--project", str(project)]
     if auth:
         command += ["--auth", "--idle-minutes", str(idle_minutes)]
-    raise SystemExit(subprocess.call(command))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Streamlit takes this process's place, so a service manager's stop signal reaches the server itself.
+    os.execv(sys.executable, command)

@@ -74,13 +74,13 @@ class ProjectAccounts:
         return str(row["role"])
 
     def act_as(self, name: str) -> None:
-        """Act for the user ``name`` from now on (an account with a role and a password).
+        """Act for the user ``name`` from now on (an account: a role, and a password or an e-mail).
 
         Raises NotFoundError for an unknown name, PermissionDeniedError for a coder without an
         account (no password set, or a role such as ``consensus`` that cannot sign in).
         """
         row = self._coder(name)
-        if row["role"] not in accounts.ROLES or not self.store.password_hash(row["name"]):
+        if not self._is_account(row):
             raise PermissionDeniedError(f"'{row['name']}' has no account in this project; an admin can add one "
                                         "with `qualcode users add`", key="err_no_account", user=row["name"])
         self._user = str(row["name"])
@@ -255,19 +255,22 @@ class ProjectAccounts:
     # -- accounts ----------------------------------------------------------------
 
     @requires("accounts")
-    def add_user(self, name: str, password: str, role: str = "coder", *, email: str | None = None) -> None:
+    def add_user(self, name: str, password: str | None, role: str = "coder", *, email: str | None = None) -> None:
         """Give ``name`` an account (a coder who already coded keeps their codings), with the ``email`` that
-        institutional sign-in matches if given. Raises DuplicateError when the account or another account's
+        institutional sign-in matches if given; ``password`` None makes an account that signs in only that way. Raises DuplicateError when the account or another account's
         e-mail exists, InputError for a bad role, a short password or a malformed e-mail."""
         name = str(name or "").strip()
         if not name:
             raise InputError("user name is empty", key="err_empty", what=Term("user name", "term_user_name"))
         accounts.check_role(role)
-        hashed = accounts.hash_password(accounts.check_password(password, name))
+        if password is None and email is None:
+            raise InputError("password: needed, unless the account signs in with an e-mail (institutional sign-in)",
+                             key="err_password_or_email")
+        hashed = accounts.hash_password(accounts.check_password(password, name)) if password is not None else None
         if email is not None:
             email = self._free_email(accounts.check_email(email), name)
         row = self.store.coder_by_name(name)
-        if row is not None and self.store.password_hash(name):
+        if row is not None and self._is_account(row):
             raise DuplicateError(f"user '{name}' already has an account; use `qualcode users passwd` to change "
                                  "the password", key="err_duplicate_user", user=name)
         with self.store.atomic():
@@ -308,19 +311,22 @@ class ProjectAccounts:
         account has that e-mail, InputError when it is not an e-mail address."""
         row = self._account(name)
         email = self._free_email(accounts.check_email(email), row["name"]) if email else None
+        if email is None and not self.store.password_hash(row["name"]):
+            raise InputError(f"'{row['name']}' signs in only by e-mail: set a password before removing it",
+                             key="err_email_only_account", user=row["name"])
         with self.store.atomic():
             self.store.set_coder_email(row["id"], email)
             self.store.log_event(None, "user.email", {"name": row["name"]})
 
     def account_for_email(self, email: str) -> dict | None:
         """The account (``name``, ``role``, ``email``) with the e-mail ``email`` in any letter case, or None
-        when no account has it (a coder without a password or a role that cannot sign in is no account)."""
+        when no account has it (a coder with a role that cannot sign in is no account)."""
         try:
             email = accounts.check_email(email)
         except InputError:
             return None
         row = self.store.coder_by_email(email)
-        if row is None or row["role"] not in accounts.ROLES or not self.store.password_hash(row["name"]):
+        if row is None or not self._is_account(row):
             return None
         return {"name": str(row["name"]), "role": str(row["role"]), "email": str(row["email"])}
 
@@ -339,9 +345,13 @@ class ProjectAccounts:
         frame["email"] = frame["email"].astype(object).where(frame["email"].notna(), None)  # None, not NaN
         return frame
 
+    def _is_account(self, row: dict) -> bool:
+        """Whether the coder ``row`` can sign in: a role that may, and a password or an e-mail."""
+        return row["role"] in accounts.ROLES and self.store.can_sign_in(row["name"])
+
     def _account(self, name: str) -> dict:
         row = self.store.coder_by_name(str(name or "").strip())
-        if row is None or not self.store.password_hash(row["name"]):
+        if row is None or not self._is_account(row):
             raise NotFoundError(f"no user account '{name}'", key="err_unknown_user", user=name)
         return row
 

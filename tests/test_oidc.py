@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from qualcode.accounts import hash_password
 from qualcode.errors import AuthenticationError, DuplicateError, InputError, PermissionDeniedError
 from qualcode.oidc import OidcAccount, OidcProvider, account_for_claims, provider_from_auth
 from qualcode.project import Project
@@ -99,7 +100,8 @@ def test_an_older_file_gains_the_email_column(tmp_path):
     step = migrations._migrations.pop(index)
     try:
         with Project.create(path) as p:
-            p.add_user("ana", "ana-secret-1", "admin")
+            # as the older version made an account: today's add_user already reads the e-mail column
+            p.store.set_password_hash(p._add_coder("ana", "admin"), hash_password("ana-secret-1"))
             assert "email" not in [r[1] for r in p.store.conn.execute("PRAGMA table_info(coders)")]
     finally:
         migrations._migrations.insert(index, step)
@@ -209,3 +211,48 @@ def test_an_expired_identity_is_not_taken(team):
         account_for_claims(team, issued, now=4_600)
     assert info.value.key == "err_oidc_expired"
     assert account_for_claims(team, claims("ana@univ.example"), now=10**10).name == "ana"  # no exp claim
+
+
+# -- accounts that sign in only through the provider ------------------------------------
+
+
+def test_an_account_without_a_password_signs_in_only_through_the_provider(team):
+    from click.testing import CliRunner
+
+    from qualcode.cli import main
+
+    path = str(team.path)
+    team.close()
+    result = CliRunner().invoke(main, ["users", "add", path, "sari", "--role", "supervisor",
+                                       "--email", "sari@univ.example", "--no-password"])
+    assert result.exit_code == 0, result.output
+    with Project.open(path) as project:
+        found = account_for_claims(project, claims("SARI@univ.example"))
+        assert (found.name, found.role) == ("sari", "supervisor")
+        assert project.users().set_index("name").loc["sari", "can_sign_in"]
+        # no password to guess: the password form refuses it like a wrong password
+        with pytest.raises(AuthenticationError):
+            project.sign_in("sari", "")
+        with pytest.raises(AuthenticationError):
+            project.sign_in("sari", "anything-at-all")
+        # removing the only way in is refused, and nothing changes
+        with pytest.raises(InputError) as info:
+            project.set_email("sari", "")
+        assert info.value.key == "err_email_only_account"
+        assert project.account_for_email("sari@univ.example")["name"] == "sari"
+
+
+def test_no_password_needs_an_email(team):
+    from click.testing import CliRunner
+
+    from qualcode.cli import main
+
+    path = str(team.path)
+    team.close()
+    result = CliRunner().invoke(main, ["users", "add", path, "sari", "--no-password"])
+    assert result.exit_code == 2 and "--no-password needs --email" in result.output
+    with Project.open(path) as project:
+        with pytest.raises(InputError) as info:
+            project.add_user("sari", None)
+        assert info.value.key == "err_password_or_email"
+        assert "sari" not in set(project.users()["name"])

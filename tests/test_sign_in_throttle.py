@@ -268,6 +268,8 @@ def test_users_unlock_on_the_command_line(team: Path, clock: Clock):
     assert neither.exit_code == 2 and "give either NAME or --client ADDRESS" in neither.output
     listed = run("users", "sign-ins", str(team), "--limit", "3").output.splitlines()
     assert listed[0].split("\t")[1:] == ["ana", "203.0.113.9", "password", "ok"]
+    # rina signed in from this computer (no address): the address column is empty, not "nan"
+    assert listed[2].split("\t")[1:] == ["rina", "", "password", "ok"]
     with Project.open(team) as p:
         actions = list(p.history(limit=5)["action"])
     assert actions[:3] == ["user.unlock"] * 3

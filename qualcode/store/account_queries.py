@@ -20,10 +20,17 @@ class AccountQueries:
         row = self.conn.execute("SELECT password_hash FROM coders WHERE name = ?", (name,)).fetchone()
         return row[0] if row is not None else None
 
+    def can_sign_in(self, name: str) -> bool:
+        """Whether the coder ``name`` has a password or an e-mail (institutional sign-in)."""
+        row = self.conn.execute("SELECT password_hash IS NOT NULL OR email IS NOT NULL FROM coders WHERE name = ?",
+                                (name,)).fetchone()
+        return bool(row and row[0])
+
     def accounts(self) -> list[dict]:
-        """Every coder with role, whether a password is set, their number of codings and e-mail."""
+        """Every coder with role, whether they can sign in (a password, or an e-mail for institutional
+        sign-in), their number of codings and e-mail."""
         return [dict(r) for r in self.conn.execute(
-            """SELECT c.name, c.role, c.password_hash IS NOT NULL AS can_sign_in,
+            """SELECT c.name, c.role, (c.password_hash IS NOT NULL OR c.email IS NOT NULL) AS can_sign_in,
                       (SELECT count(*) FROM codings x WHERE x.coder_id = c.id) AS codings, c.email
                FROM coders c ORDER BY c.name""")]
 

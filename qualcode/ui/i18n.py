@@ -1061,6 +1061,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "id": "kata sandi: tidak boleh diawali atau diakhiri spasi"},
     "err_password_name": {"en": "password: must not be the user name",
                           "id": "kata sandi: tidak boleh sama dengan nama pengguna"},
+    "err_password_or_email": {
+        "en": "password: needed, unless the account signs in with an e-mail (institutional sign-in)",
+        "id": "kata sandi: wajib, kecuali akun masuk dengan e-mail (masuk lewat institusi)"},
+    "err_email_only_account": {
+        "en": "'{user}' signs in only by e-mail: set a password before removing it",
+        "id": "'{user}' hanya masuk dengan e-mail: tetapkan kata sandi sebelum menghapusnya"},
     # project file
     "err_project_busy": {
         "en": "{path}: the project file is busy: another writer held it for more than {seconds} s; try again",

@@ -78,8 +78,9 @@ def clock() -> float:
 def client_address() -> str | None:
     """The address the browser connects from, as Streamlit sees it (None for this computer).
 
-    Behind a reverse proxy this is the proxy's address for every user: X-Forwarded-For is not read,
-    since any client can send one (docs/user-guide.md, "Signing in")."""
+    Behind a reverse proxy on this machine, Streamlit's web server takes it from the X-Forwarded-For header
+    the proxy adds (trusted from 127.0.0.1 only); behind one on another machine it is that proxy's address
+    for every user (docs/deploy.md, "Sign-in protection and client addresses")."""
     return st.context.ip_address
 
 

@@ -49,12 +49,12 @@ def _until_answers(url: str, proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The provider, and `qualcode serve --auth` on a project with ana (admin) and rina (coder, by e-mail)."""
+    """The provider, and `qualcode serve --auth` on a project with ana (admin) and rina (coder, no password: by e-mail only)."""
     folder = tmp_path_factory.mktemp("journey_oidc")
     path = folder / "team.qualcode"
     with Project.create(path) as p:
         p.add_user("ana", "ana-secret-1", "admin", email="ana@univ.example")
-        p.add_user("rina", "rina-secret", "coder", email="rina.putri@univ.example")
+        p.add_user("rina", None, "coder", email="rina.putri@univ.example")  # signs in only by e-mail
     provider_port, app_port = free_port(), free_port()
     provider_url = f"http://{PROVIDER_HOST}:{provider_port}"
     app_url = f"http://127.0.0.1:{app_port}"
