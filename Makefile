@@ -40,14 +40,17 @@ run: $(VENV)/.installed $(DEMO)
 		-- --project $(DEMO)
 
 # fetch_peer_files.py: real REFI-QDA files other programs wrote, for the import tests (once; checked)
+# ruff (rules in pyproject.toml) runs before the tests: a lint error fails the target.
 test: $(VENV)/.installed-test
 	$(PY) scripts/fetch_peer_files.py
 	$(PY) scripts/print_versions.py
+	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 test-lowest: $(LOWEST)/.installed-test
 	$(LOWEST)/bin/python scripts/fetch_peer_files.py
 	$(LOWEST)/bin/python scripts/print_versions.py --lowest
+	$(LOWEST)/bin/python -m ruff check .
 	$(LOWEST)/bin/python -m pytest
 
 bench: $(VENV)/.installed

@@ -1,4 +1,5 @@
-"""`streamlit run app.py -- --project FILE [--auth]` from a checkout: runs the app of the package, qualcode/ui/app.py."""
+"""`streamlit run app.py -- --project FILE [--auth]` from a checkout: runs the app of the package,
+qualcode/ui/app.py."""
 
 import runpy
 

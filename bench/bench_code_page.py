@@ -45,7 +45,8 @@ def build(folder: Path) -> Path:
     with Project.create(path) as p:
         p.add_group("g")
         p.add_informant("I-1", "g")
-        p.load_codebook(Codebook("bench", [Code(k, f"Code {k}", color=f"#{rng.randrange(0x1000000):06x}") for k in CODES]))
+        colors = [f"#{rng.randrange(0x1000000):06x}" for _ in CODES]
+        p.load_codebook(Codebook("bench", [Code(k, f"Code {k}", color=c) for k, c in zip(CODES, colors, strict=True)]))
         p.add_coder("rina")
         for name, chars, n in (("long", LONG, 5000), ("short", SHORT, 50)):
             file = folder / f"{name}.txt"
@@ -134,8 +135,8 @@ def run(*, repeat: int = 5, browser: bool = True) -> list[dict]:
         print(f"code page: {LONG:,}-character transcript with 5,000 codings vs {SHORT:,} characters with 50")
         long_s = statistics.median(server_action(path, "long", repeat))
         short_s = statistics.median(server_action(path, "short", repeat))
-        print(f"  server (AppTest run of one coding action): long {long_s * 1000:.0f} ms, short {short_s * 1000:.0f} ms, "
-              f"ratio {long_s / short_s:.2f}x")
+        print(f"  server (AppTest run of one coding action): long {long_s * 1000:.0f} ms, "
+              f"short {short_s * 1000:.0f} ms, ratio {long_s / short_s:.2f}x")
         rows = [{"benchmark": "code page", "measure": f"server: one coding action, AppTest run (median of {repeat})",
                  "qualcode": f"{long_s * 1000:.0f} ms (300,000 chars, 5,000 codings)",
                  "baseline": f"{short_s * 1000:.0f} ms (3,000 chars, 50 codings)", "ratio": f"{long_s / short_s:.2f}"}]

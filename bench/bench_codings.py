@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from qualcode.codebook import Code, Codebook
@@ -91,6 +92,11 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
+def insert_rows(conn: sqlite3.Connection, sql: str, rows: list[tuple]) -> None:
+    conn.executemany(sql, rows)
+    conn.commit()
+
+
 def run(*, codings: int = 1_000_000, batches: int = 10, documents: int = 50, words: int = 5000,
         reads: int = 7) -> list[dict]:
     folder = Path(tempfile.mkdtemp(prefix="qualcode-bench-codings-"))
@@ -115,9 +121,9 @@ def _run(folder: Path, codings: int, batches: int, documents: int, words: int, r
     seen: set[tuple[int, int, int, str]] = set()
     for _ in range(batches):
         specs, rows = batch(rng, per_batch, docs, codes, coder, seen)
-        t_qc += timed(lambda: project.add_codings(specs))
-        t_plain += timed(lambda: (plain.executemany(insert, rows), plain.commit()))
-        t_indexed += timed(lambda: (indexed.executemany(insert, rows), indexed.commit()))
+        t_qc += timed(partial(project.add_codings, specs))
+        t_plain += timed(partial(insert_rows, plain, insert, rows))
+        t_indexed += timed(partial(insert_rows, indexed, insert, rows))
     total = per_batch * batches
     assert project.store.count("codings") == total == plain.execute("SELECT count(*) FROM codings").fetchone()[0]
 
@@ -131,8 +137,10 @@ def _run(folder: Path, codings: int, batches: int, documents: int, words: int, r
         "Project.codings(document=)": measure(lambda _: len(project.codings(document=doc["name"])), repeat=reads),
     }
     reads_base = {
-        "store.document_codings": measure(lambda _: len(plain.execute(lean_sql, (doc["id"],)).fetchall()), repeat=reads),
-        "Project.codings(document=)": measure(lambda _: len(plain.execute(full_sql, (doc["id"],)).fetchall()), repeat=reads),
+        "store.document_codings": measure(lambda _: len(plain.execute(lean_sql, (doc["id"],)).fetchall()),
+                                          repeat=reads),
+        "Project.codings(document=)": measure(lambda _: len(plain.execute(full_sql, (doc["id"],)).fetchall()),
+                                              repeat=reads),
     }
     project.close()
     plain.close()

@@ -99,10 +99,10 @@ def _bare_writer(path: str, worker: int, count: int, text: str, ids: dict, start
         results.put((worker, [], 0.0, 0.0, f"{type(exc).__name__}: {exc}"))
 
 
-def _race(ctx: Any, target: Any, args_of: Any, writers: int) -> dict[str, float]:
-    """Start ``writers`` processes behind one barrier; p50/p95 per call (s) and codings/s over all."""
-    start, results = ctx.Barrier(writers), ctx.Queue()
-    processes = [ctx.Process(target=target, args=(*args_of(w), start, results)) for w in range(writers)]
+def _race(ctx: Any, target: Any, writer_args: list[tuple]) -> dict[str, float]:
+    """Start one process per ``writer_args`` behind one barrier; p50/p95 per call (s) and codings/s over all."""
+    start, results = ctx.Barrier(len(writer_args)), ctx.Queue()
+    processes = [ctx.Process(target=target, args=(*args, start, results)) for args in writer_args]
     for process in processes:
         process.start()
     reports = [results.get() for _ in processes]
@@ -149,8 +149,8 @@ def run(*, writers: int = 32, codings_per_writer: int = 200, repeat: int = 1) ->
         folder = Path(tempfile.mkdtemp(prefix="qualcode-bench-concurrency-"))
         try:
             path, bare, text, ids = _setup(folder, writers)
-            qc = _race(ctx, _qualcode_writer, lambda w: (str(path), w, codings_per_writer, len(text)), writers)
-            base = _race(ctx, _bare_writer, lambda w: (str(bare), w, codings_per_writer, text, ids), writers)
+            qc = _race(ctx, _qualcode_writer, [(str(path), w, codings_per_writer, len(text)) for w in range(writers)])
+            base = _race(ctx, _bare_writer, [(str(bare), w, codings_per_writer, text, ids) for w in range(writers)])
             with Project.open(path) as project:
                 assert project.store.count("codings") == qc["codings"] == writers * codings_per_writer
             rounds.append((qc, base))

@@ -28,7 +28,7 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from .errors import InputError, Term
+from .errors import InputError, Term, unknown_message
 
 ROLES = ("coder", "supervisor", "admin")
 MIN_PASSWORD_LENGTH = 8
@@ -83,7 +83,7 @@ def describe(permission: str) -> str:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise InputError(f"unknown role '{role}'; allowed: {', '.join(ROLES)}", key="err_unknown_role", role=role,
+        raise InputError(unknown_message("role", role, ROLES), key="err_unknown_role", role=role,
                          allowed=", ".join(ROLES))
     return role
 

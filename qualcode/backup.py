@@ -45,6 +45,8 @@ def backup(project_path: str | Path, dest: str | Path) -> Path:
 
     Example
     -------
+    It needs a project file, so it is not run as a doctest:
+
     >>> backup("study.qualcode", "study-before-workshop.qualcode")  # doctest: +SKIP
     """
     dest = Path(dest)

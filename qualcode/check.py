@@ -50,6 +50,8 @@ def check_project(path: str | Path) -> list[Problem]:
 
     Example
     -------
+    It needs a project file, so it is not run as a doctest:
+
     >>> for problem in check_project("study.qualcode"):  # doctest: +SKIP
     ...     print(problem)
     quote: coding 12 in 'I-01': quote 'Koordinasinya' is now 'Koordinasi' at 310:323

@@ -100,10 +100,12 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
             if not isinstance(item, dict):
                 raise CodebookError(f"{source}: {place} must be a mapping, got {type(item).__name__}",
                                     key="err_codebook_item", source=source, place=place, got=type(item).__name__)
-            label = Term(f"code '{item.get('key')}'", "term_code_label", code=item.get("key")) if item.get("key") else place
+            given_key = item.get("key")
+            label = Term(f"code '{given_key}'", "term_code_label", code=given_key) if given_key else place
             bad = sorted(str(k) for k in set(item) - set(CODE_FIELDS))
             if bad:
-                raise CodebookError(f"{source}: {label}: unknown field(s) {', '.join(bad)}; allowed: {', '.join(CODE_FIELDS)}",
+                raise CodebookError(f"{source}: {label}: unknown field(s) {', '.join(bad)}; "
+                                    f"allowed: {', '.join(CODE_FIELDS)}",
                                     key="err_codebook_code_fields", source=source, label=label, fields=", ".join(bad),
                                     allowed=", ".join(CODE_FIELDS))
             for required in ("key", "name"):
@@ -122,7 +124,8 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
             if "parent" in item and parent is not None:
                 raise CodebookError(f"{source}: code '{key}': has both a 'parent' and a place under 'children'",
                                     key="err_codebook_two_parents", source=source, code=key)
-            texts = {f: _text(item.get(f), source, key, f) for f in ("name_alt", "definition", "include", "exclude", "example")}
+            texts = {f: _text(item.get(f), source, key, f)
+                     for f in ("name_alt", "definition", "include", "exclude", "example")}
             codes.append(
                 Code(key=key, name=str(item["name"]).strip(), color=color,
                      parent=str(item["parent"]) if item.get("parent") is not None else parent, **texts)
@@ -192,18 +195,19 @@ def load_codebook(path: str | Path) -> Codebook:
 
     Example
     -------
-    >>> book = load_codebook("codebooks/bryson_cross_sector.yaml")  # doctest: +SKIP
-    >>> book.children_of(None)[0].key  # doctest: +SKIP
+    >>> book = load_codebook(shipped_codebooks()["bryson_cross_sector"])
+    >>> book.children_of(None)[0].key
     'E1'
     """
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CodebookError(f"{path}: no such codebook file", key="err_codebook_missing_file", source=str(path)) from None
+        raise CodebookError(f"{path}: no such codebook file", key="err_codebook_missing_file",
+                            source=str(path)) from None
     except (UnicodeDecodeError, OSError) as exc:
-        raise CodebookError(f"{path}: cannot read the codebook ({exc})", key="err_codebook_unreadable", source=str(path),
-                            problem=str(exc)) from None
+        raise CodebookError(f"{path}: cannot read the codebook ({exc})", key="err_codebook_unreadable",
+                            source=str(path), problem=str(exc)) from None
     try:
         return parse_codebook(_parse(raw, path), source=str(path))
     except RecursionError:  # "[[[[..." or codes nested thousands deep

@@ -9,7 +9,7 @@ from pathlib import Path
 from .codebook import find_codebook
 from .errors import InputError, QualcodeError
 from .project import CodingSpec, Progress, Project
-from .project_codings import _find_occurrence
+from .spans import find_occurrence
 
 DEMO_NAME = "Sample study: collaborative governance in minimum service standards (fictional Kabupaten Sukamaju)"
 DEMO_CODEBOOK = "bryson_cross_sector"
@@ -66,8 +66,9 @@ def _demo_codings(project: Project, folder: Path, names: dict[str, str]):
         with sheet.open(encoding="utf-8-sig", newline="") as fh:
             for line, row in enumerate(csv.DictReader(fh), start=2):
                 occurrence = int(row.get("occurrence") or 1)
-                start = _find_occurrence(doc["text"], row["quote"], occurrence)
+                start = find_occurrence(doc["text"], row["quote"], occurrence)
                 if start < 0:
-                    raise QualcodeError(f"{sheet}, line {line}: quote not found in '{doc['name']}': {row['quote'][:60]!r}")
+                    raise QualcodeError(
+                        f"{sheet}, line {line}: quote not found in '{doc['name']}': {row['quote'][:60]!r}")
                 yield CodingSpec(doc["id"], start, start + len(row["quote"]), row["code"], row["coder"],
                                  row.get("memo") or None)

@@ -6,6 +6,9 @@ researcher can fix the input without reading a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 
 class Term(str):
     """A piece of an error message that a front end translates too: a kind of thing, a role, an action.
@@ -128,3 +131,34 @@ class ProjectBusyError(QualcodeError):
 class UndoConflictError(QualcodeError):
     """An undo or redo that would overwrite a later change (by someone else) or break a reference;
     refused, so nothing changed. The message names the row and who changed it when."""
+
+
+def unknown_message(what: str, value: object, allowed: Iterable[object]) -> str:
+    """The one template for a value outside a fixed set: ``unknown WHAT 'value'; allowed: a, b``.
+
+    An error that a front end translates passes this as its English message, with its own ``key``.
+
+    Example
+    -------
+    >>> unknown_message("table format", "pdf", ["csv", "xlsx"])
+    "unknown table format 'pdf'; allowed: csv, xlsx"
+    """
+    return f"unknown {what} {value!r}; allowed: {', '.join(str(choice) for choice in allowed)}"
+
+
+def check_choice(value: Any, allowed: Iterable[str], what: str) -> str:
+    """``value`` if it is one of the strings ``allowed``, else an :class:`InputError` in the one template.
+
+    Example
+    -------
+    >>> check_choice("group", ("group", "informant"), "axis (by)")
+    'group'
+    >>> check_choice("team", ("group", "informant"), "axis (by)")
+    Traceback (most recent call last):
+    ...
+    qualcode.errors.InputError: unknown axis (by) 'team'; allowed: group, informant
+    """
+    allowed = tuple(allowed)
+    if not isinstance(value, str) or value not in allowed:
+        raise InputError(unknown_message(what, value, allowed))
+    return value

@@ -1,7 +1,7 @@
 """The audit trail read as history: what each event did, and what undoing or redoing it takes.
 
 Pure functions over the event and change rows the store returns; the methods of
-:class:`~qualcode.project_history.ProjectHistory` feed them and apply the result.
+:class:`~qualcode.project.history.ProjectHistory` feed them and apply the result.
 Every change row holds a row's state before and after as JSON (None where the row
 did not exist), so undoing an event means putting each row it touched back to its
 ``before`` state, newest change first, and redoing it means the ``after`` states in
@@ -73,7 +73,7 @@ OPS = {"insert": "+", "update": "~", "delete": "-"}
 
 @dataclass(frozen=True)
 class HistoryStep:
-    """What :meth:`~qualcode.project_history.ProjectHistory.undo` (or ``redo``) would do for a user now.
+    """What :meth:`~qualcode.project.history.ProjectHistory.undo` (or ``redo``) would do for a user now.
 
     ``event_id`` is None when there is nothing to undo (redo); ``refusal`` says why it would be
     refused, None when it can go ahead, and ``error`` is the error the step would raise (whose key

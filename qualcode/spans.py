@@ -16,7 +16,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     Example
     -------
     >>> trim_span("P: ya  data \\n", 2, 13)
-    (3, 10)
+    (3, 11)
     """
     start, end = max(0, start), min(len(text), end)
     while start < end and text[start].isspace():
@@ -35,3 +35,23 @@ def lines_of(text: str, offsets: Iterable[int]) -> list[int]:
     """1-based line numbers of many offsets at once (one pass over the text, then binary search)."""
     breaks = [i for i, c in enumerate(text) if c == "\n"]
     return [bisect_right(breaks, max(0, min(o, len(text))) - 1) + 1 for o in offsets]
+
+
+def find_occurrence(text: str, quote: str, occurrence: int = 1) -> int:
+    """Start of the ``occurrence``-th appearance (1-based) of ``quote`` in ``text``, or -1 when there is none.
+
+    How a coding is anchored by its quote rather than by offsets (the demo's codings, ``code_quote``).
+
+    Example
+    -------
+    >>> find_occurrence("ya, ya, ya", "ya", 2), find_occurrence("ya", "ya", 2)
+    (4, -1)
+    """
+    if not quote or occurrence < 1:
+        return -1
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            return -1
+    return pos

@@ -15,9 +15,9 @@ import pytest
 from qualcode import accounts
 from qualcode.backup import backup
 from qualcode.errors import AuthenticationError, DuplicateError, InputError, NotFoundError, PermissionDeniedError
-from qualcode.export.catalog import export_table
 from qualcode.merge import merge_projects
 from qualcode.project import Project
+from qualcode.project.catalog import export_table
 from qualcode.refi import export_refi, import_refi
 
 from .conftest import snapshot

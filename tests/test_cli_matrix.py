@@ -105,7 +105,7 @@ def test_verdicts_in_xlsx(hand_path, tmp_path):
     ws = openpyxl.load_workbook(out).active
     header = [c.value for c in ws[1]]
     assert header == ["code", *GROUPS, *EXTRA]
-    rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert list(rows) == ["P", "Q", "S"]
     assert (rows["P"]["community"], rows["P"]["agency"]) == (4, 1)
     assert (rows["P"]["verdict"], rows["P"]["verdict_by"]) == ("partial_agreement", "sari")

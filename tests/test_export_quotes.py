@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from qualcode.errors import InputError, NotFoundError
-from qualcode.export.catalog import CATALOG, export_table
 from qualcode.export.quotes import QUOTE_COLUMNS, check_citation, quote_table
 from qualcode.project import Project
+from qualcode.project.catalog import CATALOG, export_table
 from qualcode.spans import line_of
 
 
@@ -26,7 +26,8 @@ def test_demo_quotes_grouped_by_code_then_group(demo):
     assert len(frame) == len(demo.codings())
     code_rank = {k: i for i, k in enumerate(demo.codes()["key"])}
     group_rank = {k: i for i, k in enumerate(demo.groups()["key"])}
-    keys = [(code_rank[c], group_rank.get(g, len(group_rank))) for c, g in zip(frame["code"], frame["group"])]
+    keys = [(code_rank[c], group_rank.get(g, len(group_rank)))
+            for c, g in zip(frame["code"], frame["group"], strict=True)]
     assert keys == sorted(keys)
     # within a code, the groups come in project order and documents without informant last
     first = frame[frame["code"] == frame["code"].iloc[0]]

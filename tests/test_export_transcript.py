@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from qualcode.errors import InputError, NotFoundError
-from qualcode.export.catalog import export_transcript
 from qualcode.export.transcript import transcript_lines, write_transcript
+from qualcode.project.catalog import export_transcript
 
 TEXT = ("Pewawancara: Bagaimana koordinasi?\n"
         "Informan: <script>alert('x')</script> & 50% \"DTKS\" 😅 jarang.\n"

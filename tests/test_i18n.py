@@ -19,8 +19,8 @@ from qualcode.analysis.units import RULES
 from qualcode.errors import NotFoundError, QualcodeError, Term
 from qualcode.history import DESCRIPTIONS, ROW_NOUNS, change_summary, describe, row_name
 from qualcode.project import CODER_ROLES, DEFAULT_SOURCE_TYPES, Project
-from qualcode.project_agreement import DECISIONS as RECONCILE_DECISIONS
-from qualcode.project_suggest import DECISIONS
+from qualcode.project.agreement import DECISIONS as RECONCILE_DECISIONS
+from qualcode.project.suggestions import DECISIONS
 from qualcode.store.schema import AUDITED_TABLES
 from qualcode.ui.i18n import CATALOGUE, LANGUAGES, error_message, tn
 

@@ -20,7 +20,7 @@ def make_interview(path: Path) -> Path:
     document.add_paragraph("P: Bagaimana pelayanan dasar di Dinas Sosial?")
     document.add_paragraph("")  # empty paragraphs are skipped
     table = document.add_table(rows=3, cols=2)
-    for row, (label, value) in zip(table.rows, [("Informan", "I-07"), ("Kelompok", "LKS"), ("", "")]):
+    for row, (label, value) in zip(table.rows, [("Informan", "I-07"), ("Kelompok", "LKS"), ("", "")], strict=True):
         row.cells[0].text = label
         row.cells[1].text = value
     document.add_paragraph("I: Sudah berjalan 😀 — “cukup baik”, kata Bu André.")

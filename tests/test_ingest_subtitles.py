@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def assert_units_are_paragraphs(doc: ParsedDocument) -> None:
     """Each turn spans exactly its paragraph, label included, no trailing newline."""
     paragraphs = doc.text.split("\n\n")
     assert len(doc.units) == len(paragraphs)
-    for unit, paragraph in zip(doc.units, paragraphs):
+    for unit, paragraph in zip(doc.units, paragraphs, strict=True):
         assert unit.kind == "turn"
         assert doc.text[unit.start : unit.end] == paragraph
         if unit.speaker:
@@ -165,7 +166,7 @@ def test_turn_offsets_always_match_paragraphs(cues: list[tuple[str | None, list[
     with tempfile.TemporaryDirectory() as folder:
         doc = read_document(_write_in(folder, "\n".join(lines)))
     assert_units_are_paragraphs(doc)
-    changes = 1 + sum(1 for a, b in zip(cues, cues[1:]) if a[0] != b[0])
+    changes = 1 + sum(1 for a, b in pairwise(cues) if a[0] != b[0])
     assert len(doc.units) == changes
     assert sum(unit.meta["cues"] for unit in doc.units) == len(cues)
 

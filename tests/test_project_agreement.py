@@ -9,7 +9,7 @@ import pytest
 
 from qualcode.errors import InputError, NotFoundError
 from qualcode.project import Project
-from qualcode.project_agreement import DECISIONS
+from qualcode.project.agreement import DECISIONS
 from qualcode.store import SCHEMA_VERSION
 
 from .conftest import assert_refused

@@ -9,7 +9,7 @@ import pytest
 
 from qualcode.errors import InputError, NotFoundError
 from qualcode.project import Project
-from qualcode.project_analysis import VERDICTS
+from qualcode.project.analysis import VERDICTS
 from qualcode.store import SCHEMA_VERSION
 
 from .conftest import assert_refused, snapshot

@@ -34,7 +34,7 @@ def corpus(project: Project, tmp_path) -> Project:
         project.import_document(path, language="id")
         if d < 4:
             units = project.units(f"doc{d}", kind="sentence")
-            for (start, end), kind in list(zip(zip(units["start"], units["end"]), kinds))[2:]:
+            for (start, end), kind in list(zip(zip(units["start"], units["end"], strict=True), kinds, strict=True))[2:]:
                 if kind:
                     project.add_coding(f"doc{d}", int(start), int(end), kind, "rina")
     return project
@@ -124,7 +124,8 @@ def test_cold_start_uses_keywords(project: Project, tmp_path):
     found = project.suggestions()
     assert added == len(found) >= 1
     assert set(found["model_version"]) == {"keywords"}
-    assert set(zip(found["text"], found["code"])) == {("Anggaran desa turun.", "A"), ("Beta sangat penting.", "B")}
+    assert set(zip(found["text"], found["code"], strict=True)) == {("Anggaran desa turun.", "A"),
+                                                                   ("Beta sangat penting.", "B")}
     assert project.codings().empty
 
 
@@ -169,7 +170,7 @@ def test_cli_train_evaluate_list(corpus: Project):
 
 def test_codes_with_few_examples_get_no_suggestions(corpus: Project):
     units = corpus.units("doc0", kind="sentence")
-    for start, end in list(zip(units["start"], units["end"]))[:3]:
+    for start, end in list(zip(units["start"], units["end"], strict=True))[:3]:
         corpus.add_coding("doc0", int(start), int(end), "A.1", "rina")
     assert corpus.suggest_run(coder="rina") > 0
     assert "A.1" not in set(corpus.suggestions()["code"])
@@ -196,7 +197,7 @@ def test_sub_codes_train_their_parent_and_only_the_most_specific_is_suggested(co
     assert not set(found[found["code"] == "A"]["unit_id"]) & set(found[found["code"] == "A.1"]["unit_id"])
     # nor are units rina coded A.1 suggested A
     coded = corpus.codings(coders=["rina"], codes=["A.1"])
-    spans = set(zip(coded["document"], coded["start"]))
+    spans = set(zip(coded["document"], coded["start"], strict=True))
     assert not [r for r in found.itertuples() if r.code in ("A", "A.1") and (r.document, r.start) in spans]
 
 

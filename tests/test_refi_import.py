@@ -137,7 +137,7 @@ def qde(ns_prefix: str = "qda") -> str:
  <{p}Sets>
   <{p}Set guid="77777777-0000-0000-0000-000000000001" name="Leaders"><{p}MemberSource targetGUID="EEEEEEEE-0000-0000-0000-000000000001"/></{p}Set>
  </{p}Sets>
-</{p}Project>"""
+</{p}Project>"""  # noqa: E501 (one element a line, the way REFI-QDA peers write it)
 
 
 def other_tool_archive(path: Path, ns_prefix: str = "qda") -> Path:

@@ -136,7 +136,8 @@ def test_the_lock_ends_after_its_delay_and_the_next_one_lasts_twice_as_long(team
         clock.advance(timedelta(minutes=30))
         assert locked(fail(p, "rina", times=MAX_FAILURES_PER_NAME)[-1], 60)
         assert p.sign_in_locks().to_dict("records") == [
-            {"kind": "name", "subject": "rina", "locks": 3, "locked_until": (clock.now + timedelta(hours=1)).isoformat()}]
+            {"kind": "name", "subject": "rina", "locks": 3,
+             "locked_until": (clock.now + timedelta(hours=1)).isoformat()}]
         clock.advance(timedelta(hours=1))
         assert p.sign_in("rina", "rina-secret", "10.0.0.7") == "coder"
         # a success forgets the earlier locks: the next lock is the first again

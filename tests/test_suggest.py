@@ -104,7 +104,7 @@ def test_keyword_suggestions():
                           {"key": "B", "name": "Budget", "include": "anggaran, dana"}])
     assert suggest.keywords(codes.iloc[0].to_dict()) == ["koordinasi", "rapat koordinasi", "forum", "kerja sama"]
     found = suggest.keyword_suggestions(units, codes, language="id")
-    assert sorted(zip(found["unit_id"], found["code"])) == [(1, "C"), (2, "B")]
+    assert sorted(zip(found["unit_id"], found["code"], strict=True)) == [(1, "C"), (2, "B")]
     assert (found["score"] == suggest.KEYWORD_SCORE).all()
 
 

@@ -305,7 +305,7 @@ def test_empty_project_matrix(tmp_path):
 def independent(codings: pd.DataFrame, codes: pd.DataFrame, informants: pd.DataFrame, columns: list[str],
                 by: str, measure: str, rollup: bool) -> tuple[pd.DataFrame, int]:
     """The matrix with plain pandas groupby/pivot, and the number of codings with no value on the axis."""
-    parent = {k: (None if not isinstance(v, str) else v) for k, v in zip(codes["key"], codes["parent"])}
+    parent = {k: (None if not isinstance(v, str) else v) for k, v in zip(codes["key"], codes["parent"], strict=True)}
 
     def top(key):
         while parent[key] is not None:

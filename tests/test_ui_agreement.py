@@ -210,7 +210,7 @@ def test_reconciliation_flow_into_the_consensus_coder(demo_copy):
     with Project.open(demo_copy) as p:
         coders = p.coders().set_index("name")
         assert coders.loc["consensus", "role"] == "consensus"
-        for name, code, start, end, quote, text in stored:
+        for _, _, start, end, quote, text in stored:
             assert quote == text[start:end]
         for index, decision in decided:
             row = open_rows.loc[index]

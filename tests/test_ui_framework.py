@@ -57,7 +57,7 @@ def test_demo(demo_path):
     assert expected.loc[informant, code] and quote_ids(at, "fw")
 
 
-def test_rollup_and_coders(coded):
+def test_rollup_and_coders(coded):  # noqa: F811 (fixture)
     at = page(coded.path, fw_rollup=True, fw_coders=["budi"])
     assert not at.exception
     shown = matrix(at)
@@ -81,7 +81,7 @@ def test_choosing_a_cell_lists_exactly_its_quotes(demo_path):
     assert len(expected) > 1
 
 
-def test_summary_saved_with_author_shown_and_removed(coded):
+def test_summary_saved_with_author_shown_and_removed(coded):  # noqa: F811 (fixture)
     at = page(coded.path, coder="budi", fw_informant="I-01", fw_code="A.1")
     assert at.text_area(key="fw_summary").value == ""
     assert matrix(at).loc["I-01", "A.1"].startswith("2× · “Koordinasinya jarang”")
@@ -108,7 +108,7 @@ def test_summary_saved_with_author_shown_and_removed(coded):
     assert "removed" in at.success[0].value
 
 
-def test_summary_needs_a_coder(coded):
+def test_summary_needs_a_coder(coded):  # noqa: F811 (fixture)
     before = snapshot(coded.path)
     at = page(coded.path, coder=None, fw_informant="I-01", fw_code="A.1")
     assert any("every summary records its author" in i.value for i in at.info)
@@ -116,7 +116,7 @@ def test_summary_needs_a_coder(coded):
     assert snapshot(coded.path) == before
 
 
-def test_open_in_code_page(coded):
+def test_open_in_code_page(coded):  # noqa: F811 (fixture)
     quote = coded.cell_quotes("A.1", "I-01", by="informant").iloc[1]
     at = page(coded.path, fw_informant="I-01", fw_code="A.1")
     at.button(key=f"fw_open_{quote['id']}").click().run()

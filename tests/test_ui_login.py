@@ -72,7 +72,8 @@ def test_wrong_credentials_are_refused(served: Path, name: str, password: str):
     assert at.text_input(key="login_password").value == ""  # the typed password is not kept
 
 
-@pytest.mark.parametrize("name, password, role", [("rina", "rina-secret", "coder"), ("sri", "sri-secret-1", "supervisor"),
+@pytest.mark.parametrize("name, password, role", [("rina", "rina-secret", "coder"),
+                                                  ("sri", "sri-secret-1", "supervisor"),
                                                   ("ana", "ana-secret-1", "admin")])
 def test_role_decides_the_pages(served: Path, name: str, password: str, role: str):
     at = sign_in(name, password)

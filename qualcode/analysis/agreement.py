@@ -33,7 +33,7 @@ import krippendorff
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
-from ..errors import InputError
+from ..errors import InputError, check_choice, unknown_message
 from .unitized import binary_u_alpha, cu_alpha, k_u_alpha, u_alpha
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
@@ -109,7 +109,7 @@ def cohen_kappa(a: Sequence[Any], b: Sequence[Any], *, labels: Sequence[Any] | N
     0.5
     """
     if weights not in (None, "linear", "quadratic"):
-        raise InputError(f"unknown kappa weights {weights!r}; allowed: None, linear, quadratic")
+        raise InputError(unknown_message("kappa weights", weights, ["None", "linear", "quadratic"]))
     a, b = np.asarray(a), np.asarray(b)
     if a.ndim != 1 or b.ndim != 1 or len(a) != len(b):
         raise InputError(f"cohen_kappa needs two 1-D sequences of equal length; got shapes {a.shape} and {b.shape}")
@@ -188,7 +188,7 @@ def krippendorff_alpha(reliability_data: Any, *, level_of_measurement: str = "no
     -------
     >>> nan = float("nan")
     >>> round(krippendorff_alpha([[1, 2, 3, 3], [1, 2, 3, 4], [nan, 2, 3, 3]]), 3)
-    0.745
+    0.756
     """
     level = _level(level_of_measurement)
     data = reliability_array(reliability_data)
@@ -352,6 +352,4 @@ def _number(value: Any) -> float:
 
 
 def _level(level: Any) -> str:
-    if not isinstance(level, str) or level not in LEVELS:
-        raise InputError(f"unknown level of measurement {level!r}; allowed: {', '.join(LEVELS)}")
-    return level
+    return check_choice(level, LEVELS, "level of measurement")

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from ..errors import InputError
+from ..errors import InputError, check_choice
 from .agreement import (
     cohen_kappa,
     fleiss_kappa,
@@ -76,8 +76,7 @@ def agreement_report(codings: pd.DataFrame, units: pd.DataFrame | None, *, coder
         or "fleiss"), kappa_band (Landis & Koch), alpha (nominal), alpha_low, alpha_high,
         alpha_band (Krippendorff). ``attrs``: unit, rule, coders, n_boot.
     """
-    if not isinstance(unit, str) or unit not in UNIT_KINDS:
-        raise InputError(f"unknown unit {unit!r}; allowed: {', '.join(UNIT_KINDS)}")
+    unit = check_choice(unit, UNIT_KINDS, "unit")
     rule = check_rule(rule)
     if isinstance(n_boot, bool) or not isinstance(n_boot, int | np.integer) or n_boot < 0:
         raise InputError(f"n_boot must be a whole number >= 0, got {n_boot!r}")

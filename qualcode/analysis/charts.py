@@ -68,7 +68,8 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     ]
     highest = max((r["value"] for r in records), default=0) or 1
     labels = labels or {}
-    axis_title = labels.get("column") or str(matrix.attrs.get("axis", matrix.columns.name or "column")).replace("_", " ")
+    axis = matrix.attrs.get("axis", matrix.columns.name or "column")
+    axis_title = labels.get("column") or str(axis).replace("_", " ")
     value_title = labels.get("value") or MEASURE_TITLES.get(measure, measure)
     code_title = labels.get("code") or "code"
     whole = all(float(r["value"]).is_integer() for r in records)

@@ -24,8 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
-from .triangulation import check_choice
+from ..errors import InputError, check_choice
 
 BY = ("overlap", "unit")
 

@@ -21,25 +21,17 @@ https://doi.org/10.1177/1049732305285708
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, NotFoundError
+from ..errors import InputError, NotFoundError, check_choice
 
 MEASURES = ("segments", "informants", "share", "words")
 AXES = ("group", "source_type", "informant")
 PATTERNS = ("all", "some", "one", "silent")
 AXIS_LABELS = {"group": "groups", "source_type": "source types", "informant": "informants"}
-
-
-def check_choice(value: Any, allowed: Sequence[str], what: str) -> str:
-    """``value`` if it is one of ``allowed``, else an InputError naming the allowed values."""
-    if not isinstance(value, str) or value not in allowed:
-        raise InputError(f"unknown {what} {value!r}; allowed: {', '.join(allowed)}")
-    return value
 
 
 def code_matrix(

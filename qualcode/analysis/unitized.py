@@ -256,7 +256,7 @@ def _coder_sections(frame: pd.DataFrame, ids: dict[Any, int], length: int, coder
     merged: list[tuple[int, int, int]] = []
     for category, part in frame.groupby("category", sort=False):
         current: list[int] | None = None
-        for start, end in sorted(zip(part["start"].tolist(), part["end"].tolist())):
+        for start, end in sorted(zip(part["start"].tolist(), part["end"].tolist(), strict=True)):
             if current is not None and start < current[1]:
                 current[1] = max(current[1], end)
                 continue

@@ -22,16 +22,14 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, check_choice
 
 RULES = ("majority", "any")
 LONG_COLUMNS = ["unit_id", "document_id", "start", "end", "coder", "code", "present"]
 
 
 def check_rule(rule: object) -> str:
-    if not isinstance(rule, str) or rule not in RULES:
-        raise InputError(f"unknown projection rule {rule!r}; allowed: {', '.join(RULES)}")
-    return rule
+    return check_choice(rule, RULES, "projection rule")
 
 
 def char_units(lengths: Mapping[int, int]) -> pd.DataFrame:

@@ -74,7 +74,8 @@ def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: 
             raise InputError(f"no text for document {name!r}")
         text = texts[name]
         frame.loc[part.index, "line_start"] = lines_of(text, part["start"].tolist())
-        frame.loc[part.index, "line_end"] = lines_of(text, [max(s, e - 1) for s, e in zip(part["start"], part["end"])])
+        last_chars = [max(s, e - 1) for s, e in zip(part["start"], part["end"], strict=True)]
+        frame.loc[part.index, "line_end"] = lines_of(text, last_chars)
     codes = list(code_order) if code_order is not None else sorted(frame["code"].unique())
     groups = list(group_order) if group_order is not None else sorted(frame["group"].dropna().unique())
     code_rank = {k: i for i, k in enumerate(codes)}

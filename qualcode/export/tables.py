@@ -29,7 +29,7 @@ from typing import IO, Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, check_choice
 
 TABLE_FORMATS = ("csv", "xlsx", "docx", "tex", "md")
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex", ".md": "md",
@@ -158,7 +158,7 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target) -> None:
                     cell = WriteOnlyCell(ws, value=value)
                     cell.data_type = "s"
                     values[i] = cell
-        for row in zip(*columns):
+        for row in zip(*columns, strict=True):
             if wrap_at:
                 row = list(row)
                 for i in wrap_at:
@@ -230,13 +230,14 @@ def latex_table(frame: pd.DataFrame, *, title: str | None = None, caption: str |
     share = 0.9 / max(1, sum(wrapped)) if any(wrapped) else 0
     spec = "".join(
         f"p{{{min(0.45, share):.2f}\\linewidth}}" if w else ("r" if _numeric(table[c]) else "l")
-        for c, w in zip(table.columns, wrapped))
+        for c, w in zip(table.columns, wrapped, strict=True))
     header = " & ".join(r"\textbf{" + latex_escape(c) + "}" for c in table.columns) + r" \\"
     body = [" & ".join(latex_escape(v) for v in row) + r" \\" for row in table.itertuples(index=False, name=None)]
     label = ". ".join(p.rstrip(".") for p in (title, caption) if p)
     cap = f"\\caption{{{latex_escape(label)}}}" if label else ""
     note = f"\\par\\smallskip\\footnotesize {latex_escape(notes)}" if notes else ""
-    lines = ["% requires \\usepackage{booktabs}" + (" and \\usepackage{longtable}" if len(body) > LONGTABLE_ROWS else "")]
+    packages = "\\usepackage{booktabs}" + (" and \\usepackage{longtable}" if len(body) > LONGTABLE_ROWS else "")
+    lines = ["% requires " + packages]
     if len(body) > LONGTABLE_ROWS:
         lines += [f"\\begin{{longtable}}{{{spec}}}"]
         if cap:
@@ -284,14 +285,14 @@ def _write_docx(item: Table, target: Target) -> None:
     flag = OxmlElement("w:tblHeader")  # repeat the header row on every page
     flag.set(qn("w:val"), "true")
     head._tr.get_or_add_trPr().append(flag)
-    for cell, column in zip(head.cells, frame.columns):
+    for cell, column in zip(head.cells, frame.columns, strict=True):
         cell.paragraphs[0].add_run(str(column)).bold = True
     numeric = [_numeric(frame[c]) for c in frame.columns]
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     for values in frame.itertuples(index=False, name=None):
         cells = table.add_row().cells
-        for cell, value, right in zip(cells, values, numeric):
+        for cell, value, right in zip(cells, values, numeric, strict=True):
             cell.text = _plain(value)
             if right:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -311,9 +312,7 @@ def _format(target: Target, fmt: str | None) -> str:
             raise InputError(f"cannot tell the table format from {str(target)!r}; give one of "
                              f"{', '.join(TABLE_FORMATS)}")
         return SUFFIX_FORMATS[suffix]
-    if fmt not in TABLE_FORMATS:
-        raise InputError(f"unknown table format {fmt!r}; allowed: {', '.join(TABLE_FORMATS)}")
-    return fmt
+    return check_choice(fmt, TABLE_FORMATS, "table format")
 
 
 def _is_text_stream(target: Target) -> bool:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, check_choice
 
 TRANSCRIPT_FORMATS = ("docx", "html")
 LAYOUTS = ("inline", "margin")
@@ -44,18 +45,19 @@ def transcript_lines(text: str, codings: Iterable[tuple[int, int, str]]) -> list
         lines.append((pos, pos + len(raw)))
         pos += len(raw) + 1
     marks: dict[int, list[str]] = {}
-    for s, e, k in spans:
+    for _, e, k in spans:
         at = e - 1 if text[e - 1:e] == "\n" else e
         if k not in marks.setdefault(at, []):
             marks[at].append(k)
     out = []
     for ls, le in lines:
         inside = [(s, e) for s, e, _ in spans if s < le and e > ls]
-        cuts = sorted({ls, le, *(max(ls, min(le, b)) for s, e in inside for b in (s, e)), *(m for m in marks if ls <= m <= le)})
+        cuts = sorted({ls, le, *(max(ls, min(le, b)) for s, e in inside for b in (s, e)),
+                       *(m for m in marks if ls <= m <= le)})
         pieces: list[Piece] = []
         if ls in marks and ls == le:
             pieces.append((", ".join(marks[ls]),))
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             coded = any(s <= a and e >= b for s, e in inside)
             pieces.append((text[a:b], coded))
             if b in marks:
@@ -108,10 +110,8 @@ def write_transcript(text: str, codings: Sequence[tuple[int, int, str]], target:
     notes : str, optional
         A paragraph after the transcript.
     """
-    if fmt not in TRANSCRIPT_FORMATS:
-        raise InputError(f"unknown transcript format {fmt!r}; allowed: {', '.join(TRANSCRIPT_FORMATS)}")
-    if layout not in LAYOUTS:
-        raise InputError(f"unknown transcript layout {layout!r}; allowed: {', '.join(LAYOUTS)}")
+    check_choice(fmt, TRANSCRIPT_FORMATS, "transcript format")
+    check_choice(layout, LAYOUTS, "transcript layout")
     spans = [(int(s), int(e), str(k)) for s, e, k in codings]
     lines = transcript_lines(text, spans)
     margins = transcript_frame(text, spans)["codes"].tolist()
@@ -160,9 +160,9 @@ def _docx(lines, margins, target, title, layout, notes) -> None:
     else:
         table = doc.add_table(rows=1, cols=3)
         table.style = "Table Grid"
-        for cell, label in zip(table.rows[0].cells, ("line", "text", "codes")):
+        for cell, label in zip(table.rows[0].cells, ("line", "text", "codes"), strict=True):
             cell.paragraphs[0].add_run(label).bold = True
-        for n, (pieces, codes) in enumerate(zip(lines, margins), start=1):
+        for n, (pieces, codes) in enumerate(zip(lines, margins, strict=True), start=1):
             cells = table.add_row().cells
             cells[0].text = str(n)
             fill(cells[1].paragraphs[0], pieces, False)
@@ -197,10 +197,11 @@ def _html(lines, margins, title, layout, notes) -> str:
     body = [f"<h1>{esc(title)}</h1>"] if title else []
     if layout == "inline":
         for n, pieces in enumerate(lines, start=1):
-            body.append(f'<div class="line"><span class="no">{n}</span><span class="text">{render(pieces, True)}</span></div>')
+            body.append(f'<div class="line"><span class="no">{n}</span>'
+                        f'<span class="text">{render(pieces, True)}</span></div>')
     else:
         body.append("<table><thead><tr><th>line</th><th>text</th><th>codes</th></tr></thead><tbody>")
-        for n, (pieces, codes) in enumerate(zip(lines, margins), start=1):
+        for n, (pieces, codes) in enumerate(zip(lines, margins, strict=True), start=1):
             body.append(f'<tr><td class="no">{n}</td><td class="text">{render(pieces, False)}</td>'
                         f'<td class="codes">{esc(codes)}</td></tr>')
         body.append("</tbody></table>")

@@ -51,6 +51,8 @@ def read_document(path: str | Path) -> ParsedDocument:
 
     Example
     -------
+    It needs a transcript file, so it is not run as a doctest:
+
     >>> read_document("interview.txt").text  # doctest: +SKIP
     'P: Bagaimana pelayanan dasar?\\nI: Sudah berjalan.\\n'
     """

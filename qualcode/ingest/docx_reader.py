@@ -43,7 +43,8 @@ def read_docx(path: Path) -> ParsedDocument:
             if block.strip():
                 blocks.append(block)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-        raise ImportFormatError(path, f"not a valid .docx file ({exc})", key="err_docx_invalid", detail=str(exc)) from None
+        raise ImportFormatError(path, f"not a valid .docx file ({exc})", key="err_docx_invalid",
+                                detail=str(exc)) from None
     except ValueError as exc:  # python-docx: main part is not a plain document (.docm, .dotx renamed)
         content_type = str(exc).rpartition("content type is ")[2]
         raise ImportFormatError(

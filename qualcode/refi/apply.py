@@ -182,8 +182,8 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
                 group(s.name, s.description)
     sets_of: dict[str, list[RefiSet]] = {}
     for s in rp.sets:
-        for src in s.sources:
-            sets_of.setdefault(src, []).append(s)
+        for source_guid in s.sources:
+            sets_of.setdefault(source_guid, []).append(s)
     informant_of: dict[str, str] = {}
     taken_informants: set[str] = set()
     for case in rp.cases:
@@ -199,8 +199,8 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
             project.add_informant(key, gkey, role=variables.pop("role", None),
                                   organisation=variables.pop("organisation", None), attributes=variables)
             result.informants += 1
-        for src in case.sources:
-            informant_of.setdefault(src, key)
+        for source_guid in case.sources:
+            informant_of.setdefault(source_guid, key)
     for s in rp.sets:  # a set of documents is kept only as the group of the informants it holds
         if s.sources and s.name not in groups:
             n = len(s.sources)

@@ -229,9 +229,9 @@ def project_xml(project: RefiProject) -> bytes:
     by_guid = {source.guid: source for source in project.sources}
     cases_of: dict[str, list[RefiCase]] = {}
     for case in project.cases:
-        for source in dict.fromkeys(case.sources):
-            if source in by_guid:
-                cases_of.setdefault(source, []).append(case)
+        for source_guid in dict.fromkeys(case.sources):
+            if source_guid in by_guid:
+                cases_of.setdefault(source_guid, []).append(case)
     linked = [case for case in project.cases if any(source in by_guid for source in case.sources)]
     users = dict(project.users)
     case_user = _derived(project.name, "case-user") if linked else None
@@ -257,8 +257,8 @@ def project_xml(project: RefiProject) -> bytes:
         for case in project.cases:
             node = SubElement(cases, "Case", {"guid": _g(case.guid), "name": case.name})
             _values(node, case.variables, guids)
-            for source in case.sources:
-                SubElement(node, "SourceRef", {"targetGUID": _g(source)})
+            for source_guid in case.sources:
+                SubElement(node, "SourceRef", {"targetGUID": _g(source_guid)})
     notes: list[Element] = []
     if project.sources:
         sources = SubElement(root, "Sources")
@@ -287,8 +287,8 @@ def project_xml(project: RefiProject) -> bytes:
                 SubElement(node, "Description").text = item.description
             for code in item.codes:
                 SubElement(node, "MemberCode", {"targetGUID": _g(code)})
-            for source in item.sources:
-                SubElement(node, "MemberSource", {"targetGUID": _g(source)})
+            for source_guid in item.sources:
+                SubElement(node, "MemberSource", {"targetGUID": _g(source_guid)})
     return _serialise(root)
 
 

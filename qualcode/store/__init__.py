@@ -18,7 +18,8 @@ from .schema import SCHEMA_VERSION, migrations
 from .suggest_queries import SuggestQueries
 
 
-class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, ProjectQueries, StoreBase):
+class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, ProjectQueries,
+            StoreBase):
     """The SQLite file of one project."""
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .base import StoreBase
 
-class AccountQueries:
+
+class AccountQueries(StoreBase):
     """Coders as accounts: role and password hash."""
 
     conn: Any

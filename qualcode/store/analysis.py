@@ -7,8 +7,10 @@ from typing import Any
 
 import pandas as pd
 
+from .base import StoreBase
 
-class AnalysisQueries:
+
+class AnalysisQueries(StoreBase):
     """Mixed into :class:`~qualcode.store.Store`; uses its connection helpers."""
 
     # -- analysis: lean coding frames, verdicts, summaries ------------------------

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import InputError
+from .base import StoreBase
 from .schema import AUDITED_TABLES
 
 
-class HistoryQueries:
+class HistoryQueries(StoreBase):
     """Mixed into :class:`~qualcode.store.Store`; uses its connection helpers."""
 
     conn: Any

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any, Self
 
 from ..errors import ProjectFileError
-from .base import APPLICATION_ID, connect
+from .base import APPLICATION_ID, StoreBase, connect
 
 
-class MaintenanceQueries:
+class MaintenanceQueries(StoreBase):
     """Mixed into :class:`~qualcode.store.Store`; uses its connection helpers."""
 
     conn: Any

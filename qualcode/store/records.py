@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .base import StoreBase
+
 # One coding row as the front ends read it: names and keys instead of ids (codings() and coding_detail()).
 _CODING_COLUMNS = """x.id, d.name AS document, x.document_id, i.key AS informant, g.key AS "group",
     d.source_type, c.key AS code, c.name AS code_name, p.key AS parent_code,
@@ -19,7 +21,7 @@ _CODING_JOINS = """FROM codings x
     LEFT JOIN groups g ON g.id = i.group_id"""
 
 
-class ProjectQueries:
+class ProjectQueries(StoreBase):
     """Mixed into :class:`~qualcode.store.Store`; uses its connection helpers."""
 
     # -- groups and informants ---------------------------------------------------
@@ -115,7 +117,8 @@ class ProjectQueries:
         self.conn.executemany(
             'INSERT INTO units (document_id, kind, idx, start, "end", speaker, meta) VALUES (?, ?, ?, ?, ?, ?, ?)',
             (
-                (document_id, u["kind"], u["idx"], u["start"], u["end"], u.get("speaker"), json.dumps(u.get("meta") or {}))
+                (document_id, u["kind"], u["idx"], u["start"], u["end"], u.get("speaker"),
+                 json.dumps(u.get("meta") or {}))
                 for u in units
             ),
         )
@@ -177,7 +180,8 @@ class ProjectQueries:
         if not code_ids:
             return 0
         marks = ",".join("?" * len(code_ids))
-        return self.conn.execute(f"SELECT count(*) FROM codings WHERE code_id IN ({marks})", list(code_ids)).fetchone()[0]
+        sql = f"SELECT count(*) FROM codings WHERE code_id IN ({marks})"
+        return self.conn.execute(sql, list(code_ids)).fetchone()[0]
 
     def drop_duplicate_codings(self, source_id: int, target_id: int) -> int:
         """Delete codings of ``source_id`` that a coding of ``target_id`` already covers (same document,

@@ -274,7 +274,8 @@ def _split_statements(script: str) -> list[str]:
     for line in script.strip().splitlines():
         current.append(line)
         stripped = line.strip()
-        if stripped.endswith(";") and (not current[0].lstrip().startswith("CREATE TRIGGER") or stripped.endswith("END;")):
+        in_trigger = current[0].lstrip().startswith("CREATE TRIGGER")
+        if stripped.endswith(";") and (not in_trigger or stripped.endswith("END;")):
             statements.append("\n".join(current))
             current = []
     return statements

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .base import now
+from .base import StoreBase, now
 
 
-class SuggestQueries:
+class SuggestQueries(StoreBase):
     """Suggestions (one row per unit and code) and trained models (one row per training)."""
 
     conn: Any
@@ -18,7 +18,8 @@ class SuggestQueries:
     def insert_model(self, coder_id: int, sklearn_version: str, summary: str, blob: bytes) -> int:
         version = self.conn.execute("SELECT coalesce(max(version), 0) + 1 FROM models").fetchone()[0]
         self.conn.execute(
-            "INSERT INTO models (coder_id, version, sklearn_version, summary, blob, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO models (coder_id, version, sklearn_version, summary, blob, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             (coder_id, version, sklearn_version, summary, blob, now()),
         )
         return int(version)

@@ -2,7 +2,7 @@
 
 Callbacks read plain ``st.session_state`` keys (``agr_*``) or their button
 arguments and report through :func:`notify`; every change goes through the
-Project API (:mod:`qualcode.project_agreement`): ``Project.reconcile`` and
+Project API (:mod:`qualcode.project.agreement`): ``Project.reconcile`` and
 ``Project.set_blind_coding``.
 """
 

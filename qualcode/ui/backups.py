@@ -10,8 +10,6 @@ import streamlit as st
 from qualcode.backup import rotate_backups
 from qualcode.errors import QualcodeError
 
-from .state import error_text, tr
-
 
 @st.cache_resource(show_spinner=False)
 def _rotate_once(resolved_path: str) -> Exception | None:
@@ -27,12 +25,15 @@ def _rotate_once(resolved_path: str) -> Exception | None:
     return None
 
 
-def backup_once(path: str | Path) -> None:
+def backup_once(path: str | Path) -> Exception | None:
     """Keep a rotating backup of the project at ``path`` (see :func:`qualcode.backup.rotate_backups`),
-    taken once per server process; when it fails, warn once per session."""
+    taken once per server process; the error to warn about when it failed and this session was not yet told.
+
+    Showing the warning is the caller's: this module sits below the session's language and messages."""
     resolved = str(Path(path).resolve())
     error = _rotate_once(resolved)
     warned = st.session_state.setdefault("_backup_warned", set())
-    if error is not None and resolved not in warned:
-        warned.add(resolved)
-        st.warning(tr("backup_failed").format(error=error_text(error)))
+    if error is None or resolved in warned:
+        return None
+    warned.add(resolved)
+    return error

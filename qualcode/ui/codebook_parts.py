@@ -14,11 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.codebook import COLOR_RE, DEFAULT_COLOR, save_codebook
-from qualcode.codebook_edit import CODE_TEXT_FIELDS
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
+from qualcode.project.codebook_edit import CODE_TEXT_FIELDS
 
-from .code_tree import name_column
 from .sidebar import current_coder
 from .state import current_project, error_text, escape_md, notify, tr, trn
 from .uploads import saved_upload
@@ -26,12 +25,6 @@ from .uploads import saved_upload
 TOP = "\u0000top"  # parent picker: top level
 EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
 ADD_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
-
-
-def code_labels(codes: pd.DataFrame) -> dict[str, str]:
-    """``key · name`` in the UI language (falling back to the other name)."""
-    names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
-    return {k: f"{k} · {n}" for k, n in zip(codes["key"], names, strict=True)}
 
 
 def codebook_yaml(project: Project) -> str:

@@ -11,9 +11,9 @@ from typing import Any
 
 import streamlit as st
 
-from qualcode.export.catalog import export_table, export_transcript
 from qualcode.export.tables import write_table
 from qualcode.project import Project
+from qualcode.project.catalog import export_table, export_transcript
 
 from .state import tr
 

@@ -46,7 +46,8 @@ def edits_to_changes(frame: pd.DataFrame, edits: dict, document_id: int, coder: 
             continue
         row = frame.iloc[int(index)]
         before, after = set(row["codes"]), set(change["codes"] or [])
-        add += [CodingSpec(document_id, int(row["start"]), int(row["end"]), code, coder) for code in sorted(after - before)]
+        add += [CodingSpec(document_id, int(row["start"]), int(row["end"]), code, coder)
+                for code in sorted(after - before)]
         remove += [(int(row["start"]), int(row["end"]), code) for code in sorted(before - after)]
     return add, remove
 

@@ -60,7 +60,8 @@ def _sidebar() -> None:
         names = [c for c in project.coders()["name"] if c]
         if st.session_state.get("coder") not in names + [NEW_CODER]:
             st.session_state["coder"] = names[0] if len(names) == 1 else None
-        st.selectbox(tr("coder_pick"), names + [NEW_CODER], key="coder", index=None, placeholder=tr("coder_placeholder"),
+        st.selectbox(tr("coder_pick"), names + [NEW_CODER], key="coder", index=None,
+                     placeholder=tr("coder_placeholder"),
                      format_func=lambda n: tr("coder_new") if n == NEW_CODER else n)
         if st.session_state.get("coder") == NEW_CODER or not names:
             with st.form("new_coder", clear_on_submit=False, border=False):

@@ -15,6 +15,7 @@ from qualcode.accounts import DEFAULT_IDLE_MINUTES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
+from .backups import backup_once
 from .i18n import CATALOGUE, error_message, t, tn
 
 _MARKDOWN = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation: all of it may be backslash-escaped
@@ -178,9 +179,9 @@ def current_project(*, quiet: bool = False) -> Project | None:
         if not quiet:
             st.error(f"{tr('cannot_open')}: {error_text(exc)}")
         return None
-    from .backups import backup_once  # imported here: backups uses this module's helpers
-
-    backup_once(path)
+    backup_error = backup_once(path)
+    if backup_error is not None:
+        st.warning(tr("backup_failed").format(error=error_text(backup_error)))
     st.session_state["_project"] = project
     return project
 

@@ -2,7 +2,7 @@
 
 Callbacks read plain ``st.session_state`` keys (``sug_*``) or their button
 arguments and report through :func:`notify`; every change goes through the
-Project API (:mod:`qualcode.project_suggest`): ``Project.suggest_train``,
+Project API (:mod:`qualcode.project.suggestions`): ``Project.suggest_train``,
 ``Project.suggest_run`` and ``Project.review_suggestion``. Nothing is coded
 without an explicit Accept.
 """

@@ -34,7 +34,8 @@ def _event(key: str, name: str) -> Any:
 
 def transcript_view(
     *, key: str, doc_key: str, text: str, turns: list[dict], codings: list[dict], focus: int | None = None,
-    cleared: int = 0, height: int = 640, on_select: Callable[[], None] | None = None, on_click: Callable[[], None] | None = None,
+    cleared: int = 0, height: int = 640, on_select: Callable[[], None] | None = None,
+    on_click: Callable[[], None] | None = None,
 ) -> None:
     """Show a transcript with its codings as bands.
 

@@ -2,14 +2,13 @@
 
 Callbacks read plain ``st.session_state`` keys (``tri_*``, ``fw_*``) and report
 through :func:`notify`; every change goes through the Project API
-(:mod:`qualcode.project_analysis`). The heat map's selection callback only
+(:mod:`qualcode.project.analysis`). The heat map's selection callback only
 copies the clicked cell into ``tri_code`` / ``tri_column``, so AppTest (and
 keyboard users, through the two selectboxes) choose a cell the same way.
 """
 
 from __future__ import annotations
 
-import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,6 @@ import streamlit as st
 
 from qualcode.analysis.charts import SELECTION, save_chart
 from qualcode.errors import QualcodeError
-from qualcode.export.tables import write_table
 from qualcode.project import Project
 
 from .cells import text as text_of
@@ -30,26 +28,10 @@ CODE_PAGE = "qualcode/ui/pages/code.py"
 CHART_KEY = "tri_heatmap"
 CHART_COLUMNS = "_tri_chart_columns"  # the heat map's column label -> the matrix column it stands for
 GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
-TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-# For papers: written only when their button is pressed.
-PAPER_FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 "tex": "application/x-tex", "md": "text/markdown"}
 CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 # -- options ------------------------------------------------------------------------------
-
-def keep_known(key: str, options: list[Any], *, multi: bool = False, default: Any = None) -> None:
-    """Drop a remembered choice the project no longer offers (another project, a deleted code ...)."""
-    if key not in st.session_state:
-        if default is not None:
-            st.session_state[key] = default
-        return
-    if multi:
-        st.session_state[key] = [v for v in st.session_state[key] or [] if v in options]
-    elif st.session_state[key] not in options:
-        st.session_state[key] = default if default in options else (options[0] if options else None)
-
 
 def default_cell(frame: pd.DataFrame, row_key: str, column_key: str, filled: Any) -> None:
     """Keep the chosen cell (``row_key`` x ``column_key`` in session state) inside ``frame``; where a choice is
@@ -216,30 +198,12 @@ def quotes_frame(quotes: pd.DataFrame) -> pd.DataFrame:
 
 # -- downloads ----------------------------------------------------------------------------
 
-def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """``frame`` written by :func:`qualcode.export.tables.write_table` (CSV, XLSX, DOCX, LaTeX or Markdown)."""
-    buffer = io.BytesIO()
-    write_table(frame, buffer, fmt)
-    return buffer.getvalue()
-
-
 def chart_bytes(chart: Any, fmt: str) -> bytes:
     """The chart rendered to PNG or SVG by :func:`qualcode.analysis.charts.save_chart`."""
     with tempfile.TemporaryDirectory(prefix="qualcode-chart-") as tmp:
         path = Path(tmp) / f"chart.{fmt}"
         save_chart(chart, path)
         return path.read_bytes()
-
-
-def table_downloads(frame: pd.DataFrame, stem: str, key_prefix: str, label_key: str) -> None:
-    """Download buttons for ``frame`` (keys ``{key_prefix}_<format>``): CSV and XLSX, then DOCX, LaTeX
-    and Markdown for papers, those built only when pressed."""
-    formats = {**TABLE_FORMATS, **PAPER_FORMATS}
-    columns = st.columns(len(formats))
-    for column, (fmt, mime) in zip(columns, formats.items(), strict=True):
-        data = table_bytes(frame, fmt) if fmt in TABLE_FORMATS else (lambda fmt=fmt: table_bytes(frame, fmt))
-        column.download_button(tr(label_key).format(fmt=fmt.upper()), data=data,
-                               file_name=f"{stem}.{fmt}", mime=mime, key=f"{key_prefix}_{fmt}", on_click="ignore")
 
 
 def chart_downloads(chart: Any, stem: str, key_prefix: str) -> None:

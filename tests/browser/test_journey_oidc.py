@@ -49,7 +49,8 @@ def _until_answers(url: str, proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The provider, and `qualcode serve --auth` on a project with ana (admin) and rina (coder, no password: by e-mail only)."""
+    """The provider, and `qualcode serve --auth` on a project with ana (admin) and rina (coder, no password: by
+    e-mail only)."""
     folder = tmp_path_factory.mktemp("journey_oidc")
     path = folder / "team.qualcode"
     with Project.create(path) as p:

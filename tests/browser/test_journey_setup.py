@@ -16,6 +16,7 @@ from qualcode.ui.i18n import t
 from . import CHROMIUM, ROOT, chromium_page, streamlit_server
 from .journey import (
     WAIT,
+    Pick,
     choose,
     click,
     create_coder,
@@ -23,16 +24,15 @@ from .journey import (
     grid_add_row,
     grid_cell_click,
     grid_edit,
+    grid_type,
     main,
     nav,
-    Pick,
     open_page,
     rows,
     rows_become,
     settle,
     shown,
     tab,
-    grid_type,
     upload,
     widget,
 )

@@ -28,10 +28,9 @@ from qualcode.ui.agreement_parts import (
     set_blind,
     stamp,
 )
-from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
-from qualcode.ui.triangulation_parts import keep_known, table_downloads
+from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
 def controls(project: Project, codings: pd.DataFrame, names: list[str], consensus: set[str],
@@ -44,7 +43,8 @@ def controls(project: Project, codings: pd.DataFrame, names: list[str], consensu
     keep_known("agr_unit", list(UNITS), default="sentence")
     keep_known("agr_rule", list(RULES), default="majority")
     a, b = st.columns([1, 2])
-    a.multiselect(tr("agr_coders"), names, key="agr_coders", help=tr("agr_coders_help"), placeholder=tr("agr_pick_coders"),
+    a.multiselect(tr("agr_coders"), names, key="agr_coders", help=tr("agr_coders_help"),
+                  placeholder=tr("agr_pick_coders"),
                   format_func=lambda n: f"{n} ({tr('tri_consensus')})" if n in consensus else n)
     coders = list(st.session_state.get("agr_coders") or [])
     documents = list(project.documents()["name"])
@@ -158,7 +158,8 @@ def body(project: Project) -> None:
     if not documents:
         st.info(tr("agr_no_common"))
         return
-    args = (str(project.path), stamp(codings[codings["coder"].isin(coders)]), tuple(coders), unit, tuple(chosen_codes), tuple(documents), rule)
+    args = (str(project.path), stamp(codings[codings["coder"].isin(coders)]), tuple(coders), unit,
+            tuple(chosen_codes), tuple(documents), rule)
     try:
         with st.spinner(tr("agr_computing")):
             report = agreement_report(project, *args)

@@ -14,7 +14,6 @@ from qualcode.ui.codebook_parts import (
     add_code,
     ask,
     cancel,
-    code_labels,
     codebook_yaml,
     delete_confirmed,
     descendants,
@@ -26,6 +25,7 @@ from qualcode.ui.codebook_parts import (
 )
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.state import current_project, escape_md, show_messages, tr, trn
+from qualcode.ui.widgets import code_labels
 
 
 def tree(codes: pd.DataFrame) -> None:

@@ -7,7 +7,6 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.project import Project
-from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
     escape_md,
@@ -21,12 +20,11 @@ from qualcode.ui.triangulation_parts import (
     default_cell,
     follow_goto,
     free_name,
-    keep_known,
     prefill_summary,
     quote_list,
     save_summary,
-    table_downloads,
 )
+from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
 def controls(project: Project) -> tuple[list[str] | None, bool]:

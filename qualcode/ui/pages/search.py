@@ -26,12 +26,7 @@ from qualcode.ui.state import (
     tr,
     trn,
 )
-
-
-def _keep_known(key: str, options: list[str]) -> None:
-    """Drop filter values the project does not hold (e.g. after opening another project)."""
-    if key in st.session_state:
-        st.session_state[key] = [v for v in st.session_state[key] or [] if v in options]
+from qualcode.ui.widgets import keep_known
 
 
 def search_form(project: Project) -> None:
@@ -39,7 +34,7 @@ def search_form(project: Project) -> None:
     group_keys, informant_keys, types = list(groups["key"]), list(informants["key"]), project.store.source_types()
     for key, options in (("search_groups", group_keys), ("search_informants", informant_keys),
                          ("search_source_types", types)):
-        _keep_known(key, options)
+        keep_known(key, options, multi=True)  # drop values another project held
     with st.form("search_form"):
         st.text_input(tr("search_query"), key="search_query", placeholder=tr("search_placeholder"))
         a, b = st.columns(2)
@@ -109,7 +104,8 @@ def autocode_bar(project: Project, hits: pd.DataFrame) -> None:
 
 
 def hits_table(project: Project, hits: pd.DataFrame) -> None:
-    st.caption(tr("search_count").format(hits=trn("n_hits", len(hits)), docs=trn("n_documents", hits["document_id"].nunique())))
+    st.caption(tr("search_count").format(hits=trn("n_hits", len(hits)),
+                                         docs=trn("n_documents", hits["document_id"].nunique())))
     autocode_bar(project, hits)
     frame = hits[["document", "informant", "group", "before", "match", "after"]].copy()
     frame.insert(0, "tick", False)

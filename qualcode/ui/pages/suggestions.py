@@ -8,7 +8,6 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.suggest import MIN_F1
-from qualcode.ui.codebook_parts import code_labels
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
 from qualcode.ui.suggestions_parts import (
@@ -25,6 +24,7 @@ from qualcode.ui.suggestions_parts import (
     train,
     weak_codes,
 )
+from qualcode.ui.widgets import code_labels
 
 
 def model_section(project: Project, names: list[str], labels: dict[str, str]) -> None:

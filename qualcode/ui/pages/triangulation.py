@@ -11,8 +11,7 @@ from qualcode.analysis.charts import SELECTION, heatmap
 from qualcode.analysis.triangulation import AXES, MEASURES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
-from qualcode.project_analysis import VERDICTS
-from qualcode.ui.codebook_parts import code_labels
+from qualcode.project.analysis import VERDICTS
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
@@ -35,12 +34,11 @@ from qualcode.ui.triangulation_parts import (
     default_cell,
     follow_goto,
     free_name,
-    keep_known,
     pick_from_chart,
     quote_list,
     save_verdict,
-    table_downloads,
 )
+from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
 def controls(project: Project) -> tuple[str, str, list[str] | None, bool]:

@@ -1,29 +1,25 @@
 """Editing the project's codebook in place: add, edit, move, merge and delete codes.
 
-:class:`CodebookEditing` is a base class of :class:`qualcode.project.Project`;
-it only talks to the store, so the rules of the project hold: every write is
-one transaction with an audit event, and a refused call leaves the file as it
-was. Codes keep a ``sort`` that lists the tree depth first (parents before
-their children, siblings in their own order); every structural edit renumbers it.
+:class:`CodebookEditing` builds on :class:`~.base.ProjectBase` alone and talks only to the store,
+so the rules of the project hold: every write is one transaction with an audit event, and a
+refused call leaves the file as it was. Codes keep a ``sort`` that lists the tree depth first
+(parents before their children, siblings in their own order); every structural edit renumbers it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
-from .errors import CodebookError, DuplicateError, InputError, NotFoundError, Term
-from .project_accounts import requires
-from .store import Store
+from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
+from ..errors import CodebookError, DuplicateError, InputError, NotFoundError, Term
+from .base import ProjectBase, abbreviate, requires
 
 CODE_TEXT_FIELDS = ("name_alt", "definition", "include", "exclude", "example")
 EDITABLE_CODE_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
 
 
-class CodebookEditing:
-    """Codebook-editing methods of a Project (needs ``self.store``)."""
-
-    store: Store
+class CodebookEditing(ProjectBase):
+    """Codebook-editing methods of a Project."""
 
     @requires("codebook")
     def add_code(
@@ -86,7 +82,8 @@ class CodebookEditing:
             new_key = _valid_key(fields["key"])
             other = self.store.code_by_key(new_key)
             if other and other["id"] != row["id"]:
-                raise DuplicateError(f"cannot rename code '{row['key']}' to '{new_key}': code '{new_key}' already exists",
+                raise DuplicateError(f"cannot rename code '{row['key']}' to '{new_key}': "
+                                     f"code '{new_key}' already exists",
                                      key="err_rename_code_taken", code=row["key"], new=new_key)
             update["key"] = new_key
         if "name" in fields:
@@ -123,7 +120,8 @@ class CodebookEditing:
             last = max(c["sort"] for c in self.store.code_tree()) + 1
             self.store.update_code(row["id"], {"parent_id": new_parent_id, "sort": last})
             self._renumber_codes()
-            self.store.log_event(actor, "code.move", {"key": row["key"], "from": old_parent["key"] if old_parent else None,
+            self.store.log_event(actor, "code.move", {"key": row["key"],
+                                                      "from": old_parent["key"] if old_parent else None,
                                                       "to": parent_row["key"] if parent_row else None})
 
     def code_usage(self, key: str) -> dict[str, Any]:
@@ -199,11 +197,7 @@ class CodebookEditing:
     def _code_named(self, key: str | None, what: str) -> dict:
         row = self.store.code_by_key(str(key).strip()) if key is not None else None
         if row is None:
-            keys = self.store.code_keys()
-            known: str = ", ".join(keys) if keys else Term("none yet", "err_none_yet")
-            if len(keys) > 12:
-                shown = ", ".join(keys[:12])
-                known = Term(f"{shown} ... ({len(keys)} in all)", "err_abbreviated", shown=shown, n=len(keys))
+            known = abbreviate(self.store.code_keys())
             what_term = Term(what, f"term_{what.replace(' ', '_')}")
             raise NotFoundError(f"unknown {what} '{key}'; known: {known}", key="err_unknown_named", what=what_term,
                                 value=key, known=known)
@@ -227,7 +221,10 @@ class CodebookEditing:
         """Refuse putting ``row`` under ``new_parent`` when that is ``row`` itself or lies beneath it."""
         chain = [new_parent]
         while chain[-1]["id"] != row["id"] and chain[-1]["parent_id"] is not None:
-            chain.append(self.store.code_by_id(chain[-1]["parent_id"]))
+            parent = self.store.code_by_id(chain[-1]["parent_id"])
+            if parent is None:  # a parent id without its row: the chain ends here
+                break
+            chain.append(parent)
         if chain[-1]["id"] != row["id"]:
             return
         path = " -> ".join(c["key"] for c in reversed(chain))

@@ -1,6 +1,6 @@
 """Machine-assisted code suggestions: methods of a Project.
 
-:class:`ProjectSuggest` is a base class of :class:`qualcode.project.Project`. A model learns from
+:class:`ProjectSuggest` builds on :class:`~.codings.ProjectCodings`. A model learns from
 one coder's codings of sentence units (a sentence counts as coded with a code when the coder's
 codings of that code cover at least half of it; only documents the coder coded give training
 units). Suggestions are stored as *open* rows; nothing becomes a coding until a reviewer accepts
@@ -13,16 +13,16 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import joblib
 import numpy as np
 import pandas as pd
 import sklearn
 
-from . import suggest
-from .errors import InputError, NotFoundError
-from .store import Store
+from .. import suggest
+from ..errors import InputError, NotFoundError
+from .codings import ProjectCodings
 
 SUGGESTION_COLUMNS = ["id", "unit_id", "document", "document_id", "start", "end", "text", "code", "score",
                       "model_version", "status"]
@@ -39,22 +39,8 @@ def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
              for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-class ProjectSuggest:
-    """Suggestion methods of a Project (needs ``self.store`` and the Project API)."""
-
-    store: Store
-
-    if TYPE_CHECKING:  # provided by Project
-        def codes(self) -> pd.DataFrame: ...
-        def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
-                    codes: Iterable[str] | None = None) -> pd.DataFrame: ...
-        def document(self, ref: str | int) -> dict[str, Any]: ...
-        def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
-                       *, memo: str | None = None) -> int: ...
-        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
-        def _code(self, key: str) -> dict: ...
-        def _coder(self, name: str) -> dict: ...
-        def _require_coder(self, coder: str) -> None: ...
+class ProjectSuggest(ProjectCodings):
+    """Suggestion methods of a Project."""
 
     # -- training data -----------------------------------------------------------
 
@@ -116,8 +102,9 @@ class ProjectSuggest:
         parent = {str(k): (str(p) if pd.notna(p) and p else None) for k, p in zip(codes["key"], codes["parent"],
                                                                                  strict=True)}
         chains: dict[str, list[str]] = {}
-        for key in parent:
-            chain, up = [], parent[key]
+        for key, first in parent.items():
+            chain: list[str] = []
+            up = first
             while up is not None and up not in chain and len(chain) < len(parent):
                 chain.append(up)
                 up = parent.get(up)
@@ -146,6 +133,11 @@ class ProjectSuggest:
         an unknown coder or document, InputError when the coder has no codings or coded fewer than
         two of the documents.
         """
+        return self._train(coder, documents, progress)[0]
+
+    def _train(self, coder: str, documents: Iterable[str | int] | None = None,
+               progress: suggest.Progress | None = None) -> tuple[dict[str, Any], suggest.SuggestModel]:
+        """:meth:`suggest_train`, which also gives the model it stored."""
         self._require_coder(coder)
         units, labels, _ = self._training_set(coder, documents)
         model = suggest.train(units, labels, languages=list(units["language"]), progress=progress)
@@ -159,7 +151,7 @@ class ProjectSuggest:
             version = self.store.insert_model(coder_id, sklearn.__version__,
                                               json.dumps({**summary, "evaluation": evaluation}), buffer.getvalue())
             self.store.log_event(coder, "suggest.train", {"model_version": version, **summary})
-        return {"model_version": version, **summary, "evaluation": evaluation}
+        return {"model_version": version, **summary, "evaluation": evaluation}, model
 
     def suggest_model_evaluation(self, coder: str) -> pd.DataFrame | None:
         """The evaluation stored with ``coder``'s latest model (None when no model was trained)."""
@@ -180,9 +172,8 @@ class ProjectSuggest:
                     return model, int(row["version"])
             except Exception:  # an unreadable blob is retrained, like a stale one
                 pass
-        version = self.suggest_train(coder=coder)["model_version"]
-        row = self.store.latest_model(self._coder(coder)["id"])
-        return joblib.load(io.BytesIO(row["blob"])), version
+        trained, model = self._train(coder)
+        return model, trained["model_version"]
 
     def suggest_evaluate(self, *, coder: str, documents: Iterable[str | int] | None = None,
                          progress: suggest.Progress | None = None) -> pd.DataFrame:
@@ -236,8 +227,12 @@ class ProjectSuggest:
                        key=lambda t: (t[1], -t[2], t[0]))
         if limit_per_code is not None:
             per_code: dict[str, int] = {}
-            fresh = [t for t in fresh if per_code.setdefault(t[1], 0) < limit_per_code
-                     and not per_code.__setitem__(t[1], per_code[t[1]] + 1)]
+            kept = []
+            for candidate in fresh:  # the best ``limit_per_code`` of each code (fresh is by code, best first)
+                if per_code.get(candidate[1], 0) < limit_per_code:
+                    per_code[candidate[1]] = per_code.get(candidate[1], 0) + 1
+                    kept.append(candidate)
+            fresh = kept
         with self.store.atomic():
             added = self.store.insert_suggestions([(u, code_ids[c], round(s, 4), version) for u, c, s in fresh])
             self.store.log_event(coder, "suggest.run", {"model_version": version, "added": added})

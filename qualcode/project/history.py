@@ -1,6 +1,6 @@
 """History, undo and redo of a Project: every change with who, when, before and after.
 
-:class:`ProjectHistory` is a base class of :class:`qualcode.project.Project`. Triggers in the
+:class:`ProjectHistory` builds on :class:`~.base.ProjectBase` (who acts, what they may see). Triggers in the
 project file record each row change of the audited tables, and each event claims the changes
 of its transaction (see :mod:`qualcode.store.schema`), so the history is complete whichever
 front end or process made the change.
@@ -19,12 +19,12 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from .errors import InputError, NotFoundError, Term, UndoConflictError
-from .history import (
+from ..errors import InputError, NotFoundError, Term, UndoConflictError
+from ..history import (
     SKIPPED_BY_UNDO,
     Direction,
     HistoryStep,
@@ -39,25 +39,16 @@ from .history import (
     row_name,
     steps,
 )
-from .store import Store
-from .store.schema import AUDITED_TABLES
+from ..store.schema import AUDITED_TABLES
+from .base import ProjectBase
 
 HISTORY_COLUMNS = ["id", "at", "actor", "action", "description", "changes", "undone", "undo_of", "redo_of"]
 CHANGE_COLUMNS = ["id", "table", "row_id", "op", "row", "fields", "before", "after"]
 DEFAULT_LIMIT = 200
 
 
-class ProjectHistory:
-    """History, undo and redo methods of a Project (needs ``self.store``)."""
-
-    store: Store
-
-    if TYPE_CHECKING:  # provided by ProjectAccounts
-        user: str | None
-
-        def _require_coder(self, coder: str) -> None: ...
-        def _visible_coders(self, coders: Any) -> list[str] | None: ...
-        def require(self, permission: str) -> None: ...
+class ProjectHistory(ProjectBase):
+    """History, undo and redo methods of a Project."""
 
     # -- reading the history -----------------------------------------------------
 
@@ -176,6 +167,8 @@ class ProjectHistory:
 
         Example
         -------
+        It needs an open project, so it is not run as a doctest:
+
         >>> with project.as_one_step("rina", "search.autocode", {"code": "E3.1"}) as payload:  # doctest: +SKIP
         ...     ids = [i for batch in batches for i in project.add_codings(batch)]
         ...     payload["count"] = len(ids)
@@ -228,7 +221,8 @@ class ProjectHistory:
                 self.store.set_undone(event["id"], direction == "undo")
         except sqlite3.IntegrityError as exc:  # a constraint the checks do not foresee (a key taken meanwhile)
             raise UndoConflictError(f"cannot {direction} '{label}': {exc}; nothing was changed", key="err_undo_failed",
-                                    action=Term(direction, f"term_{direction}"), label=shown, problem=str(exc)) from None
+                                    action=Term(direction, f"term_{direction}"), label=shown,
+                                    problem=str(exc)) from None
         return shown
 
     def _next(self, user: str, direction: Direction,

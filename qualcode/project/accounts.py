@@ -1,10 +1,7 @@
-"""User accounts and authorization: methods of a Project.
+"""User accounts and signing in: methods of a Project.
 
-A Project opened with ``user=`` acts for that signed-in user: every write is recorded under
-their name and every action is checked against their role here, in the API, so no front end
-can skip a check (see :mod:`qualcode.accounts` for the roles). A Project opened without a user
-(the single-user app, the command line on one's own file) may do everything. The role is read
-from the file at each check, so an admin's change of role takes effect at once.
+Who acts and what they may do (the signed-in user, the permission check) is :mod:`.base`, which
+:class:`ProjectAccounts` builds on; here are the accounts themselves and the way in.
 
 Signing in is throttled and recorded in the project file: every attempt is kept (never the
 password), and too many failures lock the name typed and the client address for a while
@@ -14,77 +11,23 @@ password), and too many failures lock the name typed and the client address for 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
 
 import pandas as pd
 
-from . import accounts
-from .errors import AuthenticationError, DuplicateError, InputError, NotFoundError, PermissionDeniedError, Term
-from .store import Store
+from .. import accounts
+from ..errors import AuthenticationError, DuplicateError, InputError, NotFoundError, Term
+from .base import ProjectBase, requires
 
-F = TypeVar("F", bound=Callable[..., Any])
 SIGN_IN_COLUMNS = ["at", "name", "client", "method", "outcome"]
 MAX_RECORDED_NAME = 200  # of a name or address as typed: the record is no store for whatever is pasted
 USER_COLUMNS = ["name", "role", "can_sign_in", "codings", "email"]
 
 
-def requires(permission: str) -> Callable[[F], F]:
-    """Decorate a Project method so that it first checks the signed-in user's ``permission``."""
+class ProjectAccounts(ProjectBase):
+    """Accounts, signing in, and the record and locks of sign-ins."""
 
-    def wrap(method: F) -> F:
-        @functools.wraps(method)
-        def checked(self: ProjectAccounts, *args: Any, **kwargs: Any) -> Any:
-            self.require(permission)
-            return method(self, *args, **kwargs)
-
-        return checked  # type: ignore[return-value]
-
-    return wrap
-
-
-class ProjectAccounts:
-    """Accounts and checks of a Project (needs ``self.store``)."""
-
-    store: Store
-    _user: str | None = None
-
-    if TYPE_CHECKING:  # provided by Project
-        def _coder(self, name: str) -> dict: ...
-        def _add_coder(self, name: str, role: str = "coder") -> int: ...
-        def blind_coding(self) -> bool: ...
-
-    # -- who is acting -----------------------------------------------------------
-
-    @property
-    def user(self) -> str | None:
-        """The signed-in user's name, or None when the project is used without accounts."""
-        return self._user
-
-    @property
-    def role(self) -> str | None:
-        """The signed-in user's current role (read from the file), or None without a user."""
-        if self._user is None:
-            return None
-        row = self.store.coder_by_name(self._user)
-        if row is None:  # the account was removed meanwhile: nothing is allowed
-            raise PermissionDeniedError(f"user '{self._user}' no longer exists in this project", key="err_user_gone",
-                                        user=self._user)
-        return str(row["role"])
-
-    def act_as(self, name: str) -> None:
-        """Act for the user ``name`` from now on (an account: a role, and a password or an e-mail).
-
-        Raises NotFoundError for an unknown name, PermissionDeniedError for a coder without an
-        account (no password set, or a role such as ``consensus`` that cannot sign in).
-        """
-        row = self._coder(name)
-        if not self._is_account(row):
-            raise PermissionDeniedError(f"'{row['name']}' has no account in this project; an admin can add one "
-                                        "with `qualcode users add`", key="err_no_account", user=row["name"])
-        self._user = str(row["name"])
-        self.store.actor = self._user
+    # -- the way in ----------------------------------------------------------------
 
     def sign_in(self, name: str, password: str, client: str | None = None) -> str:
         """Check ``name`` and ``password`` and act for that user; returns their role.
@@ -221,44 +164,14 @@ class ProjectAccounts:
             ends.append(until)
         return max(ends, default=None)
 
-    def require(self, permission: str) -> None:
-        """Raise PermissionDeniedError unless the signed-in user (if any) has ``permission``."""
-        role = self.role
-        if not accounts.allowed(role, permission):
-            action = Term(accounts.describe(permission), f"perm_{permission}")
-            raise PermissionDeniedError(f"{self._user} ({role}) may not {action}; ask a supervisor or an admin",
-                                        key="err_permission", user=self._user,
-                                        role=Term(str(role), f"role_{role}"), action=action)
-
-    def may(self, permission: str) -> bool:
-        """Whether the signed-in user (if any) has ``permission``; for front ends to hide what is refused."""
-        return accounts.allowed(self.role, permission)
-
-    def _require_coder(self, coder: str) -> None:
-        """Acting as ``coder`` (coding, training, reviewing) needs to be that coder, or edit_any_coding."""
-        if self._user is not None and str(coder).strip() != self._user:
-            self.require("edit_any_coding")
-
-    def _require_coding_owner(self, coder_id: int) -> None:
-        if self._user is not None and int(self._coder(self._user)["id"]) != int(coder_id):
-            self.require("edit_any_coding")
-
-    def _visible_coders(self, coders: Iterable[str] | None) -> list[str] | None:
-        """The coders whose codings the user may read: with blind coding on, a coder sees only their own."""
-        if self._user is None or not self.blind_coding() or self.may("see_all_codings"):
-            return None if coders is None else list(coders)
-        asked = None if coders is None else [str(c).strip() for c in coders]
-        if asked is not None and set(asked) - {self._user}:
-            self.require("see_all_codings")
-        return [self._user]
-
     # -- accounts ----------------------------------------------------------------
 
     @requires("accounts")
     def add_user(self, name: str, password: str | None, role: str = "coder", *, email: str | None = None) -> None:
         """Give ``name`` an account (a coder who already coded keeps their codings), with the ``email`` that
-        institutional sign-in matches if given; ``password`` None makes an account that signs in only that way. Raises DuplicateError when the account or another account's
-        e-mail exists, InputError for a bad role, a short password or a malformed e-mail."""
+        institutional sign-in matches if given; ``password`` None makes an account that signs in only that way.
+        Raises DuplicateError when the account or another account's e-mail exists, InputError for a bad role, a
+        short password or a malformed e-mail."""
         name = str(name or "").strip()
         if not name:
             raise InputError("user name is empty", key="err_empty", what=Term("user name", "term_user_name"))
@@ -344,10 +257,6 @@ class ProjectAccounts:
         frame["can_sign_in"] = frame["can_sign_in"].astype(bool)
         frame["email"] = frame["email"].astype(object).where(frame["email"].notna(), None)  # None, not NaN
         return frame
-
-    def _is_account(self, row: dict) -> bool:
-        """Whether the coder ``row`` can sign in: a role that may, and a password or an e-mail."""
-        return row["role"] in accounts.ROLES and self.store.can_sign_in(row["name"])
 
     def _account(self, name: str) -> dict:
         row = self.store.coder_by_name(str(name or "").strip())

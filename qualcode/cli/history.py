@@ -1,7 +1,4 @@
-"""The ``qualcode`` commands of the audit trail: history, undo and redo.
-
-Registered on :data:`qualcode.cli.main` when :mod:`qualcode.cli` is imported.
-"""
+"""Commands of the audit trail: history, undo and redo."""
 
 from __future__ import annotations
 
@@ -9,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from .cli import PROJECT, _open, friendly, main
-from .project_history import DEFAULT_LIMIT
-from .store.schema import AUDITED_TABLES
+from ..project.history import DEFAULT_LIMIT
+from ..store.schema import AUDITED_TABLES
+from .common import PROJECT, open_project
 
 USER = click.option("--user", required=True, help="Whose change: their coder name.")
 
 
-@main.command()
+@click.command()
 @PROJECT
 @click.option("--user", help="Only changes by this user.")
 @click.option("--table", type=click.Choice(AUDITED_TABLES), help="Only changes to this table.")
@@ -25,12 +22,11 @@ USER = click.option("--user", required=True, help="Whose change: their coder nam
               help="At most this many events, newest first.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the events as CSV to this file instead of listing them.")
-@friendly
 def history(project: Path, user: str | None, table: str | None, row_id: int | None, limit: int,
             output: Path | None) -> None:
     """List the changes to the project, newest first: who, when, what, and the rows changed
     (+ added, ~ changed, - removed)."""
-    with _open(project) as p:
+    with open_project(project) as p:
         frame = p.history(actor=user, table=table, row_id=row_id, limit=limit)
     if output:
         frame.to_csv(output, index=False, encoding="utf-8")
@@ -44,22 +40,23 @@ def history(project: Path, user: str | None, table: str | None, row_id: int | No
         click.echo(f"#{row.id}  {row.at}  {row.actor or '-'}  {row.description}{changes}{undone}")
 
 
-@main.command()
+@click.command()
 @PROJECT
 @USER
-@friendly
 def undo(project: Path, user: str) -> None:
     """Undo the user's latest change that is not undone yet. Refused, changing nothing, when someone
     changed the same rows later."""
-    with _open(project) as p:
+    with open_project(project) as p:
         click.echo(f"undone: {p.undo(user)}")
 
 
-@main.command()
+@click.command()
 @PROJECT
 @USER
-@friendly
 def redo(project: Path, user: str) -> None:
     """Redo the user's most recently undone change (not after a new change of theirs)."""
-    with _open(project) as p:
+    with open_project(project) as p:
         click.echo(f"redone: {p.redo(user)}")
+
+
+COMMANDS = [history, undo, redo]

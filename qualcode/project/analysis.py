@@ -1,6 +1,6 @@
 """Triangulation, framework matrix and co-occurrence methods of a Project.
 
-:class:`ProjectAnalysis` is a base class of :class:`qualcode.project.Project`.
+:class:`ProjectAnalysis` builds on :class:`~.codings.ProjectCodings` (it reads codings).
 It reads the project through the store and hands plain DataFrames to the pure
 functions of :mod:`qualcode.analysis`. The triangulation protocol follows
 Farmer, Robinson, Elliott & Eyles (2006): a *convergence coding matrix* lays
@@ -21,23 +21,23 @@ https://doi.org/10.1177/1049732305285708
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from .analysis.cooccurrence import cooccurrence as _cooccurrence
-from .analysis.triangulation import (
+from ..analysis.cooccurrence import cooccurrence as _cooccurrence
+from ..analysis.triangulation import (
     AXES,
     MEASURES,
     cell_codings,
-    check_choice,
     code_matrix,
     code_rows,
     coverage,
 )
-from .errors import InputError, NotFoundError
-from .project_accounts import requires
-from .store import Store, now
+from ..errors import InputError, NotFoundError, check_choice
+from ..store import now
+from .base import abbreviate, requires
+from .codings import ProjectCodings
 
 VERDICTS = ("agreement", "partial_agreement", "silence", "dissonance")
 VERDICT_COLUMNS = ["id", "code", "group_a", "group_b", "verdict", "rationale", "supervisor", "created_at"]
@@ -48,23 +48,8 @@ TABLE_EXTRA_COLUMNS = ["pattern", "label", "verdict", "rationale", "verdict_by",
 QUOTE_LIMIT = 80
 
 
-class ProjectAnalysis:
-    """Triangulation and framework-matrix methods of a Project (needs ``self.store`` and the Project API)."""
-
-    store: Store
-
-    if TYPE_CHECKING:  # provided by Project
-        def codes(self) -> pd.DataFrame: ...
-        def informants(self) -> pd.DataFrame: ...
-        def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
-                    codes: Iterable[str] | None = None) -> pd.DataFrame: ...
-        def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame: ...
-        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
-        def _visible_coders(self, coders: Iterable[str] | None) -> list[str] | None: ...
-        def _code(self, key: str) -> dict: ...
-        def _group(self, key: str) -> dict: ...
-        def _informant(self, key: str) -> dict: ...
-        def _coder(self, name: str) -> dict: ...
+class ProjectAnalysis(ProjectCodings):
+    """Triangulation and framework-matrix methods of a Project."""
 
     # -- the matrix ------------------------------------------------------------------
 
@@ -194,7 +179,7 @@ class ProjectAnalysis:
             raise InputError(f"context must be a whole number >= 0, got {context!r}")
         allowed = self.axis_values(by)
         if column not in allowed:
-            raise NotFoundError(f"unknown {by.replace('_', ' ')} {column!r}; known: {_abbreviate(allowed)}")
+            raise NotFoundError(f"unknown {by.replace('_', ' ')} {column!r}; known: {abbreviate(allowed)}")
         codes = self._code_frame()
         self._code(code)
         wanted = [code, *self._descendant_keys(code)] if rollup else [code]
@@ -426,10 +411,3 @@ def _shorten(quote: Any, limit: int = QUOTE_LIMIT) -> str:
     text = " ".join(str(quote).split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
-
-def _abbreviate(items: list[str], limit: int = 12) -> str:
-    if not items:
-        return "none yet"
-    if len(items) <= limit:
-        return ", ".join(items)
-    return f"{', '.join(items[:limit])} ... ({len(items)} in all)"

@@ -1,4 +1,5 @@
-"""The Project: the service API every front end (CLI, Streamlit) uses.
+"""The core of a Project: creating and opening the file, groups, informants, documents, the codebook
+as loaded and read, coders, search and the file check.
 
 Every method that writes runs in one transaction and records an audit event;
 a method that raises leaves the project file exactly as it was.
@@ -12,27 +13,20 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import pandas as pd
 
-from . import segment
-from .check import check_store
-from .codebook import Code, Codebook, load_codebook
-from .codebook_edit import CodebookEditing
-from .errors import DuplicateError, InputError, NotFoundError, Term
-from .ingest import read_document
-from .project_accounts import ProjectAccounts, requires
-from .project_agreement import ProjectAgreement
-from .project_analysis import ProjectAnalysis
-from .project_codings import CodingSpec, ProjectCodings  # noqa: F401 (CodingSpec is part of this module's API)
-from .project_history import ProjectHistory
-from .project_suggest import ProjectSuggest
-from .search import find_hits
-from .store import Store, now
+from .. import segment
+from ..check import check_store
+from ..codebook import Code, Codebook, load_codebook
+from ..errors import DuplicateError, InputError, NotFoundError, Term
+from ..ingest import read_document
+from ..search import find_hits
+from ..store import Store, now
+from .base import ProjectBase, abbreviate, required, requires
 
 DEFAULT_SOURCE_TYPES = {"interview": "Interview", "observation": "Observation", "document": "Document"}
-CODER_ROLES = ("coder", "supervisor", "admin", "consensus")
 INFORMANT_COLUMNS = ("key", "group", "role", "organisation")
 SEARCH_COLUMNS = ["document_id", "document", "informant", "group", "source_type", "start", "end", "before", "match",
                   "after"]
@@ -48,31 +42,15 @@ class ImportedDocument:
     sentences: int
 
 
-class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis, ProjectAgreement, ProjectSuggest,
-              ProjectHistory):
-    """A qualcode project file (adding, changing and reading codings comes from :class:`ProjectCodings`;
-    codebook editing from :class:`CodebookEditing`; triangulation,
-    framework matrix and co-occurrence from :class:`ProjectAnalysis`; intercoder agreement and
-    reconciliation from :class:`ProjectAgreement`; code suggestions from :class:`ProjectSuggest`; accounts
-    and the checks of what a signed-in user may do from :class:`ProjectAccounts`; history, undo and redo
-    from :class:`ProjectHistory`).
-
-    Example
-    -------
-    >>> with Project.create("study.qualcode") as p:  # doctest: +SKIP
-    ...     p.add_group("leadership", "Leadership of the office")
-    ...     p.add_informant("I-09", "leadership", role="Head of office")
-    """
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
+class ProjectCore(ProjectBase):
+    """Creating and opening a project file; its groups, informants, documents, codebook, coders and search."""
 
     # -- lifecycle ---------------------------------------------------------------
 
     @classmethod
     def create(
         cls, path: str | Path, *, name: str | None = None, source_types: Mapping[str, str] | None = None
-    ) -> Project:
+    ) -> Self:
         store = Store.create(path)
         with store.atomic():
             store.set_meta("name", name or Path(path).stem)
@@ -83,7 +61,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         return cls(store)
 
     @classmethod
-    def open(cls, path: str | Path, *, user: str | None = None) -> Project:
+    def open(cls, path: str | Path, *, user: str | None = None) -> Self:
         """Open a project file; with ``user``, act for that account (see :meth:`act_as`)."""
         project = cls(Store.open(path))
         if user is not None:
@@ -97,7 +75,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
     def close(self) -> None:
         self.store.close()
 
-    def __enter__(self) -> Project:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -124,7 +102,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         self, key: str, name: str | None = None, *, name_alt: str | None = None,
         description: str | None = None, sort: int | None = None, actor: str | None = None,
     ) -> int:
-        key = _required(key, Term("group key", "term_group_key"))
+        key = required(key, Term("group key", "term_group_key"))
         with self.store.atomic():  # checked under the write lock: two writers cannot both add the key
             if self.store.group_by_key(key):
                 raise DuplicateError(f"group '{key}' already exists", key="err_duplicate_group", group=key)
@@ -144,17 +122,19 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         if "key" in fields:
             fields["key"] = self._new_key(fields["key"], "group", self.store.group_by_key, current=key)
         if "name" in fields:
-            fields["name"] = _required(fields["name"], Term(f"group '{key}': name", "term_group_name", group=key))
+            fields["name"] = required(fields["name"], Term(f"group '{key}': name", "term_group_name", group=key))
         with self.store.atomic():
             self.store.update_group(group["id"], fields)
             self.store.log_event(actor, "group.edit", {"key": key, **fields})
 
     def groups(self) -> pd.DataFrame:
-        return pd.DataFrame(self.store.groups(), columns=["id", "key", "name", "name_alt", "description", "sort", "informants"])
+        return pd.DataFrame(self.store.groups(),
+                            columns=["id", "key", "name", "name_alt", "description", "sort", "informants"])
 
     @requires("import")
     def import_groups(self, path: str | Path, *, actor: str | None = None) -> int:
-        """Add groups from a CSV/XLSX sheet with columns key, name and optionally name_alt/name_id, description, sort."""
+        """Add groups from a CSV/XLSX sheet with columns key, name and optionally name_alt/name_id, description,
+        sort."""
         rows = _read_sheet(path, required=("key",))
         with self.store.atomic():
             for line, row in rows:
@@ -174,7 +154,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         self, key: str, group: str, *, role: str | None = None, organisation: str | None = None,
         attributes: Mapping[str, Any] | None = None, actor: str | None = None,
     ) -> int:
-        key = _required(key, Term("informant key", "term_informant_key"))
+        key = required(key, Term("informant key", "term_informant_key"))
         group_row = self._group(group)
         with self.store.atomic():
             if self.store.informant_by_key(key):
@@ -331,7 +311,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
         with self.store.atomic():
             base = self.store.count("codes")
             for sort, code in enumerate(book.codes):
-                parent_id = self.store.code_by_key(code.parent)["id"] if code.parent else None
+                parent_id = self._code(code.parent)["id"] if code.parent else None
                 fields = {
                     "parent_id": parent_id, "name": code.name, "name_alt": code.name_alt,
                     "definition": code.definition, "include": code.include, "exclude": code.exclude,
@@ -375,26 +355,6 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
     def add_coder(self, name: str, role: str = "coder") -> int:
         return self._add_coder(name, role)
 
-    def _add_coder(self, name: str, role: str = "coder") -> int:
-        name = _required(name, Term("coder name", "term_coder_name"))
-        if role not in CODER_ROLES:
-            raise InputError(f"unknown coder role '{role}'; allowed: {', '.join(CODER_ROLES)}",
-                             key="err_unknown_coder_role", role=role, allowed=", ".join(CODER_ROLES))
-        with self.store.atomic():
-            if self.store.coder_by_name(name):
-                raise DuplicateError(f"coder '{name}' already exists", key="err_duplicate_coder", coder=name)
-            cid = self.store.insert_coder(name, role)
-            self.store.log_event(name, "coder.add", {"name": name, "role": role})
-        return cid
-
-    def ensure_coder(self, name: str, role: str = "coder") -> int:
-        row = self.store.coder_by_name(name.strip()) if name else None
-        if row:  # the usual case: no write lock needed
-            return row["id"]
-        with self.store.atomic():  # look again under the lock: another writer may have added the name
-            row = self.store.coder_by_name(name.strip()) if name else None
-            return row["id"] if row else self._add_coder(name, role)
-
     def coders(self) -> pd.DataFrame:
         return pd.DataFrame(self.store.coders(), columns=["id", "name", "role", "codings"])
 
@@ -419,7 +379,7 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
             bad = [v for v in values or [] if v not in allowed]
             if bad:
                 raise NotFoundError(f"unknown {what} {', '.join(map(repr, bad))} in search filter; known: "
-                                    f"{_abbreviate(allowed)}")
+                                    f"{abbreviate(allowed)}")
             filters[what] = values
         find_hits("", query, whole_word=whole_word, case_sensitive=case_sensitive, context=context)  # check args
         rows = []
@@ -441,70 +401,19 @@ class Project(ProjectAccounts, ProjectCodings, CodebookEditing, ProjectAnalysis,
     @staticmethod
     def _new_key(value: Any, what: str, lookup: Callable[[str], dict | None], *, current: str) -> str:
         """A renamed key: not empty, and not the key of another row."""
-        new = _required(value, Term(f"new {what} key", f"term_new_{what}_key"))
+        new = required(value, Term(f"new {what} key", f"term_new_{what}_key"))
         if new != current and lookup(new):
             raise DuplicateError(f"{what} '{new}' already exists; choose another key",
                                  key=f"err_duplicate_{what}_key", new=new)
         return new
 
-    def _group(self, key: str) -> dict:
-        row = self.store.group_by_key(str(key).strip())
-        if row is None:
-            known = ", ".join(g["key"] for g in self.store.groups()) or Term("none yet", "err_none_yet")
-            raise NotFoundError(f"unknown group '{key}'; known: {known}", key="err_unknown_group", group=key,
-                                known=known)
-        return row
-
-    def _informant(self, key: str) -> dict:
-        row = self.store.informant_by_key(str(key).strip())
-        if row is None:
-            known = [i["key"] for i in self.store.informants()]
-            raise NotFoundError(f"unknown informant '{key}'; known: {_abbreviate(known)}",
-                                key="err_unknown_informant", informant=key, known=_abbreviate(known))
-        return row
-
-    def _code(self, key: str) -> dict:
-        row = self.store.code_by_key(str(key).strip())
-        if row is None:
-            known = _abbreviate(self.store.code_keys())
-            raise NotFoundError(f"unknown code '{key}'; known: {known}", key="err_unknown_code", code=key,
-                                known=known)
-        return row
-
-    def _coder_by_id(self, coder_id: int) -> dict | None:
-        return next((c for c in self.store.coders() if c["id"] == coder_id), None)
-
-    def _coder(self, name: str) -> dict:
-        row = self.store.coder_by_name(str(name).strip())
-        if row is None:
-            known = ", ".join(c["name"] for c in self.store.coders()) or Term("none yet", "err_none_yet")
-            raise NotFoundError(f"unknown coder '{name}'; known: {known}", key="err_unknown_coder", coder=name,
-                                known=known)
-        return row
-
 
 # -- module helpers ------------------------------------------------------------------
-
-def _required(value: Any, what: str) -> str:
-    text = str(value).strip() if value is not None else ""
-    if not text:
-        raise InputError(f"{what} is empty", key="err_empty", what=what)
-    return text
-
 
 def _check_fields(fields: Mapping[str, Any], allowed: set[str], what: str) -> None:
     bad = sorted(set(fields) - allowed)
     if bad:
         raise InputError(f"{what}: cannot edit {', '.join(bad)}; editable: {', '.join(sorted(allowed))}")
-
-
-def _abbreviate(items: list[str], limit: int = 12) -> str:
-    if not items:
-        return Term("none yet", "err_none_yet")
-    if len(items) <= limit:
-        return ", ".join(items)
-    shown = ", ".join(items[:limit])
-    return Term(f"{shown} ... ({len(items)} in all)", "err_abbreviated", shown=shown, n=len(items))
 
 
 def _int_or_none(value: Any) -> int | None:

@@ -1,6 +1,6 @@
 """Intercoder agreement, disagreements, reconciliation and blind coding: methods of a Project.
 
-:class:`ProjectAgreement` is a base class of :class:`qualcode.project.Project`. It reads
+:class:`ProjectAgreement` builds on :class:`~.codings.ProjectCodings`. It reads
 codings and units through the Project API and hands plain frames to
 :mod:`qualcode.analysis.agreement_report`. A supervisor settles a disagreement with
 :meth:`ProjectAgreement.reconcile`: the accepted version is copied into a *consensus*
@@ -14,40 +14,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from .analysis.agreement_report import UNIT_KINDS, agreement_report
-from .analysis.agreement_report import disagreements as _disagreements
-from .analysis.triangulation import check_choice
-from .analysis.units import RULES, char_units
-from .errors import InputError, Term
-from .project_accounts import requires
-from .store import Store, now
+from ..analysis.agreement_report import UNIT_KINDS, agreement_report
+from ..analysis.agreement_report import disagreements as _disagreements
+from ..analysis.units import RULES, char_units
+from ..errors import InputError, Term, check_choice
+from ..store import now
+from .base import BLIND_KEY, requires
+from .codings import ProjectCodings
 
 DECISIONS = ("a", "b", "both", "neither")
 RECONCILIATION_COLUMNS = ["id", "document", "document_id", "start", "end", "code", "decision", "coder_a", "coder_b",
                           "consensus", "supervisor", "codings", "created_at"]
-BLIND_KEY = "blind_coding"
 
 
-class ProjectAgreement:
-    """Agreement methods of a Project (needs ``self.store`` and the Project API)."""
-
-    store: Store
-
-    if TYPE_CHECKING:  # provided by Project
-        def codes(self) -> pd.DataFrame: ...
-        def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
-                    codes: Iterable[str] | None = None) -> pd.DataFrame: ...
-        def units(self, document: str | int | None = None, *, kind: str | None = None) -> pd.DataFrame: ...
-        def document(self, ref: str | int) -> dict[str, Any]: ...
-        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
-        def add_coder(self, name: str, role: str = "coder") -> int: ...
-        def _code(self, key: str) -> dict: ...
-        def _coder(self, name: str) -> dict: ...
+class ProjectAgreement(ProjectCodings):
+    """Agreement, reconciliation and blind-coding methods of a Project."""
 
     # -- agreement -------------------------------------------------------------------
 
@@ -204,8 +189,8 @@ class ProjectAgreement:
         elif decision == "b":
             spans = [(r["start"], r["end"], r["memo"]) for r in found["b"]]
         elif decision == "both":
-            rows = found["a"] + found["b"]
-            spans = [(min(r["start"] for r in rows), max(r["end"] for r in rows), None)] if rows else []
+            both = found["a"] + found["b"]
+            spans = [(min(r["start"] for r in both), max(r["end"] for r in both), None)] if both else []
         else:
             spans = []
         created = now()
@@ -248,10 +233,6 @@ class ProjectAgreement:
         with self.store.atomic():
             self.store.set_meta(BLIND_KEY, on)
             self.store.log_event(actor, "project.blind_coding", {"on": on})
-
-    def blind_coding(self) -> bool:
-        """Whether blind coding is on (off by default)."""
-        return bool(self.store.get_meta(BLIND_KEY, False))
 
 
 def _ref(value: str | int) -> str | int:

@@ -1,20 +1,23 @@
 """Codings: adding, changing, removing and reading them; methods of a Project.
 
-:class:`ProjectCodings` is a base class of :class:`qualcode.project.Project`. Every write is one
-transaction with its audit event, and checks the signed-in user's right to code as that coder or
-to change that coding (see :mod:`qualcode.project_accounts`).
+A coding ties a span of a document to a code and a coder, all of :mod:`.core`, so
+:class:`ProjectCodings` builds on :class:`~.core.ProjectCore`. Every write is one transaction
+with its audit event, and checks the signed-in user's right to code as that coder or to change
+that coding (see :mod:`.base`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
-from .errors import CodingError, DuplicateError, InputError, NotFoundError
-from .store import Store, now
+from ..errors import CodingError, DuplicateError, InputError, NotFoundError
+from ..spans import find_occurrence
+from ..store import now
+from .core import ProjectCore
 
 CODINGS_COLUMNS = [
     "id", "document", "document_id", "informant", "group", "source_type", "code", "code_name",
@@ -37,20 +40,8 @@ class CodingSpec:
     created_at: str | None = None
 
 
-class ProjectCodings:
-    """Coding methods of a Project (needs ``self.store`` and the Project's lookups)."""
-
-    store: Store
-
-    if TYPE_CHECKING:  # provided by Project and ProjectAccounts
-        def document(self, ref: str | int) -> dict[str, Any]: ...
-        def ensure_coder(self, name: str, role: str = "coder") -> int: ...
-        def _code(self, key: str) -> dict: ...
-        def _coder(self, name: str) -> dict: ...
-        def _coder_by_id(self, coder_id: int) -> dict | None: ...
-        def _require_coder(self, coder: str) -> None: ...
-        def _require_coding_owner(self, coder_id: int) -> None: ...
-        def _visible_coders(self, coders: Iterable[str] | None) -> list[str] | None: ...
+class ProjectCodings(ProjectCore):
+    """Coding methods of a Project."""
 
     def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
                    *, memo: str | None = None) -> int:
@@ -108,7 +99,7 @@ class ProjectCodings:
                    occurrence: int = 1, memo: str | None = None) -> int:
         """Code the ``occurrence``-th appearance of ``quote`` in a document (how demo codings are anchored)."""
         doc = self.document(document)
-        start = _find_occurrence(doc["text"], quote, occurrence)
+        start = find_occurrence(doc["text"], quote, occurrence)
         if start < 0:
             raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}",
                               key="err_quote_not_found", document=doc["name"], occurrence=occurrence, quote=quote[:60])
@@ -169,15 +160,14 @@ class ProjectCodings:
         if self.store.coding_by_id(data["id"]) is not None:
             raise CodingError(f"cannot restore coding {data['id']}: a coding with that id exists")
         doc = self.document(int(data["document_id"]))
-        for what, found in (("code", self.store.code_by_id(data["code_id"])),
-                            ("coder", self._coder_by_id(data["coder_id"]))):
-            if found is None:
-                raise NotFoundError(f"cannot restore coding {data['id']}: its {what} (id {data[f'{what}_id']}) "
-                                    "no longer exists")
+        code_row, coder_row = self.store.code_by_id(data["code_id"]), self._coder_by_id(data["coder_id"])
+        if code_row is None or coder_row is None:
+            what = "code" if code_row is None else "coder"
+            raise NotFoundError(f"cannot restore coding {data['id']}: its {what} (id {data[f'{what}_id']}) "
+                                "no longer exists")
         _check_span(data["start"], data["end"], len(doc["text"]), doc["name"])
         self._refuse_same_coding((doc["id"], data["code_id"], data["coder_id"], data["start"], data["end"]),
-                                 doc["name"], self.store.code_by_id(data["code_id"])["key"],
-                                 self._coder_by_id(data["coder_id"])["name"])
+                                 doc["name"], code_row["key"], coder_row["name"])
         if doc["text"][data["start"]:data["end"]] != data["quote"]:
             raise CodingError(f"cannot restore coding {data['id']}: its quote {data['quote'][:60]!r} no longer "
                               f"matches '{doc['name']}' at {data['start']}:{data['end']}")
@@ -244,13 +234,3 @@ def _check_span(start: Any, end: Any, length: int, document: str) -> None:
             key="err_coding_span", document=document, start=start, end=end, length=length,
         )
 
-
-def _find_occurrence(text: str, quote: str, occurrence: int) -> int:
-    if not quote or occurrence < 1:
-        return -1
-    pos = -1
-    for _ in range(occurrence):
-        pos = text.find(quote, pos + 1)
-        if pos < 0:
-            return -1
-    return pos

@@ -4,6 +4,11 @@ Each entry turns project data into a DataFrame plus the title, caption and notes
 around it; :func:`qualcode.export.tables.write_table` writes it in any table format. Front ends
 (CLI, UI) call :func:`export_table` and never build these tables themselves.
 
+These are functions that take a Project, not methods: what makes a file or a table out of a whole
+project sits in the package of its concern and uses only the public API of
+:class:`~qualcode.project.Project` (so do :func:`qualcode.refi.export_refi` and
+:func:`qualcode.merge.merge_projects`). The writers of :mod:`qualcode.export` below it take plain data.
+
 Example
 -------
 >>> sorted(CATALOG)  # doctest: +NORMALIZE_WHITESPACE
@@ -14,17 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from ..errors import InputError
-from .quotes import DEFAULT_CITATION, quote_table
-from .tables import Table
-from .transcript import transcript_frame, write_transcript
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..project import Project
+from ..export.quotes import DEFAULT_CITATION, quote_table
+from ..export.tables import Table
+from ..export.transcript import transcript_frame, write_transcript
+from . import Project
 
 
 @dataclass(frozen=True)
@@ -97,10 +100,10 @@ def codebook_table(project: Project) -> Table:
     """The codebook appendix: key, names, definition, include/exclude rules, example, codings."""
     codes = project.codes()
     children: dict[str, list[str]] = {}
-    for key, parent in zip(codes["key"], codes["parent"]):
+    for key, parent in zip(codes["key"], codes["parent"], strict=True):
         if isinstance(parent, str):
             children.setdefault(parent, []).append(key)
-    own = dict(zip(codes["key"], codes["codings"].astype(int)))
+    own = dict(zip(codes["key"], codes["codings"].astype(int), strict=True))
 
     def total(key: str) -> int:
         return own[key] + sum(total(k) for k in children.get(key, []))
@@ -127,7 +130,7 @@ def transcript_table(project: Project, *, document: str | None = None, coders: l
         raise InputError("the transcript needs a document (document=NAME)")
     doc = project.document(document)
     codings = project.codings(document=document, coders=coders)
-    frame = transcript_frame(doc["text"], zip(codings["start"], codings["end"], codings["code"]))
+    frame = transcript_frame(doc["text"], zip(codings["start"], codings["end"], codings["code"], strict=True))
     return Table(frame, title=doc["name"], name="transcript",
                  caption=f"Coded transcript, {len(codings)} codings, {_who(coders)}.",
                  notes="codes: the codes of the passages on each line.")
@@ -154,8 +157,8 @@ def export_transcript(project: Project, document: str | None, target: Any, fmt: 
     doc = project.document(document)
     codings = project.codings(document=document, coders=coders)
     who = _who(coders)
-    write_transcript(doc["text"], list(zip(codings["start"], codings["end"], codings["code"])), target, fmt,
-                     title=doc["name"], layout=layout,
+    write_transcript(doc["text"], list(zip(codings["start"], codings["end"], codings["code"], strict=True)),
+                     target, fmt, title=doc["name"], layout=layout,
                      notes=f"{len(codings)} codings, {who}. Line numbers as in the transcript view.")
     return len(codings)
 

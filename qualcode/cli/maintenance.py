@@ -1,7 +1,4 @@
-"""The ``qualcode`` commands that keep a project file safe: backup, restore, check and merge.
-
-Registered on :data:`qualcode.cli.main` when :mod:`qualcode.cli` is imported.
-"""
+"""Commands that keep a project file safe: backup, restore, check and merge."""
 
 from __future__ import annotations
 
@@ -9,16 +6,15 @@ from pathlib import Path
 
 import click
 
-from .backup import backup, restore
-from .check import check_project
-from .cli import PROJECT, _open, friendly, main
-from .merge import merge_projects
+from ..backup import backup, restore
+from ..check import check_project
+from ..merge import merge_projects
+from .common import PROJECT, open_project
 
 
-@main.command("backup")
+@click.command("backup")
 @PROJECT
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
-@friendly
 def backup_command(project: Path, dest: Path) -> None:
     """Back up PROJECT to DEST, a new file.
 
@@ -28,11 +24,10 @@ def backup_command(project: Path, dest: Path) -> None:
     click.echo(f"backed up {project} to {dest}")
 
 
-@main.command("restore")
+@click.command("restore")
 @click.argument("backup_file", metavar="BACKUP", type=click.Path(dir_okay=False, path_type=Path))
 @PROJECT
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
-@friendly
 def restore_command(backup_file: Path, project: Path, yes: bool) -> None:
     """Restore PROJECT from BACKUP.
 
@@ -47,9 +42,8 @@ def restore_command(backup_file: Path, project: Path, yes: bool) -> None:
     click.echo(f"restored {project} from {backup_file}")
 
 
-@main.command("check")
+@click.command("check")
 @PROJECT
-@friendly
 def check_command(project: Path) -> None:
     """Check PROJECT for damage and inconsistencies.
 
@@ -66,20 +60,22 @@ def check_command(project: Path) -> None:
     click.get_current_context().exit(1)
 
 
-@main.command("merge")
+@click.command("merge")
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--include-documents", is_flag=True,
               help="Also import SOURCE documents that TARGET lacks (matched by content), with their codings.")
 @click.option("--add-codes", is_flag=True, help="Also add SOURCE codes that TARGET lacks, with their codings.")
-@friendly
 def merge_command(target: Path, source: Path, include_documents: bool, add_codes: bool) -> None:
     """Merge the codings of SOURCE into TARGET.
 
     SOURCE is typically a copy of TARGET coded offline. Documents are matched by
     content, codes by key, coders by name; codings already in TARGET are skipped, so
     merging twice adds nothing. All of it or, on error, nothing is written."""
-    with _open(target) as p:
+    with open_project(target) as p:
         report = merge_projects(p, source, include_documents=include_documents, add_codes=add_codes)
     for line in report.lines():
         click.echo(line)
+
+
+COMMANDS = [backup_command, restore_command, check_command, merge_command]

@@ -1,0 +1,6 @@
+"""``python -m qualcode.cli``: the ``qualcode`` command."""
+
+from . import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

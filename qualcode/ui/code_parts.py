@@ -1,0 +1,206 @@
+"""The Code page's logic: the document it shows, code labels, who is shown under blind coding, the callbacks
+of Apply, Save and Delete, and the dialog of a clicked band.
+
+Callbacks read plain ``st.session_state`` keys (the transcript component's ``tx_selection`` / ``tx_clicked``,
+``apply_*``, ``edit_*``) and report through :func:`notify`; every change goes through the Project API.
+Quick coding by unit is :mod:`qualcode.ui.quick_coding`, the transcript component :mod:`qualcode.ui.transcript`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.project import CodingSpec, Project
+from qualcode.spans import trim_span
+
+from .cells import text
+from .sidebar import current_coder
+from .state import current_project, error_text, escape_md, lang, notify, tr
+
+TX = "tx"  # transcript component key; its events land in tx_selection / tx_clicked
+ALL = "\u0000all"
+MINE = "\u0000mine"
+SEES_ALL = ("supervisor", "admin")  # roles that see every coder's codings under blind coding
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_document(_project: Project, path: str, name: str) -> dict:
+    """A document's immutable part: text and turns (cached per project file and document)."""
+    doc = _project.document(name)
+    turns = _project.units(doc["id"], kind="turn")
+    return {
+        "id": doc["id"], "name": doc["name"], "text": doc["text"], "sha": doc["sha256"],
+        "turns": [{"start": int(t.start), "end": int(t.end), "speech_start": int(t.meta.get("speech_start", t.start))}
+                  for t in turns.itertuples()],
+    }
+
+
+def bilingual_labels(codes: pd.DataFrame) -> dict[str, str]:
+    """Code key -> "key · name / other-language name", the name in the UI language first (a missing
+    Indonesian name falls back to the English one and is left out, never shown as "nan")."""
+    labels = {}
+    for r in codes.to_dict("records"):
+        own, alt = text(r["name"]), text(r["name_alt"])
+        first, second = (alt or own, own if alt else "") if lang() == "id" else (own, alt)
+        labels[r["key"]] = f"{r['key']} · {first}" + (f" / {second}" if second else "")
+    return labels
+
+
+def code_names(codes: pd.DataFrame) -> dict[str, str]:
+    """Code key -> its name in the UI language (a missing Indonesian name falls back to the English one):
+    what a band's tooltip shows."""
+    return {r["key"]: (text(r["name_alt"]) if lang() == "id" else "") or text(r["name"])
+            for r in codes.to_dict("records")}
+
+
+def band_codings(project: Project, document_id: int, codes: pd.DataFrame, shown: list[str] | None) -> list[dict]:
+    """The document's codings of the coders ``shown`` (None: all), each with its code's name in the UI
+    language and its current colour, as the transcript component draws them."""
+    names, colors = code_names(codes), dict(zip(codes["key"], codes["color"], strict=True))
+    codings = [c for c in project.document_codings(document_id) if shown is None or c["coder"] in shown]
+    for c in codings:
+        c["name"] = names.get(c["code"], "")
+        c["color"] = colors.get(c["code"], c["color"])
+    return codings
+
+
+def blinded(project: Project, coder: str) -> bool:
+    """Blind coding is on and ``coder`` is neither supervisor nor admin: they see only their own codings."""
+    if not project.blind_coding():
+        return False
+    roles = project.coders().set_index("name")["role"]
+    return roles.get(coder) not in SEES_ALL
+
+
+def visible_coders(project: Project, coder: str) -> list[str] | None:
+    if blinded(project, coder):
+        return [coder]
+    choice = st.session_state.get("code_filter", MINE)
+    if choice == ALL:
+        return None
+    return [coder] if choice == MINE else [choice]
+
+
+# -- callbacks: all logic goes through the Project API ------------------------------------
+
+def clear_selection() -> None:
+    """Forget the selection here and in the browser (the component drops it when the count changes),
+    so that a second Apply cannot code the same passage again."""
+    st.session_state.pop(f"{TX}_selection", None)
+    st.session_state[f"{TX}_cleared"] = st.session_state.get(f"{TX}_cleared", 0) + 1
+
+
+def apply_selection() -> None:
+    project, coder = current_project(quiet=True), current_coder()
+    selection = st.session_state.get(f"{TX}_selection")
+    codes = list(st.session_state.get("apply_codes") or [])
+    if project is None or coder is None or not selection:
+        return
+    if not codes:
+        notify(tr("pick_a_code"), "warning")
+        return
+    doc = project.document(st.session_state["code_doc"])
+    start, end = trim_span(doc["text"], selection["start"], selection["end"])
+    if end <= start:
+        notify(tr("empty_selection"), "warning")
+        return
+    memo = (st.session_state.get("apply_memo") or "").strip() or None
+    try:
+        ids = project.add_codings([CodingSpec(doc["id"], start, end, code, coder, memo) for code in codes])
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
+        return
+    st.session_state["apply_memo"] = ""
+    clear_selection()
+    if not st.session_state.get("apply_keep"):
+        st.session_state["apply_codes"] = []
+    notify(tr("applied").format(n=len(ids), start=start, end=end))
+
+
+def save_edit(coding_id: int) -> None:
+    project = current_project(quiet=True)
+    if project is None:
+        return
+    memo = st.session_state.get("edit_memo") or ""
+    try:
+        project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
+                              clear_memo=not memo, actor=current_coder())
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
+        return
+    st.session_state.pop(f"{TX}_clicked", None)
+    st.session_state["_dialog_done"] = True
+    notify(tr("saved"))
+
+
+def delete_coding(coding_id: int) -> None:
+    project = current_project(quiet=True)
+    if project is None:
+        return
+    try:
+        project.remove_coding(coding_id, actor=current_coder())
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
+        return
+    st.session_state.pop(f"{TX}_clicked", None)
+    st.session_state.pop("confirm_delete", None)
+    st.session_state["_dialog_done"] = True
+    notify(tr("deleted"))
+
+
+# -- the band dialog -------------------------------------------------------------------------
+
+def _close_dialog() -> None:
+    st.session_state.pop(f"{TX}_clicked", None)
+    st.session_state.pop("confirm_delete", None)
+
+
+@st.dialog(" ", width="medium", on_dismiss=_close_dialog)
+def coding_dialog(project: Project, rows: list[dict], labels: dict[str, str]) -> None:
+    """Edit or delete one of the clicked codings (``rows`` from :meth:`Project.coding`: a missing memo is None)."""
+    if st.session_state.pop("_dialog_done", False):
+        st.rerun()  # a dialog reruns alone; closing it and redrawing the transcript needs the whole page
+    st.subheader(tr("edit_coding"))
+    by_id = {int(r["id"]): r for r in rows}
+    ids = list(by_id)
+    chosen = st.radio(tr("which_coding"), ids, key="edit_which", horizontal=True,
+                      format_func=lambda i: escape_md(f"{by_id[i]['code']} · {by_id[i]['coder']}")) \
+        if len(ids) > 1 else ids[0]
+    row = by_id[chosen]
+    st.text(row["quote"])
+    # with sign-in, a coder may open another coder's band but not change it (the API would refuse anyway)
+    locked = project.user is not None and row["coder"] != project.user and not project.may("edit_any_coding")
+    if locked:
+        st.info(tr("edit_not_yours").format(coder=escape_md(row["coder"])))
+    if st.session_state.get("_edit_for") != chosen:
+        st.session_state["_edit_for"] = chosen
+        st.session_state["edit_code"] = row["code"]
+        st.session_state["edit_memo"] = row["memo"] or ""
+        st.session_state.pop("confirm_delete", None)
+    keys = list(labels)
+    st.selectbox(tr("change_code"), keys, key="edit_code", format_func=labels.get, disabled=locked)
+    st.text_area(tr("memo"), key="edit_memo", disabled=locked)
+    save, delete = st.columns(2)
+    save.button(tr("save"), key="edit_save", type="primary", on_click=save_edit, args=(int(chosen),), disabled=locked)
+    delete.button(tr("delete"), key="edit_delete", on_click=lambda: st.session_state.update(confirm_delete=int(chosen)),
+                  disabled=locked)
+    if st.session_state.get("confirm_delete") == chosen:
+        st.warning(tr("really_delete"))
+        st.button(tr("confirm_delete"), key="edit_delete_confirm", type="primary", on_click=delete_coding,
+                  args=(int(chosen),))
+
+
+def clicked_codings(project: Project, document_id: int, shown: list[str] | None) -> list[dict]:
+    """The codings of the band the reader clicked (``tx_clicked``) that can still be opened here."""
+    rows = []
+    for coding_id in st.session_state.get(f"{TX}_clicked") or []:
+        try:
+            row = project.coding(coding_id)
+        except NotFoundError:  # deleted meanwhile, or hidden by blind coding
+            continue
+        # a band of another document or of a coder not shown (a stale click) opens nothing
+        if row["document_id"] == document_id and (shown is None or row["coder"] in shown):
+            rows.append(row)
+    return rows

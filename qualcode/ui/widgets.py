@@ -1,0 +1,60 @@
+"""Widgets and labels shared by several pages: remembered choices kept valid, a table's download buttons,
+codes labelled in the UI language.
+
+A piece used by one page stays in that page's ``*_parts.py``; it comes here when a second page needs it.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from qualcode.export.tables import write_table
+
+from .code_tree import name_column
+from .state import tr
+
+# Built with the page, so the download is instant.
+SHEET_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+# For papers: written only when their button is pressed.
+PAPER_FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "tex": "application/x-tex", "md": "text/markdown"}
+
+
+def keep_known(key: str, options: list[Any], *, multi: bool = False, default: Any = None) -> None:
+    """Drop a remembered choice the project no longer offers (another project, a deleted code ...)."""
+    if key not in st.session_state:
+        if default is not None:
+            st.session_state[key] = default
+        return
+    if multi:
+        st.session_state[key] = [v for v in st.session_state[key] or [] if v in options]
+    elif st.session_state[key] not in options:
+        st.session_state[key] = default if default in options else (options[0] if options else None)
+
+
+def code_labels(codes: pd.DataFrame) -> dict[str, str]:
+    """``key · name`` in the UI language (falling back to the other name)."""
+    names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
+    return {k: f"{k} · {n}" for k, n in zip(codes["key"], names, strict=True)}
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+    """``frame`` written by :func:`qualcode.export.tables.write_table` (CSV, XLSX, DOCX, LaTeX or Markdown)."""
+    buffer = io.BytesIO()
+    write_table(frame, buffer, fmt)
+    return buffer.getvalue()
+
+
+def table_downloads(frame: pd.DataFrame, stem: str, key_prefix: str, label_key: str) -> None:
+    """Download buttons for ``frame`` (keys ``{key_prefix}_<format>``): CSV and XLSX, then DOCX, LaTeX
+    and Markdown for papers, those built only when pressed."""
+    formats = {**SHEET_FORMATS, **PAPER_FORMATS}
+    columns = st.columns(len(formats))
+    for column, (fmt, mime) in zip(columns, formats.items(), strict=True):
+        data = table_bytes(frame, fmt) if fmt in SHEET_FORMATS else (lambda fmt=fmt: table_bytes(frame, fmt))
+        column.download_button(tr(label_key).format(fmt=fmt.upper()), data=data,
+                               file_name=f"{stem}.{fmt}", mime=mime, key=f"{key_prefix}_{fmt}", on_click="ignore")
