@@ -7,7 +7,7 @@ LOWEST := .venv-lowest
 DEMO := demo/demo.qualcode
 PORT ?= 8501
 
-.PHONY: run test test-lowest bench demo docs-cli clean
+.PHONY: run test test-lowest bench demo docs-cli docs-api clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,17 +40,19 @@ run: $(VENV)/.installed $(DEMO)
 		-- --project $(DEMO)
 
 # fetch_peer_files.py: real REFI-QDA files other programs wrote, for the import tests (once; checked)
-# ruff (rules in pyproject.toml) runs before the tests: a lint error fails the target.
+# ruff and mypy (both set up in pyproject.toml) run before the tests: a lint or type error fails the target.
 test: $(VENV)/.installed-test
 	$(PY) scripts/fetch_peer_files.py
 	$(PY) scripts/print_versions.py
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 test-lowest: $(LOWEST)/.installed-test
 	$(LOWEST)/bin/python scripts/fetch_peer_files.py
 	$(LOWEST)/bin/python scripts/print_versions.py --lowest
 	$(LOWEST)/bin/python -m ruff check .
+	$(LOWEST)/bin/python -m mypy
 	$(LOWEST)/bin/python -m pytest
 
 bench: $(VENV)/.installed
@@ -58,6 +60,10 @@ bench: $(VENV)/.installed
 
 docs-cli: $(VENV)/.installed
 	$(PY) scripts/make_cli_docs.py > docs/cli.md
+
+# docs/python-api.md: every public Project method with the first paragraph of its docstring
+docs-api: $(VENV)/.installed
+	$(PY) scripts/make_api_docs.py > docs/python-api.md
 
 clean:
 	rm -rf $(VENV) $(LOWEST) demo .peer-files

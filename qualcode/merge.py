@@ -157,6 +157,8 @@ def _import_document(target: Project, source: Project, doc: dict[str, Any], sha:
                      actor: str | None) -> int:
     """Copy a source document with its own units (not segmented again: they stay exactly as coded)."""
     row = source.store.document_by_id(doc["id"])
+    if row is None:
+        raise InputError(f"document {doc['id']} of {str(source.path)!r} vanished while merging")
     informant = target.store.informant_by_key(doc["informant"]) if doc["informant"] else None
     if doc["informant"] and informant is None:
         report.documents_without_informant.append(row["name"])

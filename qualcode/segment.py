@@ -78,7 +78,7 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Non-blank stretches of text[start:end] separated by blank lines, trimmed of whitespace."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = start
     for m in BLANK_LINE.finditer(text, start, end):
         _add_trimmed(spans, text, pos, m.start())

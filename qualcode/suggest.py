@@ -52,7 +52,7 @@ def normalise(texts: Iterable[str], languages: Sequence[str]) -> list[str]:
     for lang, rows in by_language.items():
         nlp = pipeline(lang)
         stop = nlp.Defaults.stop_words
-        for i, doc in zip(rows, nlp.tokenizer.pipe(texts[i] for i in rows), strict=True):
+        for i, doc in zip(rows, map(nlp.tokenizer, (texts[i] for i in rows)), strict=True):
             out[i] = " ".join(
                 low for tok in doc
                 if not (tok.is_punct or tok.is_space) and (low := tok.lower_) not in stop and low.strip()
@@ -122,13 +122,13 @@ def _fit(x: sp.csr_matrix, y: np.ndarray) -> Any:
     return _classifier().fit(x, y)
 
 
-def document_folds(groups: Sequence[Any], n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
+def document_folds(groups: Iterable[Any], n_splits: int = 5) -> list[tuple[np.ndarray, np.ndarray]]:
     """(train indices, test indices) of a GroupKFold by document; at most one fold per document."""
-    groups = np.asarray(list(groups))
-    n = min(n_splits, len(np.unique(groups)))
+    documents = np.asarray(list(groups))
+    n = min(n_splits, len(np.unique(documents)))
     if n < 2:
         raise InputError("grouped cross-validation needs units from at least two documents", key="err_cv_documents")
-    return list(GroupKFold(n_splits=n).split(np.zeros(len(groups)), groups=groups))
+    return list(GroupKFold(n_splits=n).split(np.zeros(len(documents)), groups=documents))
 
 
 Progress = Callable[[int, int], None]  # (fits done, fits in all)
@@ -348,7 +348,7 @@ def keyword_suggestions(units: pd.DataFrame, codes: pd.DataFrame, *, language: s
         if patterns:
             matcher.add(str(code["key"]), patterns)
     rows: dict[tuple[int, str], str] = {}
-    for unit_id, doc in zip(units["id"], nlp.tokenizer.pipe(units["text"]), strict=True):
+    for unit_id, doc in zip(units["id"], map(nlp.tokenizer, units["text"]), strict=True):
         for match_id, start, end in matcher(doc):
             rows.setdefault((int(unit_id), nlp.vocab.strings[match_id]), doc[start:end].text)
     return pd.DataFrame([(u, c, KEYWORD_SCORE, k) for (u, c), k in rows.items()],

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import krippendorff
 import numpy as np
@@ -36,7 +36,8 @@ from sklearn.metrics import cohen_kappa_score
 from ..errors import InputError, check_choice, unknown_message
 from .unitized import binary_u_alpha, cu_alpha, k_u_alpha, u_alpha
 
-LEVELS = ("nominal", "ordinal", "interval", "ratio")
+Level = Literal["nominal", "ordinal", "interval", "ratio"]
+LEVELS: tuple[Level, ...] = ("nominal", "ordinal", "interval", "ratio")
 
 __all__ = [
     "LEVELS", "alpha_bootstrap_ci", "binary_u_alpha", "cohen_kappa", "cu_alpha", "fleiss_kappa",
@@ -110,14 +111,15 @@ def cohen_kappa(a: Sequence[Any], b: Sequence[Any], *, labels: Sequence[Any] | N
     """
     if weights not in (None, "linear", "quadratic"):
         raise InputError(unknown_message("kappa weights", weights, ["None", "linear", "quadratic"]))
-    a, b = np.asarray(a), np.asarray(b)
-    if a.ndim != 1 or b.ndim != 1 or len(a) != len(b):
-        raise InputError(f"cohen_kappa needs two 1-D sequences of equal length; got shapes {a.shape} and {b.shape}")
-    if len(a) == 0:
+    first, second = np.asarray(a), np.asarray(b)
+    if first.ndim != 1 or second.ndim != 1 or len(first) != len(second):
+        raise InputError("cohen_kappa needs two 1-D sequences of equal length; "
+                         f"got shapes {first.shape} and {second.shape}")
+    if len(first) == 0:
         return math.nan
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # undefined kappa (one category throughout) is NaN, said above
-        value = cohen_kappa_score(a, b, labels=labels, weights=weights)
+        value = cohen_kappa_score(first, second, labels=labels, weights=weights)
     return float(value)
 
 
@@ -351,5 +353,6 @@ def _number(value: Any) -> float:
         raise InputError(f"expected a number, got {value!r}") from None
 
 
-def _level(level: Any) -> str:
-    return check_choice(level, LEVELS, "level of measurement")
+def _level(level: Any) -> Level:
+    checked = check_choice(level, LEVELS, "level of measurement")
+    return next(known for known in LEVELS if known == checked)  # the same string, typed as a Level

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import SupportsFloat
 
 import altair as alt
 import pandas as pd
@@ -62,17 +63,15 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     codes = [str(c) for c in matrix.index]
     columns = [str(c) for c in matrix.columns]
     values = matrix.to_numpy()
-    records = [
-        {"code": code, "column": column, "value": _number(values[i, j])}
-        for i, code in enumerate(codes) for j, column in enumerate(columns)
-    ]
-    highest = max((r["value"] for r in records), default=0) or 1
+    cells = [(code, column, _number(values[i, j])) for i, code in enumerate(codes) for j, column in enumerate(columns)]
+    records = [{"code": code, "column": column, "value": value} for code, column, value in cells]
+    highest = max((value for _, _, value in cells), default=0) or 1
     labels = labels or {}
     axis = matrix.attrs.get("axis", matrix.columns.name or "column")
     axis_title = labels.get("column") or str(axis).replace("_", " ")
     value_title = labels.get("value") or MEASURE_TITLES.get(measure, measure)
     code_title = labels.get("code") or "code"
-    whole = all(float(r["value"]).is_integer() for r in records)
+    whole = all(float(value).is_integer() for _, _, value in cells)
     number = ".1f" if measure == "share" else ("d" if whole else ".2f")
     data = alt.InlineData(values=records)  # inline values: no row limit of the DataFrame transformer
     base = alt.Chart(data).encode(
@@ -89,7 +88,7 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
         text=alt.Text("value:Q", format=number),
         color=alt.condition(alt.datum.value > highest / 2, alt.value("white"), alt.value("black")),
     )
-    chart = alt.layer(rect, text).properties(
+    chart = alt.LayerChart(layer=[rect, text]).properties(  # no facets to hoist, so alt.layer would give this
         width=alt.Step(max(28, min(70, 9 * max((len(c) for c in columns), default=4)))),
         height=alt.Step(20),
     )
@@ -128,8 +127,8 @@ def save_chart(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0
         path.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
 
 
-def _number(value: object) -> float | int:
-    if pd.isna(value):
+def _number(value: SupportsFloat | None) -> float | int:
+    if value is None or pd.isna(value):
         return 0
     number = float(value)
     return int(number) if number.is_integer() else number

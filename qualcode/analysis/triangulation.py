@@ -148,7 +148,7 @@ def code_matrix(
                   .reindex(index=rows, columns=columns, fill_value=0).astype("int64"))
         matrix.index = pd.Index(rows, name="code", dtype=object)
         matrix.columns = pd.Index(columns, name=by, dtype=object)
-    if measure == "share":
+    if measure == "share" and informants is not None:  # checked above: "share" needs the informants
         sizes = informants.groupby("group")["key"].nunique().reindex(columns, fill_value=0).to_numpy()
         with np.errstate(divide="ignore", invalid="ignore"):
             share = np.where(sizes > 0, matrix.to_numpy() * 100.0 / np.where(sizes > 0, sizes, 1), 0.0)
@@ -279,9 +279,11 @@ def code_rows(codes: pd.DataFrame, rollup: bool) -> tuple[list[str], dict[str, s
 
     def root(key: str) -> str:
         seen = {key}
-        while parents.get(key) in parents and parents[key] not in seen:
-            key = parents[key]
+        parent = parents.get(key)
+        while parent is not None and parent in parents and parent not in seen:
+            key = parent
             seen.add(key)
+            parent = parents.get(key)
         return key
 
     row_of = {k: root(k) for k in keys}

@@ -106,9 +106,10 @@ def binary_u_alpha(spans: Any, *, length: int, category: Any = None, coders: Ite
 def cu_alpha(spans: Any, *, length: int, coders: Iterable[str] | None = None) -> float:
     """cuα: agreement on the categories where units of different coders intersect (gaps ignored)."""
     sections, _ = _prepare(spans, length, coders)
-    o, e, _ = _cu_matrices(sections, length)
-    if o is None:
+    matrices = _cu_matrices(sections, length)
+    if matrices is None:
         return math.nan
+    o, e, _ = matrices
     return _one_minus(o.sum() - np.trace(o), e.sum() - np.trace(e))
 
 
@@ -117,9 +118,10 @@ def k_u_alpha(spans: Any, *, length: int, category: Any, coders: Iterable[str] |
     sections, categories = _prepare(spans, length, coders)
     if category not in categories:
         return math.nan
-    o, e, _ = _cu_matrices(sections, length)
-    if o is None:
+    matrices = _cu_matrices(sections, length)
+    if matrices is None:
         return math.nan
+    o, e, _ = matrices
     k = categories.index(category)  # row k of the valued-only matrices (category ids start at 1)
     l_k, l_kk = o[k].sum(), o[k, k]
     e_k, e_kk = e[k].sum(), e[k, k]
@@ -155,13 +157,14 @@ def _u_matrices(sections: list[Sections], length: int) -> tuple[np.ndarray, np.n
     return o, e
 
 
-def _cu_matrices(sections: list[Sections], length: int) -> tuple[np.ndarray | None, np.ndarray | None, float]:
+def _cu_matrices(sections: list[Sections], length: int) -> tuple[np.ndarray, np.ndarray, float] | None:
+    """Observed and expected cu matrices and the total, or None when no units of different coders meet."""
     size = 1 + max((int(s.values.max()) for s in sections), default=0)
     m = len(sections)
     o = _observed(sections, size)[1:, 1:]
     total = o.sum()
     if total == 0:
-        return None, None, 0.0
+        return None
     squares = np.zeros(size)
     for i, a in enumerate(sections):
         units = np.flatnonzero(a.values)
@@ -248,7 +251,7 @@ def _prepare(spans: Any, length: Any, coders: Iterable[str] | None) -> tuple[lis
                              f"0 <= start < end <= {length} (the length of the continuum)")
     categories = list(dict.fromkeys(frame["category"]))
     ids = {c: n + 1 for n, c in enumerate(categories)}
-    sections = [_coder_sections(frame[frame["coder"] == name], ids, length, name) for name in names]
+    sections = [_coder_sections(frame[frame["coder"] == name], ids, int(length), name) for name in names]
     return sections, categories
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import numpy as np
 import pandas as pd
@@ -158,13 +158,12 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target) -> None:
                     cell = WriteOnlyCell(ws, value=value)
                     cell.data_type = "s"
                     values[i] = cell
-        for row in zip(*columns, strict=True):
-            if wrap_at:
-                row = list(row)
-                for i in wrap_at:
-                    cell = row[i] if isinstance(row[i], Cell) else WriteOnlyCell(ws, value=row[i])
-                    cell.alignment = wrap
-                    row[i] = cell
+        for values_of_row in zip(*columns, strict=True):
+            row = list(values_of_row)
+            for i in wrap_at:
+                cell = row[i] if isinstance(row[i], Cell) else WriteOnlyCell(ws, value=row[i])
+                cell.alignment = wrap
+                row[i] = cell
             ws.append(row)
         if item.notes:
             ws.append([])
@@ -267,8 +266,7 @@ def _write_docx(item: Table, target: Target) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    if _is_text_stream(target):
-        raise InputError("a DOCX table needs a file path or a binary file, not a text stream")
+    out = _binary_target(target, "DOCX")
     frame = _flat(item.frame)
     doc = Document()
     section = doc.sections[0]
@@ -300,7 +298,7 @@ def _write_docx(item: Table, target: Target) -> None:
         para = doc.add_paragraph()
         run = para.add_run(item.notes)
         run.font.size = Pt(9)
-    doc.save(target)
+    doc.save(out)
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -319,16 +317,27 @@ def _is_text_stream(target: Target) -> bool:
     return isinstance(target, io.TextIOBase)
 
 
+def _binary_target(target: Target, what: str) -> str | IO[bytes]:
+    """A path or binary stream to save a ``what`` file to; a text stream is refused."""
+    if isinstance(target, str | Path):
+        return str(target)
+    if _is_text_stream(target):
+        raise InputError(f"a {what} table needs a file path or a binary file, not a text stream")
+    return cast("IO[bytes]", target)  # not a text stream, so a binary one
+
+
 def _write_text(text: str, target: Target) -> None:
     if isinstance(target, str | Path):
         Path(target).write_text(text, encoding="utf-8", newline="")
-    elif isinstance(target, io.TextIOBase) or "b" not in getattr(target, "mode", ""):
+        return
+    stream: IO[Any] = target  # text or binary: told apart at run time
+    if isinstance(stream, io.TextIOBase) or "b" not in getattr(stream, "mode", ""):
         try:
-            target.write(text)
+            stream.write(text)
         except TypeError:  # a binary buffer without a mode (io.BytesIO)
-            target.write(text.encode("utf-8"))
+            stream.write(text.encode("utf-8"))
     else:
-        target.write(text.encode("utf-8"))
+        stream.write(text.encode("utf-8"))
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
@@ -372,9 +381,10 @@ def _md_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _column_layout(frame: pd.DataFrame) -> tuple[list[float], list[bool]]:
+def _column_layout(frame: pd.DataFrame) -> tuple[list[int], list[bool]]:
     """Width (characters, capped) and whether to wrap, per column, from the header and content."""
-    widths, wrapped = [], []
+    widths: list[int] = []
+    wrapped: list[bool] = []
     for column in frame.columns:
         values = frame[column]
         longest, breaks = 0, False
@@ -394,7 +404,7 @@ def _xlsx_values(column: pd.Series) -> list[Any]:
         return column.tolist()
     if pd.api.types.is_float_dtype(column):
         return [None if math.isnan(v) else v for v in column.tolist()]
-    out = []
+    out: list[Any] = []
     for value in column.tolist():
         if _missing(value):
             out.append(None)

@@ -97,11 +97,11 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
         return normalize_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    encoding = _detect_legacy(data)
-    if encoding is not None:
-        text = data.decode(encoding)
+    legacy = _detect_legacy(data)
+    if legacy is not None:
+        text = data.decode(legacy)
         if not any(0x80 <= ord(c) <= 0x9F for c in text):  # C1 controls mean a wrong guess
-            return normalize_text(text), encoding
+            return normalize_text(text), legacy
     raise ImportFormatError(path, f"cannot decode text: {_TRIED}; none fits. Save it as UTF-8 and import again")
 
 

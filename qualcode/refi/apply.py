@@ -123,8 +123,8 @@ def import_refi(project: Project, path: str | Path, *, language: str = "id", sou
             choice = content.positions
             result.reading, result.reading_basis = choice.reading.describe(), choice.basis
             result.selections, result.suspicious = choice.selections, choice.suspicious
-            if choice.warning():
-                result.warnings.insert(0, choice.warning())
+            if warning := choice.warning():
+                result.warnings.insert(0, warning)
         project.store.log_event(actor, "refi.import", {"file": Path(path).name, "found": result.found,
                                                        "skipped": result.skipped, "reading": result.reading,
                                                        "left_out": len(result.left_out)})
@@ -276,13 +276,17 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
                 skip("selections outside their source's text", len(codings))
                 continue
             for coding in codings:
-                key = code_keys.get(coding.code)
-                if key is None:
+                code_key = code_keys.get(coding.code)
+                if code_key is None:
                     skip("codings of codes not in the codebook")
                     continue
-                if key not in code_ids:
-                    code_ids[key] = store.code_by_key(key)["id"]
-                identity = (doc_id, code_ids[key], coder(coding.user), start, end)
+                if code_key not in code_ids:
+                    code_row = store.code_by_key(code_key)
+                    if code_row is None:
+                        raise InputError(f"code '{code_key}' of the REFI file is missing from the codebook "
+                                         "after import")
+                    code_ids[code_key] = code_row["id"]
+                identity = (doc_id, code_ids[code_key], coder(coding.user), start, end)
                 if identity in identities:  # one coder, one code, one span: one coding (as the API keeps it)
                     skip("codings that repeat another coding exactly (same span, code and coder)")
                     continue

@@ -61,7 +61,8 @@ def _codes(root: Any, path: Path) -> list[RefiCode]:
     """Every <Code> under ``root``'s <Codes>, parents before children, walked without recursion."""
     found: list[RefiCode] = []
     codes_el = _kid(root, "Codes")
-    stack = [(node, None, 1) for node in reversed(_kids(codes_el, "Code") if codes_el is not None else [])]
+    top = _kids(codes_el, "Code") if codes_el is not None else []
+    stack: list[tuple[Any, str | None, int]] = [(node, None, 1) for node in reversed(top)]
     while stack:
         node, parent_guid, depth = stack.pop()
         name = (node.get("name") or "").strip()
@@ -117,14 +118,17 @@ def _read_file(path: Path) -> bytes:
         raise ImportFormatError(path, f"cannot read the file ({exc})") from None
 
 
-def _text_of(archive: SafeArchive, node: Any, source_guid: str) -> tuple[str | None, str | None]:
-    """(raw text, problem) of a TextSource or Note: from PlainTextContent or its plainTextPath."""
+def _text_of(archive: SafeArchive, node: Any, source_guid: str) -> tuple[str | None, str]:
+    """(raw text, problem) of a TextSource or Note: from PlainTextContent or its plainTextPath.
+
+    The problem is "" when the text was read, and says why when it is None.
+    """
     content = _kid(node, "PlainTextContent")
     name = (node.get("name") or source_guid).strip()
     if content is not None and content.text:
         if len(content.text) > MAX_SOURCE_BYTES:
             return None, f"source '{name}' holds more than {MAX_SOURCE_BYTES // 2**20} MB of text, the limit per source"
-        return content.text, None
+        return content.text, ""
     ref = (node.get("plainTextPath") or "").strip()
     candidates = []
     if ref:
@@ -140,7 +144,7 @@ def _text_of(archive: SafeArchive, node: Any, source_guid: str) -> tuple[str | N
             return None, (f"source '{name}': {info.filename} is {info.file_size / 2**20:.0f} MB, above the limit of "
                           f"{MAX_SOURCE_BYTES // 2**20} MB per source")
         try:
-            return archive.read(info).decode("utf-8"), None
+            return archive.read(info).decode("utf-8"), ""
         except UnicodeDecodeError as exc:
             return None, f"source '{name}': {info.filename} is not UTF-8 text ({exc})"
     if ref and "://" in re.sub(r"^internal://", "", ref, flags=re.I):
@@ -219,8 +223,8 @@ def _read_project(archive: SafeArchive) -> RefiContent:
     variables: dict[str, str] = {}
     vars_el = _kid(root, "Variables")
     for var in _kids(vars_el, "Variable") if vars_el is not None else []:
-        if guid(var.get("guid")):
-            variables[guid(var.get("guid"))] = (var.get("name") or "").strip()
+        if var_guid := guid(var.get("guid")):
+            variables[var_guid] = (var.get("name") or "").strip()
     notes: dict[str, str] = {}
     notes_el = _kid(root, "Notes")
     for note in _kids(notes_el, "Note") if notes_el is not None else []:
@@ -233,7 +237,8 @@ def _read_project(archive: SafeArchive) -> RefiContent:
         out = {}
         for vv in _kids(node, "VariableValue"):
             ref = _kid(vv, "VariableRef")
-            name = variables.get(guid(ref.get("targetGUID")) if ref is not None else None)
+            ref_guid = guid(ref.get("targetGUID")) if ref is not None else None
+            name = variables.get(ref_guid) if ref_guid is not None else None
             value = next((c.text for c in vv if _local(c.tag).endswith("Value") and c.text is not None), None)
             if name and value is not None and value.strip():
                 out[name] = value.strip()

@@ -133,7 +133,8 @@ def _variables(project: RefiProject) -> list[tuple[str, str]]:
     from uuid import NAMESPACE_URL, uuid5
 
     seen: dict[str, str] = {}
-    for holder in [*project.cases, *project.sources]:
+    holders: list[RefiCase | RefiSource] = [*project.cases, *project.sources]
+    for holder in holders:
         for name in holder.variables:
             seen.setdefault(name, str(uuid5(NAMESPACE_URL, f"qualcode-variable:{project.name}:{name}")))
     return list(seen.items())
@@ -146,9 +147,9 @@ def _values(node: Element, variables: dict[str, str], guids: dict[str, str]) -> 
         SubElement(vv, "TextValue").text = value
 
 
-def _note(guid: str, coding: RefiCoding, fallback_time: str | None) -> Element:
+def _note(guid: str, coding: RefiCoding, memo: str, fallback_time: str | None) -> Element:
     """The ``<Note>`` of a coding's memo, dated (QualCoder needs a date on every note) and signed."""
-    attrs = {"guid": _g(guid), "name": coding.memo[:40]}
+    attrs = {"guid": _g(guid), "name": memo[:40]}
     user, created = coding.memo_user or coding.user, coding.memo_created or coding.created or fallback_time
     if user:
         attrs["creatingUser"] = _g(user)
@@ -159,7 +160,7 @@ def _note(guid: str, coding: RefiCoding, fallback_time: str | None) -> Element:
             attrs["modifyingUser"] = _g(coding.memo_modifier)
         attrs["modifiedDateTime"] = coding.memo_modified
     note = Element("Note", attrs)
-    SubElement(note, "PlainTextContent").text = coding.memo
+    SubElement(note, "PlainTextContent").text = memo
     return note
 
 
@@ -173,7 +174,7 @@ def _coding(parent: Element, coding: RefiCoding, guid: str, notes: list[Element]
     SubElement(node, "CodeRef", {"targetGUID": _g(coding.code)})
     if coding.memo:
         note_guid = _derived(guid, "note")
-        notes.append(_note(note_guid, coding, fallback_time))
+        notes.append(_note(note_guid, coding, coding.memo, fallback_time))
         SubElement(node, "NoteRef", {"targetGUID": _g(note_guid)})
 
 
@@ -272,7 +273,7 @@ def project_xml(project: RefiProject) -> bytes:
             for sel in source.selections:
                 _selection(node, sel, bisect.bisect_left(line_ends, sel.start), notes, project.created)
             for case in cases_of.get(source.guid, []):
-                if source.text:
+                if source.text and case_user is not None:  # always set when a case links a source
                     _case_link(node, case, source, case_user)
             for n, coding in enumerate(source.whole_codings):
                 _coding(node, coding, _derived(source.guid, f"coding-{n}"), notes, project.created)

@@ -172,7 +172,7 @@ class StoreBase:
         cols = ", ".join(f'"{c}"' for c in row)
         marks = ", ".join("?" for _ in row)
         cur = self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", list(row.values()))
-        return int(cur.lastrowid)
+        return _inserted_id(cur, table)
 
     def _update(self, table: str, row_id: int, fields: dict[str, Any]) -> None:
         if not fields:
@@ -211,14 +211,21 @@ class StoreBase:
                   undo_of: int | None = None, redo_of: int | None = None) -> int:
         """Record an event and claim the row changes the audit triggers wrote before it; returns its id."""
         actor = self.actor or actor
-        event_id = self.conn.execute(
+        event_id = _inserted_id(self.conn.execute(
             "INSERT INTO events (at, actor, action, payload, undo_of, redo_of) VALUES (?, ?, ?, ?, ?, ?)",
             (now(), actor, action, json.dumps(payload, ensure_ascii=False), undo_of, redo_of),
-        ).lastrowid
+        ), "events")
         # SQLite has one writer at a time and every write logs its event in its own transaction,
         # so the unclaimed change rows are exactly the ones this event made.
         self.conn.execute("UPDATE changes SET event_id = ? WHERE event_id IS NULL", (event_id,))
-        return int(event_id)
+        return event_id
 
     def events(self, limit: int = 100) -> list[dict]:
         return self._all("SELECT * FROM events ORDER BY id DESC LIMIT ?", (limit,))
+
+
+def _inserted_id(cursor: sqlite3.Cursor, table: str) -> int:
+    """The id of the row an INSERT just wrote (sqlite3 types ``lastrowid`` as optional)."""
+    if cursor.lastrowid is None:
+        raise ProjectFileError(f"inserting into {table} gave no row id")
+    return int(cursor.lastrowid)

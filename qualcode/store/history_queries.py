@@ -30,7 +30,8 @@ class HistoryQueries(StoreBase):
                        table: str | None = None, row_id: int | None = None, since: str | None = None,
                        until: str | None = None, limit: int = 200) -> list[dict]:
         """Events, newest first, that pass every given filter (``table``/``row_id``: events that changed it)."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if actor is not None:
             where.append("e.actor = ?")
             params.append(actor)

@@ -97,7 +97,8 @@ class ProjectQueries(StoreBase):
         A filter left as None does not filter; documents without an informant pass
         only when no group or informant filter is given.
         """
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         for column, values in (("g.key", group_keys), ("i.key", informant_keys), ("d.source_type", source_types)):
             if values is not None:
                 where.append(f"{column} IN ({','.join('?' * len(values))})")
@@ -124,7 +125,8 @@ class ProjectQueries(StoreBase):
         )
 
     def units(self, document_id: int | None = None, kind: str | None = None) -> list[dict]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if document_id is not None:
             where.append("document_id = ?")
             params.append(document_id)
@@ -281,7 +283,8 @@ class ProjectQueries(StoreBase):
         coder_ids: Sequence[int] | None = None,
         code_ids: Sequence[int] | None = None,
     ) -> list[dict]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if document_id is not None:
             where.append("x.document_id = ?")
             params.append(document_id)

@@ -328,4 +328,5 @@ def rows_become(path: Path, sql: str, expected: list[tuple], seconds: float = 30
     deadline = time.monotonic() + seconds
     while rows(path, sql) != expected and time.monotonic() < deadline:
         time.sleep(0.25)
-    assert rows(path, sql) == expected
+    got = rows(path, sql)
+    assert got == expected, f"after {seconds} s the project file reads {got!r}, not {expected!r} ({sql})"
