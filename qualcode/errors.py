@@ -133,17 +133,23 @@ class UndoConflictError(QualcodeError):
     refused, so nothing changed. The message names the row and who changed it when."""
 
 
-def unknown_message(what: str, value: object, allowed: Iterable[object]) -> str:
-    """The one template for a value outside a fixed set: ``unknown WHAT 'value'; allowed: a, b``.
+def unknown_message(what: str, value: object, allowed: Iterable[object] | str, *, listed: str = "allowed") -> str:
+    """The one template for a value that is not one of the choices: ``unknown WHAT 'value'; allowed: a, b``.
 
-    An error that a front end translates passes this as its English message, with its own ``key``.
+    ``allowed`` is the choices, or their list already written out (shortened, or a :class:`Term` such as
+    "none yet"). ``listed`` names them: "allowed" for a fixed set, "known" for what the project holds (its
+    groups, codes, documents ...). An error that a front end translates passes this as its English
+    message, with its own ``key``.
 
     Example
     -------
     >>> unknown_message("table format", "pdf", ["csv", "xlsx"])
     "unknown table format 'pdf'; allowed: csv, xlsx"
+    >>> unknown_message("group", "staff", "community, agency", listed="known")
+    "unknown group 'staff'; known: community, agency"
     """
-    return f"unknown {what} {value!r}; allowed: {', '.join(str(choice) for choice in allowed)}"
+    shown = allowed if isinstance(allowed, str) else ", ".join(str(choice) for choice in allowed)
+    return f"unknown {what} {value!r}; {listed}: {shown}"
 
 
 def check_choice(value: Any, allowed: Iterable[str], what: str) -> str:

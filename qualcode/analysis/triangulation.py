@@ -26,7 +26,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..errors import InputError, NotFoundError, check_choice
+from ..errors import InputError, NotFoundError, check_choice, unknown_message
 
 MEASURES = ("segments", "informants", "share", "words")
 AXES = ("group", "source_type", "informant")
@@ -250,7 +250,7 @@ def cell_codings(
     keys = [str(k) for k in codes["key"]]
     if code not in keys:
         shown = ", ".join(keys[:12]) + (f" ... ({len(keys)} in all)" if len(keys) > 12 else "")
-        raise NotFoundError(f"unknown code {code!r}; known: {shown or 'none yet'}")
+        raise NotFoundError(unknown_message("code", code, shown or "none yet", listed="known"))
     wanted = {code, *(_descendants(codes, code) if rollup else ())}
     mask = codings["code"].isin(wanted) & (codings[by] == column)
     order = [c for c in ("document_id", "start", "end", "id") if c in codings.columns]

@@ -34,7 +34,7 @@ from ..analysis.triangulation import (
     code_rows,
     coverage,
 )
-from ..errors import InputError, NotFoundError, check_choice
+from ..errors import InputError, NotFoundError, check_choice, unknown_message
 from ..store import now
 from .base import abbreviate, requires
 from .codings import ProjectCodings
@@ -179,7 +179,7 @@ class ProjectAnalysis(ProjectCodings):
             raise InputError(f"context must be a whole number >= 0, got {context!r}")
         allowed = self.axis_values(by)
         if column not in allowed:
-            raise NotFoundError(f"unknown {by.replace('_', ' ')} {column!r}; known: {abbreviate(allowed)}")
+            raise NotFoundError(unknown_message(by.replace("_", " "), column, abbreviate(allowed), listed="known"))
         codes = self._code_frame()
         self._code(code)
         wanted = [code, *self._descendant_keys(code)] if rollup else [code]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from .. import accounts
-from ..errors import DuplicateError, InputError, NotFoundError, PermissionDeniedError, Term
+from ..errors import DuplicateError, InputError, NotFoundError, PermissionDeniedError, Term, unknown_message
 from ..store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -150,7 +150,7 @@ class ProjectBase:
     def _add_coder(self, name: str, role: str = "coder") -> int:
         name = required(name, Term("coder name", "term_coder_name"))
         if role not in CODER_ROLES:
-            raise InputError(f"unknown coder role '{role}'; allowed: {', '.join(CODER_ROLES)}",
+            raise InputError(unknown_message("coder role", role, CODER_ROLES),
                              key="err_unknown_coder_role", role=role, allowed=", ".join(CODER_ROLES))
         with self.store.atomic():
             if self.store.coder_by_name(name):
@@ -174,15 +174,15 @@ class ProjectBase:
         row = self.store.group_by_key(str(key).strip())
         if row is None:
             known = ", ".join(g["key"] for g in self.store.groups()) or Term("none yet", "err_none_yet")
-            raise NotFoundError(f"unknown group '{key}'; known: {known}", key="err_unknown_group", group=key,
-                                known=known)
+            raise NotFoundError(unknown_message("group", key, known, listed="known"), key="err_unknown_group",
+                                group=key, known=known)
         return row
 
     def _informant(self, key: str) -> dict:
         row = self.store.informant_by_key(str(key).strip())
         if row is None:
             known = [i["key"] for i in self.store.informants()]
-            raise NotFoundError(f"unknown informant '{key}'; known: {abbreviate(known)}",
+            raise NotFoundError(unknown_message("informant", key, abbreviate(known), listed="known"),
                                 key="err_unknown_informant", informant=key, known=abbreviate(known))
         return row
 
@@ -190,8 +190,8 @@ class ProjectBase:
         row = self.store.code_by_key(str(key).strip())
         if row is None:
             known = abbreviate(self.store.code_keys())
-            raise NotFoundError(f"unknown code '{key}'; known: {known}", key="err_unknown_code", code=key,
-                                known=known)
+            raise NotFoundError(unknown_message("code", key, known, listed="known"), key="err_unknown_code",
+                                code=key, known=known)
         return row
 
     def _coder_by_id(self, coder_id: int) -> dict | None:
@@ -201,6 +201,6 @@ class ProjectBase:
         row = self.store.coder_by_name(str(name).strip())
         if row is None:
             known = ", ".join(c["name"] for c in self.store.coders()) or Term("none yet", "err_none_yet")
-            raise NotFoundError(f"unknown coder '{name}'; known: {known}", key="err_unknown_coder", coder=name,
-                                known=known)
+            raise NotFoundError(unknown_message("coder", name, known, listed="known"), key="err_unknown_coder",
+                                coder=name, known=known)
         return row

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import InputError
+from ..errors import InputError, unknown_message
 from ..export.quotes import DEFAULT_CITATION, quote_table
 from ..export.tables import Table
 from ..export.transcript import transcript_frame, write_transcript
@@ -174,7 +174,7 @@ def export_table(project: Project, name: str, **options: Any) -> Table:
     project.require("export")
     entry = CATALOG.get(name)
     if entry is None:
-        raise InputError(f"unknown table {name!r}; allowed: {', '.join(CATALOG)}")
+        raise InputError(unknown_message("table", name, CATALOG))
     given = {k: v for k, v in options.items() if v is not None and v is not False}
     extra = [k for k in given if k not in entry.options]
     if extra:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
-from ..errors import CodebookError, DuplicateError, InputError, NotFoundError, Term
+from ..errors import CodebookError, DuplicateError, InputError, NotFoundError, Term, unknown_message
 from .base import ProjectBase, abbreviate, requires
 
 CODE_TEXT_FIELDS = ("name_alt", "definition", "include", "exclude", "example")
@@ -199,8 +199,8 @@ class CodebookEditing(ProjectBase):
         if row is None:
             known = abbreviate(self.store.code_keys())
             what_term = Term(what, f"term_{what.replace(' ', '_')}")
-            raise NotFoundError(f"unknown {what} '{key}'; known: {known}", key="err_unknown_named", what=what_term,
-                                value=key, known=known)
+            raise NotFoundError(unknown_message(what, key, known, listed="known"), key="err_unknown_named",
+                                what=what_term, value=key, known=known)
         return row
 
     def _descendants(self, code_id: int) -> list[dict]:

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import segment
 from ..check import check_store
 from ..codebook import Code, Codebook, load_codebook
-from ..errors import DuplicateError, InputError, NotFoundError, Term
+from ..errors import DuplicateError, InputError, NotFoundError, Term, unknown_message
 from ..ingest import read_document
 from ..search import find_hits
 from ..store import Store, now
@@ -222,7 +222,7 @@ class ProjectCore(ProjectBase):
         informant_row = self._informant(informant) if informant else None
         types = self.store.source_types()
         if source_type not in types:
-            raise NotFoundError(f"unknown source type '{source_type}'; known: {', '.join(types)}",
+            raise NotFoundError(unknown_message("source type", source_type, types, listed="known"),
                                 key="err_unknown_source_type", source_type=source_type, known=", ".join(types))
         parsed = read_document(path)
         sha = hashlib.sha256(parsed.text.encode("utf-8")).hexdigest()
@@ -288,7 +288,7 @@ class ProjectCore(ProjectBase):
         row = self.store.document_by_id(ref) if isinstance(ref, int) else self.store.document_by_name(str(ref))
         if row is None:
             known = ", ".join(r["name"] for r in self.store.documents()[:10]) or Term("none", "err_none")
-            raise NotFoundError(f"unknown document {ref!r}; known: {known}", key="err_unknown_document",
+            raise NotFoundError(unknown_message("document", ref, known, listed="known"), key="err_unknown_document",
                                 document=ref, known=known)
         return row
 

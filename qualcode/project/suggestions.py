@@ -21,7 +21,7 @@ import pandas as pd
 import sklearn
 
 from .. import suggest
-from ..errors import InputError, NotFoundError
+from ..errors import InputError, NotFoundError, check_choice
 from .codings import ProjectCodings
 
 SUGGESTION_COLUMNS = ["id", "unit_id", "document", "document_id", "start", "end", "text", "code", "score",
@@ -247,8 +247,8 @@ class ProjectSuggest(ProjectCodings):
     def suggestions(self, *, status: str | None = "open", code: str | None = None,
                     document: str | int | None = None) -> pd.DataFrame:
         """Stored suggestions, best score first (``status=None``: every status)."""
-        if status is not None and status not in STATUSES:
-            raise InputError(f"unknown suggestion status '{status}'; allowed: {', '.join(STATUSES)}")
+        if status is not None:
+            check_choice(status, STATUSES, "suggestion status")
         rows = self.store.suggestions(
             status=status, code_id=self._code(code)["id"] if code is not None else None,
             document_id=self.document(document)["id"] if document is not None else None)
@@ -264,8 +264,7 @@ class ProjectSuggest(ProjectCodings):
         Raises NotFoundError for an unknown suggestion, InputError for an unknown decision or a
         suggestion already accepted or rejected.
         """
-        if decision not in DECISIONS:
-            raise InputError(f"unknown decision '{decision}'; allowed: {', '.join(DECISIONS)}")
+        check_choice(decision, DECISIONS, "decision")
         row = self.store.suggestion_by_id(int(suggestion_id))
         if row is None:
             raise NotFoundError(f"no suggestion with id {suggestion_id}")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import segment
 from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
-from ..errors import DuplicateError, IncompleteImportError, InputError
+from ..errors import DuplicateError, IncompleteImportError, InputError, unknown_message
 from ..store import now
 from .model import RefiSet
 from .read import RefiContent, read_refi
@@ -214,7 +214,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
     types = store.source_types()
     default_type = source_type or ("document" if "document" in types else types[0])
     if default_type not in types:
-        raise InputError(f"unknown source type '{default_type}'; known: {', '.join(types)}")
+        raise InputError(unknown_message("source type", default_type, types, listed="known"))
     doc_of: dict[str, tuple[int, str]] = {}
     by_sha: dict[str, tuple[int, str]] = {}
     names: set[str] = set()
