@@ -1,4 +1,5 @@
-"""Writers of project data to files for papers and other tools (tables; later quotes, codebooks, REFI-QDA).
+"""Writers of project data to files for papers: tables, quote tables and coded transcripts (REFI-QDA
+exchange lives in :mod:`qualcode.refi`).
 
 Exporters take plain data (DataFrames) and a path or file object; they never read the project.
 """

@@ -5,9 +5,10 @@ around it; :func:`qualcode.export.tables.write_table` writes it in any table for
 (CLI, UI) call :func:`export_table` and never build these tables themselves.
 
 These are functions that take a Project, not methods: what makes a file or a table out of a whole
-project sits in the package of its concern and uses only the public API of
-:class:`~qualcode.project.Project` (so do :func:`qualcode.refi.export_refi` and
-:func:`qualcode.merge.merge_projects`). The writers of :mod:`qualcode.export` below it take plain data.
+project sits in the package of its concern. These use only the public API of
+:class:`~qualcode.project.Project`; :func:`qualcode.refi.export_refi` and :func:`qualcode.merge.merge_projects`,
+which work on the file as a whole, also read the store's queries (``project.store``), never the Project's
+private helpers. The writers of :mod:`qualcode.export` below it take plain data.
 
 Example
 -------
