@@ -4,11 +4,14 @@ Two documents in one project: a 300,000-character transcript with 5,000 codings
 and a 3,000-character transcript with 50 (the same density). The baseline of
 each ratio is the same measurement on the short transcript, in the same run.
 
-- Server: Streamlit's AppTest runs the real app on the Code page; one action is
-  "set the selection, pick a code, click Apply" and the timed part is the
-  script run that adds the coding and redraws the page.
-- Browser: headless Chromium on `streamlit run app.py`; from the mouse-up on
-  Apply to the transcript component having painted the new band.
+- Server, palette: Streamlit's AppTest runs the real app on the Code page; one action
+  is the code palette's event (``tx_code``: the span and one code, as the component's
+  callback leaves it) and the timed part is the run that adds the coding and redraws.
+- Server, Apply: the side panel's path: "set the selection, pick a code, click Apply".
+- Browser, palette: headless Chromium on `streamlit run app.py`; a passage is selected
+  with a mouse drag, the palette opens, "1" is pressed: from that key's keydown to the
+  transcript component having painted the new band.
+- Browser, Apply: from the mouse-up on Apply to the new band painted.
 """
 
 from __future__ import annotations
@@ -61,8 +64,8 @@ def build(folder: Path) -> Path:
     return path
 
 
-def server_action(path: Path, document: str, repeat: int) -> list[float]:
-    """Seconds of AppTest runs of the Code page that each add one coding."""
+def app_on(path: Path, document: str):
+    """AppTest of the app on the Code page of ``document`` as coder rina, after one first run."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
@@ -72,58 +75,148 @@ def server_action(path: Path, document: str, repeat: int) -> list[float]:
     at.switch_page("qualcode/ui/pages/code.py")
     at.run()
     assert not at.exception, at.exception
+    return at
+
+
+def server_action(path: Path, document: str, repeat: int, *, palette: bool = True) -> list[float]:
+    """Seconds of AppTest runs of the Code page that each add one coding: through the palette's event
+    (``palette``) or through the side panel's Apply button."""
+    at = app_on(path, document)
     with Project.open(path) as p:
         length = len(p.document(document)["text"])
-    rng = random.Random(3)
+    rng = random.Random(3 if palette else 4)
     runs = []
     for _ in range(repeat + 1):
         start = rng.randrange(0, length - 200)
         at.session_state["tx_selection"] = {"start": start, "end": start + 120}
         at.run()  # the rerun the selection itself causes (not timed)
-        at.multiselect(key="apply_codes").set_value(["C1"])
-        began = time.perf_counter()
-        at.button(key="apply").click().run()
+        if palette:
+            at.session_state["tx_code"] = {"start": start, "end": start + 120, "codes": ["C1"]}
+            began = time.perf_counter()
+            at.run()
+        else:
+            at.multiselect(key="apply_codes").set_value(["C1"])
+            began = time.perf_counter()
+            at.button(key="apply").click().run()
         runs.append(time.perf_counter() - began)
         assert not at.exception, at.exception
+        assert not at.error, at.error[0].value
     return runs[1:]  # the first action warms caches
 
 
-def browser_action(path: Path, document: str, repeat: int) -> list[float]:
-    """Milliseconds from mouse-up on Apply to the new band painted, in headless Chromium."""
+def profile(document: str = "long", repeat: int = 5) -> None:
+    """Print where the server time of the palette's coding action goes (cProfile of the script runs)."""
+    import cProfile
+    import pstats
+
+    from streamlit.runtime.scriptrunner import script_runner
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    folder = Path(tempfile.mkdtemp(prefix="qualcode-page-"))
+    try:
+        path = build(folder)
+        at = app_on(path, document)
+        profiler, run_script = cProfile.Profile(), script_runner.ScriptRunner._run_script
+
+        def profiled(self, *args, **kwargs):  # AppTest runs the script in its own thread
+            profiler.enable()
+            try:
+                return run_script(self, *args, **kwargs)
+            finally:
+                profiler.disable()
+
+        script_runner.ScriptRunner._run_script = profiled
+        try:
+            for i in range(repeat):
+                start = 1000 + 977 * i
+                at.session_state["tx_code"] = {"start": start, "end": start + 120, "codes": ["C1"]}
+                at.run()
+        finally:
+            script_runner.ScriptRunner._run_script = run_script
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _open(page, url: str, document: str) -> None:
+    page.goto(f"{url}/code")
+    page.locator(".qc-transcript").wait_for(timeout=120_000)
+    if document != "long":
+        page.locator('[data-testid="stSelectbox"]').filter(has_text="Document").click()
+        page.get_by_role("option", name=document, exact=True).click()
+        page.wait_for_timeout(1500)
+
+
+def _select_a_line(page, i: int, skip: int = 0) -> int:
+    """Drag-select 40 characters of the i-th long line, ``skip`` characters after its speaker label (the
+    two browser measurements select different spans: the second would otherwise be a refused duplicate);
+    returns the number of codings drawn before."""
+    from tests.browser import drag_select
+
+    line = page.evaluate("""(i) => {
+        const rows = [...document.querySelectorAll('.qc-transcript .qc-line')]
+            .filter((r) => r.innerText.length > 60);
+        return rows[(i * 7) % rows.length].querySelector(".qc-text").textContent; }""", i)
+    before = int(page.evaluate("() => document.querySelector('.qc-transcript').dataset.codings"))
+    drag_select(page, line.split(":", 1)[-1].strip()[skip:skip + 40].strip())
+    return before
+
+
+def _painted_after(page, before: int) -> float:
+    page.wait_for_function(f"() => Number(document.querySelector('.qc-transcript').dataset.codings) > {before}",
+                           timeout=120_000)
+    return float(page.evaluate("() => Number(document.querySelector('.qc-transcript').dataset.painted)"))
+
+
+def browser_palette(path: Path, document: str, repeat: int) -> list[float]:
+    """Milliseconds from the keydown of "1" in the code palette to the new band painted, in headless Chromium."""
     sys.path.insert(0, str(ROOT))
-    from tests.browser import chromium_page, drag_select, streamlit_server
+    from tests.browser import chromium_page, streamlit_server, wait_idle
 
     runs = []
     with streamlit_server(path) as url, chromium_page() as page:
-        page.goto(f"{url}/code")
-        page.locator(".qc-transcript").wait_for(timeout=120_000)
-        if document != "long":
-            page.locator('[data-testid="stSelectbox"]').filter(has_text="Document").click()
-            page.get_by_role("option", name=document, exact=True).click()
-            page.wait_for_timeout(1500)
+        _open(page, url, document)
+        page.evaluate("""() => document.addEventListener('keydown', (e) => {
+            if (e.key === '1') window.__keydown = performance.now(); }, true)""")
+        for i in range(repeat + 1):
+            before = _select_a_line(page, i)
+            page.locator(".qc-palette").wait_for(state="visible", timeout=30_000)
+            wait_idle(page)  # the rerun the selection causes ends first, as while a coder reads the palette
+            page.keyboard.press("1")  # the coder's most recent code
+            runs.append(_painted_after(page, before) - page.evaluate("() => window.__keydown"))
+            wait_idle(page)  # the next selection starts on a settled page
+    return runs[1:]
+
+
+def browser_apply(path: Path, document: str, repeat: int) -> list[float]:
+    """Milliseconds from mouse-up on Apply to the new band painted, in headless Chromium."""
+    sys.path.insert(0, str(ROOT))
+    from tests.browser import chromium_page, streamlit_server
+
+    runs = []
+    with streamlit_server(path) as url, chromium_page() as page:
+        _open(page, url, document)
         page.locator('[data-testid="stMultiSelect"]').first.click()
         page.get_by_role("option", name="C1 · Code C1").click()
         page.keyboard.press("Escape")
+        page.get_by_text("Keep these codes for the next passage").click()  # C1 for every passage
         page.wait_for_timeout(1000)
         page.evaluate("""() => document.addEventListener('mouseup', (e) => {
             if (e.target.closest('button')) window.__mouseup = performance.now(); }, true)""")
         for i in range(repeat + 1):
-            line = page.evaluate("""(i) => {
-                const rows = [...document.querySelectorAll('.qc-transcript .qc-line')]
-                    .filter((r) => r.innerText.length > 60);
-                return rows[(i * 7) % rows.length].querySelector(".qc-text").textContent; }""", i)
-            needle = line.split(":", 1)[-1].strip()[:40].strip()
-            drag_select(page, needle)
+            before = _select_a_line(page, i, skip=8)
+            page.keyboard.press("Escape")  # close the palette: this path uses the side panel
             page.wait_for_function(
                 "() => [...document.querySelectorAll('button')].some(b => b.innerText === 'Apply' && !b.disabled)")
             page.wait_for_timeout(800)  # the selection's own rerun settles first
-            before = int(page.evaluate("() => document.querySelector('.qc-transcript').dataset.codings"))
             page.locator(".st-key-apply button").last.click()
-            page.wait_for_function(f"() => Number(document.querySelector('.qc-transcript').dataset.codings) > {before}",
-                                   timeout=120_000)
-            painted = page.evaluate("() => Number(document.querySelector('.qc-transcript').dataset.painted)")
-            runs.append(painted - page.evaluate("() => window.__mouseup"))
+            runs.append(_painted_after(page, before) - page.evaluate("() => window.__mouseup"))
     return runs[1:]
+
+
+def _row(measure: str, long: str, short: str, ratio: float) -> dict:
+    return {"benchmark": "code page", "measure": measure, "qualcode": f"{long} (300,000 chars, 5,000 codings)",
+            "baseline": f"{short} (3,000 chars, 50 codings)", "ratio": f"{ratio:.2f}"}
 
 
 def run(*, repeat: int = 5, browser: bool = True) -> list[dict]:
@@ -133,22 +226,25 @@ def run(*, repeat: int = 5, browser: bool = True) -> list[dict]:
     try:
         path = build(folder)
         print(f"code page: {LONG:,}-character transcript with 5,000 codings vs {SHORT:,} characters with 50")
-        long_s = statistics.median(server_action(path, "long", repeat))
-        short_s = statistics.median(server_action(path, "short", repeat))
-        print(f"  server (AppTest run of one coding action): long {long_s * 1000:.0f} ms, "
-              f"short {short_s * 1000:.0f} ms, ratio {long_s / short_s:.2f}x")
-        rows = [{"benchmark": "code page", "measure": f"server: one coding action, AppTest run (median of {repeat})",
-                 "qualcode": f"{long_s * 1000:.0f} ms (300,000 chars, 5,000 codings)",
-                 "baseline": f"{short_s * 1000:.0f} ms (3,000 chars, 50 codings)", "ratio": f"{long_s / short_s:.2f}"}]
-        if browser and (shutil.which("chromium") or shutil.which("chromium-browser")):
-            long_b = statistics.median(browser_action(path, "long", repeat))
-            short_b = statistics.median(browser_action(path, "short", repeat))
-            print(f"  browser (mouse-up on Apply to band painted): long {long_b:.0f} ms, short {short_b:.0f} ms, "
-                  f"ratio {long_b / short_b:.2f}x")
-            rows.append({"benchmark": "code page",
-                         "measure": f"browser: mouse-up on Apply to new band painted, Chromium (median of {repeat})",
-                         "qualcode": f"{long_b:.0f} ms (300,000 chars, 5,000 codings)",
-                         "baseline": f"{short_b:.0f} ms (3,000 chars, 50 codings)", "ratio": f"{long_b / short_b:.2f}"})
+        rows = []
+        for palette, what in ((True, "code palette's event"), (False, "Apply button")):
+            long_s = statistics.median(server_action(path, "long", repeat, palette=palette))
+            short_s = statistics.median(server_action(path, "short", repeat, palette=palette))
+            print(f"  server ({what}, AppTest run of one coding action): long {long_s * 1000:.0f} ms, "
+                  f"short {short_s * 1000:.0f} ms, ratio {long_s / short_s:.2f}x")
+            rows.append(_row(f"server: one coding action through the {what}, AppTest run (median of {repeat})",
+                             f"{long_s * 1000:.0f} ms", f"{short_s * 1000:.0f} ms", long_s / short_s))
+        if not browser:
+            print("  browser: not asked for")
+        elif shutil.which("chromium") or shutil.which("chromium-browser"):
+            for action, what in ((browser_palette, "key press in the code palette"),
+                                 (browser_apply, "mouse-up on Apply")):
+                long_b = statistics.median(action(path, "long", repeat))
+                short_b = statistics.median(action(path, "short", repeat))
+                print(f"  browser ({what} to band painted): long {long_b:.0f} ms, short {short_b:.0f} ms, "
+                      f"ratio {long_b / short_b:.2f}x")
+                rows.append(_row(f"browser: {what} to new band painted, Chromium (median of {repeat})",
+                                 f"{long_b:.0f} ms", f"{short_b:.0f} ms", long_b / short_b))
         else:
             print("  browser: skipped (no chromium on this machine)")
         return rows

@@ -94,14 +94,18 @@ def make_project(folder: Path, informants: int, words: int) -> tuple[Project, li
 def add_codings(project: Project, docs: list[dict], total: int, batches: int) -> float:
     rng = random.Random(11)
     keys = [c.key for c in codebook().codes]
+    seen: set[tuple] = set()  # the API refuses a coder giving one code to exactly the same span twice
     started = time.perf_counter()
     for _ in range(batches):
-        specs = []
-        for _ in range(total // batches):
+        specs: list[CodingSpec] = []
+        while len(specs) < total // batches:
             doc = docs[rng.randrange(len(docs))]
             start = rng.randrange(doc["length"] - 1)
             end = min(doc["length"], start + rng.randint(20, 400))
-            specs.append(CodingSpec(doc["id"], start, end, rng.choice(keys), rng.choice(CODERS)))
+            spec = CodingSpec(doc["id"], start, end, rng.choice(keys), rng.choice(CODERS))
+            if (spec.document, start, end, spec.code, spec.coder) not in seen:
+                seen.add((spec.document, start, end, spec.code, spec.coder))
+                specs.append(spec)
         project.add_codings(specs)
     return time.perf_counter() - started
 

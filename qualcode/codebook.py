@@ -20,7 +20,10 @@ from .errors import CodebookError, Term
 
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 KEY_RE = re.compile(r"^[\w.\-]+$")
-CODE_FIELDS = ("key", "name", "name_alt", "definition", "include", "exclude", "example", "color", "parent", "children")
+# One ASCII letter or digit: the palette matches KeyboardEvent.code (KeyA, Digit1), which names no other keys.
+HOTKEY_RE = re.compile(r"^[A-Za-z0-9]$")
+CODE_FIELDS = ("key", "name", "name_alt", "definition", "include", "exclude", "example", "color", "hotkey", "parent",
+               "children")
 BOOK_FIELDS = ("name", "title", "title_alt", "description", "codes")
 DEFAULT_COLOR = "#999999"
 
@@ -36,6 +39,27 @@ class Code:
     example: str | None = None
     color: str = DEFAULT_COLOR
     parent: str | None = None
+    hotkey: str | None = None  # one letter or digit, upper-case (see :func:`hotkey_value`)
+
+
+def hotkey_value(value: Any) -> str | None:
+    """A hotkey as stored: one letter (A-Z) or digit, upper-case; None for none (None or blank text).
+
+    Raises ValueError for anything else; callers turn it into an error that names the code.
+
+    Example
+    -------
+    >>> hotkey_value("q"), hotkey_value(" 7 "), hotkey_value("")
+    ('Q', '7', None)
+    """
+    if value is None:
+        return None
+    text = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else None
+    if text == "":
+        return None
+    if text is None or not HOTKEY_RE.match(text):
+        raise ValueError(f"a hotkey is one letter (A-Z) or digit (0-9), got {value!r}")
+    return text.upper()
 
 
 @dataclass
@@ -126,8 +150,14 @@ def parse_codebook(data: Any, *, source: str = "codebook") -> Codebook:
                                     key="err_codebook_two_parents", source=source, code=key)
             texts = {f: _text(item.get(f), source, key, f)
                      for f in ("name_alt", "definition", "include", "exclude", "example")}
+            try:
+                hotkey = hotkey_value(item.get("hotkey"))
+            except ValueError:
+                raise CodebookError(f"{source}: code '{key}': field 'hotkey' must be one letter (A-Z) or digit (0-9), "
+                                    f"got {item.get('hotkey')!r}", key="err_codebook_hotkey", source=source,
+                                    code=key, hotkey=item.get("hotkey")) from None
             codes.append(
-                Code(key=key, name=str(item["name"]).strip(), color=color,
+                Code(key=key, name=str(item["name"]).strip(), color=color, hotkey=hotkey,
                      parent=str(item["parent"]) if item.get("parent") is not None else parent, **texts)
             )
             children = item.get("children")
@@ -159,6 +189,15 @@ def _check_tree(codes: list[Code], source: str) -> None:
             raise CodebookError(f"{source}: duplicate code key '{code.key}'; keys must be unique",
                                 key="err_codebook_duplicate", source=source, code=code.key)
         seen.add(code.key)
+    hotkeys: dict[str, str] = {}
+    for code in codes:
+        if code.hotkey is not None and code.hotkey in hotkeys:
+            raise CodebookError(f"{source}: code '{code.key}': hotkey '{code.hotkey}' is already the hotkey of code "
+                                f"'{hotkeys[code.hotkey]}'; hotkeys must be unique",
+                                key="err_codebook_hotkey_duplicate", source=source, code=code.key,
+                                hotkey=code.hotkey, other=hotkeys[code.hotkey])
+        if code.hotkey is not None:
+            hotkeys[code.hotkey] = code.key
     for code in codes:
         if code.parent is not None and code.parent not in seen:
             raise CodebookError(f"{source}: code '{code.key}': parent '{code.parent}' is not a code in this codebook",

@@ -385,7 +385,7 @@ def ids(*keys: str) -> list[str]:
 def test_code_page_codings_table_in_indonesian(demo_path):
     from .conftest import open_page
 
-    at = open_page("code", demo_path, "id", coder="rina")
+    at = open_page("code", demo_path, "id", coder="rina", code_table_on=True)  # the table is behind a toggle
     assert not at.exception
     table = at.dataframe[-1].value
     assert list(table.columns) == ids("col_line", "col_code", "col_coder", "col_quote", "col_memo", "col_start",

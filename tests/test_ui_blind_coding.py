@@ -32,7 +32,8 @@ def blind(path: Path, on: bool = True) -> None:
 
 
 def page(path: Path, coder: str, **state) -> AppTest:
-    return open_page("code", path, coder=coder, **state)
+    """The Code page with its codings table shown (it is behind a toggle)."""
+    return open_page("code", path, coder=coder, code_table_on=True, **state)
 
 
 def has_filter(at: AppTest) -> bool:

@@ -68,6 +68,8 @@ def test_renders_on_the_demo(demo_path):
     at = page(demo_path, coder="rina")
     assert not at.exception
     assert at.selectbox(key="code_doc").value == "I-01 Ketua LKS"
+    assert not at.dataframe  # the codings table is built only on demand
+    at.toggle(key="code_table_on").set_value(True).run()
     table = at.dataframe[-1].value
     assert len(table) > 10 and set(table["Coder"]) == {"rina"}
 
@@ -142,7 +144,7 @@ def test_band_click_dialog_edits_and_deletes_with_confirmation(small):
 def test_filter_shows_mine_or_others(small):
     with Project.open(small) as p:
         p.add_coding("w", 0, 11, "A", "budi")
-    at = page(small)
+    at = page(small, code_table_on=True)
     assert any("No codings shown yet" in i.value for i in at.info)
     at.selectbox(key="code_filter").set_value("budi").run()
     assert list(at.dataframe[-1].value["Coder"]) == ["budi"]

@@ -133,7 +133,7 @@ def test_memo_column_shows_empty_not_none(small):
     with Project.open(small) as p:
         p.add_coding("w", 0, 11, "A", "rina")
         p.add_coding("w", 13, 16, "B", "rina", memo="m")
-    at = page(small)
+    at = page(small, code_table_on=True)  # the codings table is behind a toggle
     table = at.dataframe[-1]
     memos = list(table.value["Memo"])
     assert sum(isinstance(v, str) and v == "m" for v in memos) == 1 and sum(missing(v) for v in memos) == 1

@@ -326,13 +326,33 @@ class ProjectAnalysis(ProjectCodings):
         columns, row_of = code_rows(codes, rollup)
         frame = pd.DataFrame("", index=pd.Index(informants, name="informant", dtype=object),
                              columns=pd.Index(columns, name="code", dtype=object), dtype=object)
-        codings = self.codings(coders=coder_names)
-        codings = codings[codings["informant"].notna()]
-        if len(codings):
-            codings = codings.assign(row=codings["code"].map(row_of))
-            for (informant, row), part in codings.groupby(["informant", "row"], sort=False):
-                shown = [f"“{_shorten(q)}”" for q in _distinct(part["quote"])[:quotes]]
-                frame.at[informant, row] = " · ".join([f"{len(part)}×", *shown])
+        # Each cell's count and first codings in reading order, not every coding: a million codings
+        # would otherwise all be read with their quotes.
+        first = max(8, 4 * quotes)
+        coder_ids = None if coder_names is None else [self._coder(n)["id"] for n in coder_names]
+        cells = self.store.framework_cells(coder_ids, first)
+        cells = cells.assign(row=cells["code"].map(row_of)).dropna(subset=["row"])
+        cells = cells.sort_values(["informant", "row", "document_id", "start", "end", "id"], kind="stable")
+        # plain dicts, not a pandas group per cell: a project has informants x codes cells
+        candidates: dict[tuple[str, str], list[str]] = {}
+        for informant, row, quote in zip(cells["informant"], cells["row"], cells["quote"], strict=True):
+            candidates.setdefault((informant, row), []).append(quote)
+        totals: dict[tuple[str, str], int] = {}
+        cut: dict[tuple[str, str], list[str]] = {}  # the codes of a cell with more codings than were read
+        for informant, row, code, n in cells.drop_duplicates(["informant", "code"])[
+                ["informant", "row", "code", "n"]].itertuples(index=False):
+            totals[(informant, row)] = totals.get((informant, row), 0) + int(n)
+            if n > first:
+                cut.setdefault((informant, row), []).append(code)
+        for (informant, row), found in candidates.items():
+            found = _distinct(found)
+            if len(found) < quotes and (informant, row) in cut:  # duplicates filled the first ones: read all
+                codes_of_row = list(cells.loc[(cells["informant"] == informant) & (cells["row"] == row), "code"]
+                                    .unique())
+                every = self.codings(coders=coder_names, codes=codes_of_row)
+                found = _distinct(every.loc[every["informant"] == informant, "quote"])
+            shown = [f"“{_shorten(q)}”" for q in found[:quotes]]
+            frame.at[informant, row] = " · ".join([f"{totals[(informant, row)]}×", *shown])
         for item in self.store.summaries():
             if item["informant"] in frame.index and item["code"] in frame.columns:
                 frame.at[item["informant"], item["code"]] = item["summary"]
@@ -348,9 +368,25 @@ class ProjectAnalysis(ProjectCodings):
         See :func:`qualcode.analysis.cooccurrence.cooccurrence`.
         """
         check_choice(by, ("overlap", "unit"), "co-occurrence mode (by)")
-        codings = self.codings(coders=self._coder_names(coders))
+        # spans and ids only: the quotes and names of a full coding read are not needed here
+        codings = self.store.coding_extents(self._coder_ids(coders))
+        keys = {row["id"]: row["key"] for row in self.store.code_tree()}
+        codings = codings.assign(code=codings["code_id"].map(keys), coder=codings["coder_id"])
         units = self.units(kind="sentence") if by == "unit" else None
         return _cooccurrence(codings, by=by, units=units, order=list(self._code_frame()["key"]))
+
+    def has_codings(self, *, coders: Iterable[str] | None = None) -> bool:
+        """Whether the project has any coding by ``coders`` (None: by anyone the user may see), without
+        reading the codings."""
+        return self.store.has_codings(self._coder_ids(coders))
+
+    def coder_document_counts(self) -> pd.DataFrame:
+        """How many codings each coder gave in each document: columns coder, document_id, document (its name),
+        codings; only the user's own while blind coding hides the others'. What pickers need, without reading
+        the codings."""
+        counts = self.store.coder_document_counts().rename(columns={"n": "codings"})
+        visible = self._visible_coders(None)
+        return counts if visible is None else counts[counts["coder"].isin(visible)].reset_index(drop=True)
 
     def consensus_coders(self) -> list[str]:
         """Names of the coders with role "consensus" (their codings are agreed versions)."""

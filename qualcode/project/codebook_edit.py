@@ -8,14 +8,16 @@ refused call leaves the file as it was. Codes keep a ``sort`` that lists the tre
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
+from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE, hotkey_value
 from ..errors import CodebookError, DuplicateError, InputError, NotFoundError, Term, unknown_message
+from ..store import Store
 from .base import ProjectBase, abbreviate, requires
 
 CODE_TEXT_FIELDS = ("name_alt", "definition", "include", "exclude", "example")
-EDITABLE_CODE_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
+EDITABLE_CODE_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color", "hotkey")
 
 
 class CodebookEditing(ProjectBase):
@@ -25,7 +27,7 @@ class CodebookEditing(ProjectBase):
     def add_code(
         self, key: str, name: str, *, parent: str | None = None, name_alt: str | None = None,
         definition: str | None = None, include: str | None = None, exclude: str | None = None,
-        example: str | None = None, color: str | None = None, actor: str | None = None,
+        example: str | None = None, color: str | None = None, hotkey: str | None = None, actor: str | None = None,
     ) -> int:
         """Add a code, after its siblings; returns its id.
 
@@ -39,11 +41,13 @@ class CodebookEditing(ProjectBase):
             Key of the parent code; None for a top-level code.
         color : str, optional
             ``#RGB`` or ``#RRGGBB``; default the parent's colour, else ``#999999``.
+        hotkey : str, optional
+            One letter (A-Z) or digit, any case, stored upper-case; unique in the project.
 
         Raises
         ------
         CodebookError
-            Bad key or colour. DuplicateError: key taken. NotFoundError: unknown parent.
+            Bad key, colour or hotkey. DuplicateError: key or hotkey taken. NotFoundError: unknown parent.
         """
         key = _valid_key(key)
         if self.store.code_by_key(key):
@@ -54,6 +58,8 @@ class CodebookEditing(ProjectBase):
         fields["color"] = _valid_color(color, key) if color is not None else (
             parent_row["color"] if parent_row else DEFAULT_COLOR)
         with self.store.atomic():
+            if hotkey is not None:  # checked in the transaction: no other writer takes the key in between
+                fields["hotkey"] = checked_hotkeys(self.store, {key: hotkey})[key]
             last = max((c["sort"] for c in self.store.code_tree()), default=-1) + 1
             code_id = self.store.insert_code({"key": key, "parent_id": parent_row["id"] if parent_row else None,
                                               "sort": last, **fields})
@@ -64,13 +70,14 @@ class CodebookEditing(ProjectBase):
     @requires("codebook")
     def edit_code(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
         """Change fields of a code: ``key`` (rename), ``name``, ``name_alt``, ``definition``,
-        ``include``, ``exclude``, ``example``, ``color``. Codings stay attached on a rename.
+        ``include``, ``exclude``, ``example``, ``color``, ``hotkey`` (one letter or digit, stored
+        upper-case; None or "" clears it). Codings stay attached on a rename.
 
         Raises
         ------
         InputError
-            Unknown field or empty name. CodebookError: bad key or colour.
-            DuplicateError: the new key is taken. NotFoundError: unknown code.
+            Unknown field or empty name. CodebookError: bad key, colour or hotkey.
+            DuplicateError: the new key or the hotkey is taken. NotFoundError: unknown code.
         """
         row = self._code_named(key, "code")
         bad = sorted(set(fields) - set(EDITABLE_CODE_FIELDS))
@@ -91,9 +98,11 @@ class CodebookEditing(ProjectBase):
         update.update(_texts(row["key"], **{f: fields[f] for f in CODE_TEXT_FIELDS if f in fields}))
         if "color" in fields:
             update["color"] = _valid_color(fields["color"], row["key"])
-        if not update:
+        if not update and "hotkey" not in fields:
             return
         with self.store.atomic():
+            if "hotkey" in fields:  # checked in the transaction: no other writer takes the key in between
+                update["hotkey"] = checked_hotkeys(self.store, {row["key"]: fields["hotkey"]})[row["key"]]
             self.store.update_code(row["id"], update)
             self.store.log_event(actor, "code.edit", {"key": row["key"], **update})
 
@@ -260,6 +269,33 @@ def _valid_key(key: Any) -> str:
         raise CodebookError(f"code key '{text}' is invalid: a key may hold letters, digits, '.', '_' and '-' only",
                             key="err_code_key_invalid", code=text)
     return text
+
+
+def checked_hotkeys(store: Store, wanted: Mapping[str, Any]) -> dict[str, str | None]:
+    """The hotkeys ``wanted`` (code key -> hotkey; None or "" for none) as stored: upper-case or None.
+
+    Refuses a hotkey that is not one letter or digit, one wanted twice, and one another code holds
+    (unless that code is in ``wanted`` too, getting another hotkey).
+    """
+    cleaned: dict[str, str | None] = {}
+    for key, value in wanted.items():
+        try:
+            cleaned[key] = hotkey_value(value)
+        except ValueError:
+            raise CodebookError(f"code '{key}': hotkey must be one letter (A-Z) or digit (0-9), got {value!r}",
+                                key="err_code_hotkey", code=key, hotkey=value) from None
+    holders = store.code_hotkeys()
+    chosen: dict[str, str] = {}  # hotkey -> the code of ``wanted`` that takes it
+    for key, hotkey in cleaned.items():
+        if hotkey is None:
+            continue
+        holder = chosen.get(hotkey) or holders.get(hotkey)
+        if holder is not None and holder != key and (hotkey in chosen or holder not in cleaned):
+            raise DuplicateError(f"code '{key}': hotkey '{hotkey}' is already the hotkey of code '{holder}'; "
+                                 "clear it there or choose another", key="err_code_hotkey_taken", code=key,
+                                 hotkey=hotkey, other=holder)
+        chosen[hotkey] = key
+    return cleaned
 
 
 def _valid_color(color: Any, key: str) -> str:

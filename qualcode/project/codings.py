@@ -40,6 +40,21 @@ class CodingSpec:
     created_at: str | None = None
 
 
+MAX_DELTA = 500  # more row changes than this since a view's last read: it reads the whole list again
+
+
+@dataclass(frozen=True)
+class CodingsDelta:
+    """A document's codings that changed after a given row change (:meth:`ProjectCodings.document_codings_since`):
+    ``rows`` are added or changed codings (all of them when ``full``), ``gone`` the ids no longer shown, and
+    ``until`` the newest row change they include."""
+
+    until: int
+    full: bool
+    rows: list[dict[str, Any]]
+    gone: frozenset[int]
+
+
 class ProjectCodings(ProjectCore):
     """Coding methods of a Project."""
 
@@ -222,6 +237,27 @@ class ProjectCodings(ProjectCore):
         rows = self.store.document_codings(int(document_id))
         visible = self._visible_coders(None)
         return rows if visible is None else [r for r in rows if r["coder"] in visible]
+
+    def document_codings_since(self, document_id: int, since: int) -> CodingsDelta:
+        """What changed in :meth:`document_codings` after the row change ``since`` (0: everything), so that
+        a view of a long document with many codings reads only the codings that changed.
+
+        Changes other than to codings (a code's colour or key, a coder, blind coding, ...) or very many
+        of them give the full list (``full=True``). ``until`` is the change to pass as ``since`` next time.
+        """
+        since = int(since)
+        latest = self.store.last_change_id()
+        changes = self.store.changed_rows_since(since) if 0 < since <= latest else None
+        if changes is None or len(changes) > MAX_DELTA or any(tbl != "codings" for _, tbl, _ in changes):
+            return CodingsDelta(latest, True, self.document_codings(document_id), frozenset())
+        if not changes:
+            return CodingsDelta(since, False, [], frozenset())
+        ids = sorted({row_id for _, _, row_id in changes})
+        rows = self.store.document_codings(int(document_id), ids)
+        visible = self._visible_coders(None)
+        rows = rows if visible is None else [r for r in rows if r["coder"] in visible]
+        # deleted, moved to another document or hidden: gone from this view
+        return CodingsDelta(changes[-1][0], False, rows, frozenset(ids) - {r["id"] for r in rows})
 
 
 def _check_span(start: Any, end: Any, length: int, document: str) -> None:

@@ -25,6 +25,7 @@ from ..ingest import read_document
 from ..search import find_hits
 from ..store import Store, now
 from .base import ProjectBase, abbreviate, required, requires
+from .codebook_edit import checked_hotkeys
 
 DEFAULT_SOURCE_TYPES = {"interview": "Interview", "observation": "Observation", "document": "Document"}
 INFORMANT_COLUMNS = ("key", "group", "role", "organisation")
@@ -305,10 +306,19 @@ class ProjectCore(ProjectBase):
     def load_codebook(self, source: str | Path | Codebook, *, actor: str | None = None) -> int:
         """Add the codes of a codebook; codes whose key exists are updated, none are removed.
 
+        A code's hotkey is set when the codebook gives one; a code without one keeps the hotkey it has.
         Returns the number of codes loaded.
+
+        Raises
+        ------
+        DuplicateError
+            A hotkey of the codebook is the hotkey of another code of the project (names both codes).
         """
         book = source if isinstance(source, Codebook) else load_codebook(source)
         with self.store.atomic():
+            # checked in the transaction, so no other writer takes a hotkey in between
+            hotkeys = checked_hotkeys(self.store, {c.key: c.hotkey for c in book.codes if c.hotkey is not None})
+            self.store.clear_code_hotkeys(list(hotkeys))  # first, so that codes may swap hotkeys
             base = self.store.count("codes")
             for sort, code in enumerate(book.codes):
                 parent_id = self._code(code.parent)["id"] if code.parent else None
@@ -316,6 +326,7 @@ class ProjectCore(ProjectBase):
                     "parent_id": parent_id, "name": code.name, "name_alt": code.name_alt,
                     "definition": code.definition, "include": code.include, "exclude": code.exclude,
                     "example": code.example, "color": code.color,
+                    **({"hotkey": hotkeys[code.key]} if code.key in hotkeys else {}),
                 }
                 existing = self.store.code_by_key(code.key)
                 if existing:
@@ -328,14 +339,15 @@ class ProjectCore(ProjectBase):
         return len(book.codes)
 
     def codes(self) -> pd.DataFrame:
-        """Every code with its parent key and number of codings (own codings, not rolled up)."""
+        """Every code with its parent key, hotkey (a missing value where it has none) and number of codings
+        (own codings, not rolled up)."""
         return pd.DataFrame(self.store.codes(), columns=[
             "id", "key", "parent_id", "name", "name_alt", "definition", "include", "exclude", "example",
-            "color", "sort", "parent", "codings"]).drop(columns=["parent_id"])
+            "color", "hotkey", "sort", "parent", "codings"]).drop(columns=["parent_id"])
 
     def code(self, key: str) -> dict[str, Any]:
         """One code as a plain dict (id, key, parent_id, parent, name, name_alt, definition, include, exclude,
-        example, color, sort); a missing field is None. Raises NotFoundError for an unknown key."""
+        example, color, hotkey, sort); a missing field is None. Raises NotFoundError for an unknown key."""
         row = dict(self._code(key))
         parent = self.store.code_by_id(row["parent_id"]) if row["parent_id"] is not None else None
         return {**row, "parent": parent["key"] if parent else None}
@@ -345,7 +357,7 @@ class ProjectCore(ProjectBase):
         meta = self.store.get_meta("codebook", {}) or {}
         codes = [Code(key=r["key"], name=r["name"], name_alt=r["name_alt"], definition=r["definition"],
                       include=r["include"], exclude=r["exclude"], example=r["example"], color=r["color"],
-                      parent=r["parent"]) for r in self.store.codes()]
+                      parent=r["parent"], hotkey=r["hotkey"]) for r in self.store.codes()]
         return Codebook(name=meta.get("name") or self.name, codes=codes, title=meta.get("title"),
                         title_alt=meta.get("title_alt"), description=meta.get("description"))
 

@@ -100,22 +100,47 @@ class ProjectHistory(ProjectBase):
         frame = pd.DataFrame(rows, columns=HISTORY_COLUMNS)
         return frame.astype({"id": "int64", "undone": "bool", "undo_of": "Int64", "redo_of": "Int64"})
 
-    def history_changes(self, event_id: int, nouns: Mapping[str, str] | None = None) -> pd.DataFrame:
+    def history_changes(self, event_id: int, nouns: Mapping[str, str] | None = None, *,
+                        limit: int | None = None) -> pd.DataFrame:
         """The row changes of one event in the order they were made: id, table, row_id, op, row (its
         name; ``nouns`` names the rows in another language, see :func:`~qualcode.history.row_name`),
-        fields (what changed), before and after (dicts; None where the row did not exist)."""
+        fields (what changed), before and after (dicts; None where the row did not exist).
+
+        ``limit`` keeps the first so many (a batch of many codings changes as many rows); see
+        :meth:`history_change_count` for how many there are."""
         if self.store.event_by_id(int(event_id)) is None:
             raise NotFoundError(f"no event with id {event_id}")
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise InputError(f"limit must be a whole number >= 0, got {limit!r}")
         rows = [{"id": c.id, "table": c.table, "row_id": c.row_id, "op": c.op,
                  "row": row_name(c.table, c.row_id, c.after or c.before, nouns),
                  "fields": field_changes(c.before, c.after),
                  "before": c.before, "after": c.after}
-                for c in decode_changes(self.store.event_changes(int(event_id)))]
+                for c in decode_changes(self.store.event_changes(int(event_id), limit))]
         return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+    def history_change_count(self, event_id: int) -> int:
+        """How many rows one event changed (all of them, whatever :meth:`history_changes` was limited to)."""
+        return int(self.store.event_change_count(int(event_id)))
 
     def history_users(self) -> list[str]:
         """The names of everyone who made a recorded change, sorted."""
         return self.store.event_actors()
+
+    def change_counter(self) -> int:
+        """A number that grows with every change written to the project file, by this or any other
+        connection or process: a key for caches of what the file holds (cheap, whatever the file's size).
+
+        Example
+        -------
+        >>> from qualcode.project import Project
+        >>> p = Project.create(":memory:")
+        >>> before = p.change_counter()
+        >>> _ = p.add_group("g")
+        >>> p.change_counter() > before
+        True
+        """
+        return int(self.store.change_counter())
 
     # -- undo and redo -------------------------------------------------------------
 

@@ -37,6 +37,52 @@ class AnalysisQueries(StoreBase):
             params, ["code_id", "document_id", "quote"],
         )
 
+    def coding_extents(self, coder_ids: Sequence[int] | None = None) -> pd.DataFrame:
+        """One row per coding with only document_id, code_id, coder_id, start and end (ints): what
+        co-occurrence needs, without the quotes and names that make a full coding read slow."""
+        where, params = self._coder_filter(coder_ids)
+        return self._frame(
+            f'SELECT x.document_id, x.code_id, x.coder_id, x.start, x."end" FROM codings x NOT INDEXED {where}',
+            params, ["document_id", "code_id", "coder_id", "start", "end"],
+        )
+
+    def has_codings(self, coder_ids: Sequence[int] | None = None) -> bool:
+        """Whether there is any coding (by one of ``coder_ids``, when given)."""
+        where, params = self._coder_filter(coder_ids)
+        return bool(self.conn.execute(f"SELECT EXISTS (SELECT 1 FROM codings x {where})", params).fetchone()[0])
+
+    def coder_document_counts(self) -> pd.DataFrame:
+        """Codings counted per coder and document: columns coder (name), document_id, document (name), n."""
+        return self._frame(
+            """SELECT k.name, x.document_id, d.name, x.n FROM (
+                   SELECT coder_id, document_id, count(*) AS n FROM codings NOT INDEXED GROUP BY 1, 2) x
+               JOIN coders k ON k.id = x.coder_id JOIN documents d ON d.id = x.document_id
+               ORDER BY k.name, x.document_id""",
+            (), ["coder", "document_id", "document", "n"],
+        )
+
+    def framework_cells(self, coder_ids: Sequence[int] | None = None, first: int = 8) -> pd.DataFrame:
+        """Per informant and code: the number of codings and the first ``first`` of them in reading order.
+
+        Columns informant (key), code (key), n (codings of the cell), document_id, start, end, id and
+        quote; one row per coding among the cell's first ``first`` (document, start, end, id). The window
+        keeps the read to a few rows per cell however many codings a cell has.
+        """
+        where, params = self._coder_filter(coder_ids)
+        where = f"{where} AND" if where else "WHERE"
+        return self._frame(
+            f"""SELECT i.key, c.key, y.n, y.document_id, y.start, y."end", y.id, y.quote FROM (
+                    SELECT d.informant_id, x.code_id, x.document_id, x.start, x."end", x.id, x.quote,
+                           row_number() OVER (PARTITION BY d.informant_id, x.code_id
+                                              ORDER BY x.document_id, x.start, x."end", x.id) AS rank,
+                           count(*) OVER (PARTITION BY d.informant_id, x.code_id) AS n
+                    FROM codings x JOIN documents d ON d.id = x.document_id
+                    {where} d.informant_id IS NOT NULL) y
+                JOIN informants i ON i.id = y.informant_id JOIN codes c ON c.id = y.code_id
+                WHERE y.rank <= ?""",
+            [*params, first], ["informant", "code", "n", "document_id", "start", "end", "id", "quote"],
+        )
+
     def document_axes(self) -> pd.DataFrame:
         """Every document's id with its informant key, group key and source type (None when unset)."""
         return self._frame(

@@ -26,6 +26,21 @@ class HistoryQueries(StoreBase):
     def last_event_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
 
+    def last_change_id(self) -> int:
+        """The id of the newest recorded row change (0 for none)."""
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()[0]
+
+    def changed_rows_since(self, change_id: int) -> list[tuple[int, str, int]]:
+        """``(change id, table, row id)`` of every row change after ``change_id``, oldest first."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT id, tbl, row_id FROM changes WHERE id > ? ORDER BY id", (int(change_id),))]
+
+    def change_counter(self) -> int:
+        """A number that grows with every committed write of any connection: the newest audited row change
+        plus the newest event (both ids only grow; two primary-key lookups, whatever the file's size)."""
+        return self.conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM changes) "
+                                 "+ (SELECT coalesce(max(id), 0) FROM events)").fetchone()[0]
+
     def history_events(self, *, actor: str | None = None, actions: Sequence[str] | None = None,
                        table: str | None = None, row_id: int | None = None, since: str | None = None,
                        until: str | None = None, limit: int = 200) -> list[dict]:
@@ -73,9 +88,16 @@ class HistoryQueries(StoreBase):
     def event_by_id(self, event_id: int) -> dict | None:
         return self._one("SELECT * FROM events WHERE id = ?", (event_id,))
 
-    def event_changes(self, event_id: int) -> list[dict]:
-        """The row changes of one event in the order they were made (before/after as stored JSON)."""
-        return self._all("SELECT * FROM changes WHERE event_id = ? ORDER BY id", (event_id,))
+    def event_changes(self, event_id: int, limit: int | None = None) -> list[dict]:
+        """The row changes of one event in the order they were made (before/after as stored JSON); the first
+        ``limit`` of them when given."""
+        if limit is None:
+            return self._all("SELECT * FROM changes WHERE event_id = ? ORDER BY id", (event_id,))
+        return self._all("SELECT * FROM changes WHERE event_id = ? ORDER BY id LIMIT ?", (event_id, limit))
+
+    def event_change_count(self, event_id: int) -> int:
+        """How many rows one event changed."""
+        return self.conn.execute("SELECT count(*) FROM changes WHERE event_id = ?", (event_id,)).fetchone()[0]
 
     def later_change(self, table: str, row_id: int, after_change_id: int = 0) -> dict | None:
         """The latest change of a row made after change ``after_change_id`` (0: the latest of all), with

@@ -52,9 +52,14 @@ class ProjectQueries(StoreBase):
 
     def informants(self) -> list[dict]:
         return self._all(
+            # documents counted in one pass: a count per informant would read every document row (texts
+            # and all) once per informant
             """SELECT i.id, i.key, g.key AS "group", i.role, i.organisation, i.attributes,
-                      (SELECT count(*) FROM documents d WHERE d.informant_id = i.id) AS documents
-               FROM informants i JOIN groups g ON g.id = i.group_id ORDER BY g.sort, g.key, i.key"""
+                      coalesce(n.documents, 0) AS documents
+               FROM informants i JOIN groups g ON g.id = i.group_id
+               LEFT JOIN (SELECT informant_id, count(*) AS documents FROM documents GROUP BY informant_id) n
+                      ON n.informant_id = i.id
+               ORDER BY g.sort, g.key, i.key"""
         )
 
     # -- documents and units -----------------------------------------------------
@@ -147,6 +152,17 @@ class ProjectQueries(StoreBase):
 
     def code_by_id(self, code_id: int) -> dict | None:
         return self._one("SELECT * FROM codes WHERE id = ?", (code_id,))
+
+    def code_by_hotkey(self, hotkey: str) -> dict | None:
+        return self._one("SELECT * FROM codes WHERE hotkey = ?", (hotkey,))
+
+    def clear_code_hotkeys(self, keys: list[str]) -> None:
+        self.conn.executemany("UPDATE codes SET hotkey = NULL WHERE key = ? AND hotkey IS NOT NULL",
+                              [(k,) for k in keys])
+
+    def code_hotkeys(self) -> dict[str, str]:
+        """Every hotkey in use, with the key of its code."""
+        return {r["hotkey"]: r["key"] for r in self._all("SELECT hotkey, key FROM codes WHERE hotkey IS NOT NULL")}
 
     def insert_code(self, row: dict[str, Any]) -> int:
         return self._insert("codes", row)
@@ -302,11 +318,12 @@ class ProjectQueries(StoreBase):
             params,
         )
 
-    def document_codings(self, document_id: int) -> list[dict]:
-        """The codings of one document, lean: what the transcript view draws."""
+    def document_codings(self, document_id: int, ids: Sequence[int] | None = None) -> list[dict]:
+        """The codings of one document, lean: what the transcript view draws (only those of ``ids`` if given)."""
+        among = f" AND x.id IN ({','.join('?' * len(ids))})" if ids is not None else ""
         return self._all(
-            """SELECT x.id, x.start, x."end", c.key AS code, c.color, k.name AS coder, x.memo
+            f"""SELECT x.id, x.start, x."end", c.key AS code, c.color, k.name AS coder, x.memo
                FROM codings x JOIN codes c ON c.id = x.code_id JOIN coders k ON k.id = x.coder_id
-               WHERE x.document_id = ? ORDER BY x.start, x."end", x.id""",
-            (document_id,),
+               WHERE x.document_id = ?{among} ORDER BY x.start, x."end", x.id""",
+            (document_id, *(ids or ())),
         )

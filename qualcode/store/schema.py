@@ -324,4 +324,14 @@ def m008_account_email(db: sqlite_utils.Database) -> None:
     create_audit_triggers(db)  # record e-mail changes in the audit trail too
 
 
+@migrations()
+def m009_code_hotkeys(db: sqlite_utils.Database) -> None:
+    """A code's optional hotkey: one letter or digit, stored upper-case, unique in the project
+    (the transcript's code palette applies the code with Alt and that key)."""
+    db.conn.execute("ALTER TABLE codes ADD COLUMN hotkey TEXT "
+                    "CHECK (hotkey IS NULL OR (length(hotkey) = 1 AND hotkey GLOB '[A-Z0-9]'))")
+    db.conn.execute("CREATE UNIQUE INDEX codes_by_hotkey ON codes(hotkey) WHERE hotkey IS NOT NULL")
+    create_audit_triggers(db)  # record hotkey changes in the audit trail, so undo restores them
+
+
 SCHEMA_VERSION = len(migrations._migrations)

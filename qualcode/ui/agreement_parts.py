@@ -37,46 +37,49 @@ def coder_options(project: Project) -> tuple[list[str], set[str]]:
     return sorted(names, key=lambda n: n in consensus), consensus
 
 
-def default_pair(codings: pd.DataFrame, names: list[str], consensus: set[str]) -> list[str]:
+def default_pair(counts: pd.DataFrame, names: list[str], consensus: set[str]) -> list[str]:
     """The two (non-consensus) coders with the most codings in the documents both of them coded; ties go to the
-    earlier pair in ``names`` order. Without any shared document: the two coders with the most codings."""
+    earlier pair in ``names`` order. Without any shared document: the two coders with the most codings.
+
+    ``counts`` is :meth:`Project.coder_document_counts` (codings per coder and document)."""
     people = [n for n in names if n not in consensus] or list(names)
-    docs = {n: set(codings.loc[codings["coder"] == n, "document_id"]) for n in people}
+    docs = {n: set(counts.loc[counts["coder"] == n, "document_id"]) for n in people}
     best, best_score = None, 0
     for a, b in combinations(people, 2):
         shared = docs[a] & docs[b]
-        score = int((codings["coder"].isin([a, b]) & codings["document_id"].isin(shared)).sum())
+        score = int(counts.loc[counts["coder"].isin([a, b]) & counts["document_id"].isin(shared), "codings"].sum())
         if score > best_score:
             best, best_score = [a, b], score
     if best:
         return best
-    counts = codings["coder"].value_counts()
-    return sorted(people, key=lambda n: -int(counts.get(n, 0)))[:2]
+    totals = counts.groupby("coder")["codings"].sum()
+    return sorted(people, key=lambda n: -int(totals.get(n, 0)))[:2]
 
 
-def common_documents(codings: pd.DataFrame, coders: list[str], documents: list[str]) -> list[str]:
-    """Names of the documents (in ``documents`` order) that every one of ``coders`` has coded."""
+def common_documents(counts: pd.DataFrame, coders: list[str], documents: list[str]) -> list[str]:
+    """Names of the documents (in ``documents`` order) that every one of ``coders`` has coded (``counts`` as for
+    :func:`default_pair`)."""
     if not coders:
         return []
     shared = None
     for coder in coders:
-        mine = set(codings.loc[codings["coder"] == coder, "document"])
+        mine = set(counts.loc[counts["coder"] == coder, "document"])
         shared = mine if shared is None else shared & mine
     return [d for d in documents if d in (shared or set())]
 
 
-def default_documents(codings: pd.DataFrame, coders: list[str], documents: list[str]) -> None:
+def default_documents(counts: pd.DataFrame, coders: list[str], documents: list[str]) -> None:
     """Default ``agr_documents`` to the chosen coders' common documents whenever the coders change."""
     wanted = tuple(sorted(coders))
     if st.session_state.get(DOCS_FOR) != wanted or "agr_documents" not in st.session_state:
         st.session_state[DOCS_FOR] = wanted
-        st.session_state["agr_documents"] = common_documents(codings, coders, documents)
+        st.session_state["agr_documents"] = common_documents(counts, coders, documents)
 
 
-def stamp(codings: pd.DataFrame) -> int:
-    """A fingerprint of the codings, so cached results follow every change (also from other sessions)."""
-    columns = ["id", "document_id", "code", "coder", "start", "end"]
-    return int(pd.util.hash_pandas_object(codings[columns], index=False).sum()) if not codings.empty else 0
+def version(project: Project) -> tuple[int, str | None]:
+    """What cached results are keyed on: the project's change counter (so they follow every change, also from
+    other sessions) and the user (blind coding shows each coder their own codings only)."""
+    return project.change_counter(), project.user
 
 
 def band(value: object) -> str:
@@ -90,15 +93,15 @@ def band(value: object) -> str:
 # -- cached computations ------------------------------------------------------------------
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def agreement_report(_project: Project, path: str, version: int, coders: tuple[str, ...], unit: str,
+def agreement_report(_project: Project, path: str, version: tuple[int, str | None], coders: tuple[str, ...], unit: str,
                      codes: tuple[str, ...], documents: tuple[str, ...], rule: str) -> pd.DataFrame:
-    """Project.agreement, cached per project file, codings fingerprint and choices."""
+    """Project.agreement, cached per project file, :func:`version` and choices."""
     return _project.agreement(coders=list(coders), unit=unit, codes=list(codes) or None,
                               documents=list(documents), rule=rule)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def disagreement_list(_project: Project, path: str, version: int, coders: tuple[str, ...], unit: str,
+def disagreement_list(_project: Project, path: str, version: tuple[int, str | None], coders: tuple[str, ...], unit: str,
                       codes: tuple[str, ...], documents: tuple[str, ...], rule: str) -> pd.DataFrame:
     """Project.disagreements, cached like :func:`agreement_report`."""
     return _project.disagreements(coders=list(coders), unit=unit, codes=list(codes) or None,

@@ -1,8 +1,18 @@
 """The Code page's logic: the document it shows, code labels, who is shown under blind coding, the callbacks
-of Apply, Save and Delete, and the dialog of a clicked band.
+of Apply, Save and Delete, the code palette's events, and the dialog of a clicked band.
 
 Callbacks read plain ``st.session_state`` keys (the transcript component's ``tx_selection`` / ``tx_clicked``,
 ``apply_*``, ``edit_*``) and report through :func:`notify`; every change goes through the Project API.
+
+The code palette inside the transcript sends ``code`` (a span and code keys) and ``coding`` (change or remove
+one coding) events; the component's callbacks only copy them to ``tx_code`` / ``tx_coding``. The workbench
+fragment's body then calls :func:`take_palette_events` first, which pops those keys and applies them before
+the codings are read, so the same fragment run saves the codings and draws their bands. A test (AppTest)
+or a benchmark seeds ``tx_code`` / ``tx_coding`` and runs the page: the same path as a key press.
+
+The bands are :mod:`qualcode.ui.code_bands`: kept up to date from the project's row changes, so work
+written by another connection (another coder on the same file) shows on the next rerun.
+
 Quick coding by unit is :mod:`qualcode.ui.quick_coding`, the transcript component :mod:`qualcode.ui.transcript`.
 """
 
@@ -11,13 +21,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qualcode.errors import NotFoundError, QualcodeError
+from qualcode.errors import InputError, NotFoundError, QualcodeError, unknown_message
 from qualcode.project import CodingSpec, Project
 from qualcode.spans import trim_span
 
 from .cells import text
 from .sidebar import current_coder
 from .state import current_project, error_text, escape_md, lang, notify, tr
+from .transcript import palette_codes
 
 TX = "tx"  # transcript component key; its events land in tx_selection / tx_clicked
 ALL = "\u0000all"
@@ -25,15 +36,19 @@ MINE = "\u0000mine"
 SEES_ALL = ("supervisor", "admin")  # roles that see every coder's codings under blind coding
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def cached_document(_project: Project, path: str, name: str) -> dict:
-    """A document's immutable part: text and turns (cached per project file and document)."""
-    doc = _project.document(name)
+@st.cache_resource(max_entries=8, show_spinner=False)
+def cached_document(_project: Project, path: str, document_id: int, imported_at: str) -> dict:
+    """A document's immutable part: text, turns and sentence units. Cached per project file, document id and
+    import time: a document's text never changes after its import (a trigger refuses it). A shared object,
+    not a copy (copying a long text every rerun costs as much as reading it): never change it."""
+    doc = _project.document(int(document_id))
     turns = _project.units(doc["id"], kind="turn")
+    sentences = _project.units(doc["id"], kind="sentence")
     return {
         "id": doc["id"], "name": doc["name"], "text": doc["text"], "sha": doc["sha256"],
         "turns": [{"start": int(t.start), "end": int(t.end), "speech_start": int(t.meta.get("speech_start", t.start))}
                   for t in turns.itertuples()],
+        "sentences": [[int(s), int(e)] for s, e in zip(sentences["start"], sentences["end"], strict=True)],
     }
 
 
@@ -48,22 +63,17 @@ def bilingual_labels(codes: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
-def code_names(codes: pd.DataFrame) -> dict[str, str]:
-    """Code key -> its name in the UI language (a missing Indonesian name falls back to the English one):
-    what a band's tooltip shows."""
-    return {r["key"]: (text(r["name_alt"]) if lang() == "id" else "") or text(r["name"])
-            for r in codes.to_dict("records")}
+def palette_labels(codes: pd.DataFrame, labels: dict[str, str]) -> list[dict]:
+    """The codebook as the palette lists it (:func:`palette_codes`), each code with its bilingual label;
+    ``hotkey`` is read where the codebook has one."""
+    return palette_codes([{"key": r["key"], "label": labels.get(r["key"]), "name": text(r["name"]),
+                           "name_alt": text(r["name_alt"]), "color": text(r["color"]),
+                           "hotkey": text(r.get("hotkey"))} for r in codes.to_dict("records")])
 
 
-def band_codings(project: Project, document_id: int, codes: pd.DataFrame, shown: list[str] | None) -> list[dict]:
-    """The document's codings of the coders ``shown`` (None: all), each with its code's name in the UI
-    language and its current colour, as the transcript component draws them."""
-    names, colors = code_names(codes), dict(zip(codes["key"], codes["color"], strict=True))
-    codings = [c for c in project.document_codings(document_id) if shown is None or c["coder"] in shown]
-    for c in codings:
-        c["name"] = names.get(c["code"], "")
-        c["color"] = colors.get(c["code"], c["color"])
-    return codings
+def may_code(project: Project, coder: str | None) -> bool:
+    """Whether the palette may code: a coder is chosen and (with sign-in) their role may code."""
+    return coder is not None and project.may("code")
 
 
 def blinded(project: Project, coder: str) -> bool:
@@ -89,6 +99,7 @@ def clear_selection() -> None:
     """Forget the selection here and in the browser (the component drops it when the count changes),
     so that a second Apply cannot code the same passage again."""
     st.session_state.pop(f"{TX}_selection", None)
+    st.session_state.pop(f"{TX}_code", None)  # a palette event of the document left behind applies nowhere
     st.session_state[f"{TX}_cleared"] = st.session_state.get(f"{TX}_cleared", 0) + 1
 
 
@@ -102,21 +113,75 @@ def apply_selection() -> None:
         notify(tr("pick_a_code"), "warning")
         return
     doc = project.document(st.session_state["code_doc"])
-    start, end = trim_span(doc["text"], selection["start"], selection["end"])
+    memo = (st.session_state.get("apply_memo") or "").strip() or None
+    if code_span(project, coder, doc, selection["start"], selection["end"], codes, memo):
+        st.session_state["apply_memo"] = ""
+        if not st.session_state.get("apply_keep"):
+            st.session_state["apply_codes"] = []
+
+
+def code_span(project: Project, coder: str, doc: dict, start: int, end: int, codes: list[str],
+              memo: str | None = None) -> bool:
+    """Give ``text[start:end]`` (trimmed of surrounding whitespace) each of ``codes`` as ``coder``, all in one
+    transaction (one step of undo); clear the selection and say what was done. False, with a message and
+    nothing written, for no code, a span without text, or a refusal of the Project API."""
+    if not codes:
+        notify(tr("pick_a_code"), "warning")
+        return False
+    start, end = trim_span(doc["text"], start, end)
     if end <= start:
         notify(tr("empty_selection"), "warning")
-        return
-    memo = (st.session_state.get("apply_memo") or "").strip() or None
+        return False
     try:
         ids = project.add_codings([CodingSpec(doc["id"], start, end, code, coder, memo) for code in codes])
     except QualcodeError as exc:
         notify(error_text(exc), "error")
-        return
-    st.session_state["apply_memo"] = ""
+        return False
     clear_selection()
-    if not st.session_state.get("apply_keep"):
-        st.session_state["apply_codes"] = []
     notify(tr("applied").format(n=len(ids), start=start, end=end))
+    return True
+
+
+def take_palette_events(project: Project, coder: str, doc: dict, shown: list[str] | None) -> None:
+    """Apply what the code palette sent since the last run (``tx_code``, then ``tx_coding``), popping the
+    keys so that nothing is applied twice. Called at the top of the workbench fragment, before it reads the
+    codings (see the module docstring)."""
+    code_event = st.session_state.pop(f"{TX}_code", None)
+    coding_event = st.session_state.pop(f"{TX}_coding", None)
+    if not code_event and not coding_event:
+        return
+    try:
+        project.require("code")  # a role that may not code gets no palette; a stale event is refused here
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
+        return
+    if code_event:
+        codes = list(dict.fromkeys(str(c) for c in code_event.get("codes") or []))  # a key twice is one coding
+        code_span(project, coder, doc, int(code_event["start"]), int(code_event["end"]), codes)
+    if coding_event:
+        change_from_palette(project, coder, doc, shown, coding_event)
+
+
+def change_from_palette(project: Project, coder: str, doc: dict, shown: list[str] | None, event: dict) -> None:
+    """Change the code of, or remove, the coding the palette names (``{"id", "action", "code"}``). As in the
+    band dialog, only a coding drawn here may change, and the Project API refuses a coding that is not the
+    signed-in user's (without the right to change any); an error leaves the project as it was."""
+    coding_id, action = int(event["id"]), event.get("action")
+    try:
+        row = project.coding(coding_id)  # NotFoundError also for a coding blind coding hides
+        if row["document_id"] != doc["id"] or (shown is not None and row["coder"] not in shown):
+            notify(tr("coding_not_here").format(id=coding_id), "error")
+            return
+        if action == "change":
+            project.update_coding(coding_id, code=event.get("code"), actor=coder)
+            notify(tr("saved"))
+        elif action == "remove":
+            project.remove_coding(coding_id, actor=coder)
+            notify(tr("deleted"))
+        else:
+            raise InputError(unknown_message("action", action, "change, remove"))
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
 
 
 def save_edit(coding_id: int) -> None:

@@ -23,8 +23,8 @@ from .state import current_project, error_text, escape_md, notify, tr, trn
 from .uploads import saved_upload
 
 TOP = "\u0000top"  # parent picker: top level
-EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
-ADD_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color")
+EDIT_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color", "hotkey")
+ADD_FIELDS = ("key", "name", *CODE_TEXT_FIELDS, "color", "hotkey")
 
 
 def codebook_yaml(project: Project) -> str:
@@ -60,6 +60,7 @@ def prefill_edit(project: Project, key: str) -> None:
         st.session_state[f"cb_edit_{field}"] = row[field] or ""
     st.session_state["cb_edit_color"] = row["color"] if row["color"] and COLOR_RE.match(row["color"]) \
         else DEFAULT_COLOR
+    st.session_state["cb_edit_hotkey"] = row["hotkey"] or ""
 
 
 # -- callbacks ------------------------------------------------------------------------
@@ -81,14 +82,14 @@ def add_code() -> None:
     color = _value("cb_add_color") or None
     if parent is not None and color and color.lower() == DEFAULT_COLOR:
         color = None  # left grey: take the parent's colour
-    fields = {f: _value(f"cb_add_{f}") or None for f in CODE_TEXT_FIELDS}
+    fields = {f: _value(f"cb_add_{f}") or None for f in (*CODE_TEXT_FIELDS, "hotkey")}
     key = _value("cb_add_key")
     try:
         project.add_code(key, _value("cb_add_name"), parent=parent, color=color, actor=current_coder(), **fields)
     except QualcodeError as exc:
         notify(error_text(exc), "error")
         return
-    for field in ("key", "name", *CODE_TEXT_FIELDS):
+    for field in ("key", "name", *CODE_TEXT_FIELDS, "hotkey"):
         st.session_state[f"cb_add_{field}"] = ""
     st.session_state["cb_selected"] = key
     notify(tr("cb_added").format(key=escape_md(key)))
@@ -101,10 +102,11 @@ def save_code() -> None:
     if key not in set(project.codes()["key"]):
         return
     row = project.code(key)
-    old = {"key": key, **{f: row[f] or "" for f in ("name", *CODE_TEXT_FIELDS, "color")}}
+    old = {"key": key, **{f: row[f] or "" for f in ("name", *CODE_TEXT_FIELDS, "color", "hotkey")}}
     new = {f: _value(f"cb_edit_{f}") for f in EDIT_FIELDS}
-    changed = {f: v for f, v in new.items() if (v.lower() if f == "color" else v) != (
-        old[f].lower() if f == "color" else old[f])}
+    caseless = ("color", "hotkey")  # "#ABC" is "#abc", hotkey "q" is "Q"
+    changed = {f: v for f, v in new.items() if (v.lower() if f in caseless else v) != (
+        old[f].lower() if f in caseless else old[f])}
     if not changed:
         notify(tr("cb_nothing_changed"), "info")
         return
@@ -116,6 +118,7 @@ def save_code() -> None:
     new_key = changed.get("key", key)
     st.session_state["cb_selected"] = new_key
     st.session_state["_cb_edit_for"] = new_key
+    st.session_state["cb_edit_hotkey"] = project.code(new_key)["hotkey"] or ""  # as stored: upper-case
     notify(tr("cb_saved").format(key=escape_md(new_key)))
 
 

@@ -99,6 +99,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "really_delete": {"en": "Delete this coding? Undo can bring it back.", "id": "Hapus pengodean ini? Urungkan dapat mengembalikannya."},
     "saved": {"en": "Saved.", "id": "Tersimpan."},
     "deleted": {"en": "Deleted.", "id": "Dihapus."},
+    # the code palette inside the transcript (qualcode/ui/palette.js shows these, never its own words)
+    "pal_filter": {"en": "Filter codes…", "id": "Saring kode…"},
+    "pal_apply": {"en": "Apply", "id": "Terapkan"},
+    "pal_none": {"en": "No code matches.", "id": "Tidak ada kode yang cocok."},
+    "pal_remove": {"en": "Remove", "id": "Hapus"},
+    "pal_really_remove": {"en": "Really remove? Enter or Delete again confirms.",
+                          "id": "Yakin dihapus? Tekan Enter atau Delete lagi untuk memastikan."},
+    "pal_memo": {"en": "Memo…", "id": "Memo…"},
+    "pal_change": {"en": "Change the code", "id": "Ganti kode"},
+    "pal_help": {"en": "1–9 or Enter applies · Space or Ctrl+click ticks more codes · Esc closes",
+                 "id": "1–9 atau Enter menerapkan · Spasi atau Ctrl+klik mencentang kode lain · Esc menutup"},
+    "pal_band_help": {"en": "Type or 1–9 to change · Delete removes · Esc closes",
+                      "id": "Ketik atau 1–9 untuk mengganti · Delete menghapus · Esc menutup"},
+    "pal_pick": {"en": "Which coding? (1–9 or Enter)", "id": "Pengodean yang mana? (1–9 atau Enter)"},
+    "coding_not_here": {"en": "Coding {id} is not shown in this document; nothing was changed.",
+                        "id": "Pengodean {id} tidak ditampilkan dalam dokumen ini; tidak ada yang diubah."},
     "undone": {"en": "Undone: {label}", "id": "Diurungkan: {label}"},
     "quick_coding": {"en": "Quick coding by unit", "id": "Pengodean cepat per unit"},
     "unit_kind": {"en": "Units", "id": "Unit"},
@@ -283,6 +299,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Leave it grey to take the parent code's colour.",
         "id": "Biarkan abu-abu untuk memakai warna kode induk.",
     },
+    # code hotkeys (issue 16)
+    "col_hotkey": {"en": "Hotkey", "id": "Tombol pintas"},
+    "cb_hotkey_help": {
+        "en": "Optional: one letter or digit, unique in the project. In the transcript's code palette, Alt and this "
+              "key apply the code. Leave it empty for none.",
+        "id": "Opsional: satu huruf atau angka, unik dalam proyek. Di palet kode transkrip, Alt dan tombol ini "
+              "menerapkan kode. Kosongkan bila tidak perlu.",
+    },
+    "err_code_hotkey": {"en": "code '{code}': hotkey must be one letter (A-Z) or digit (0-9), got {hotkey!r}",
+                        "id": "kode '{code}': tombol pintas harus satu huruf (A-Z) atau angka (0-9), diterima "
+                              "{hotkey!r}"},
+    "err_code_hotkey_taken": {"en": "code '{code}': hotkey '{hotkey}' is already the hotkey of code '{other}'; "
+                                    "clear it there or choose another",
+                              "id": "kode '{code}': tombol pintas '{hotkey}' sudah dipakai kode '{other}'; "
+                                    "kosongkan di sana atau pilih yang lain"},
+    "err_codebook_hotkey": {"en": "{source}: code '{code}': field 'hotkey' must be one letter (A-Z) or digit (0-9), "
+                                  "got {hotkey!r}",
+                            "id": "{source}: kode '{code}': isian 'hotkey' harus satu huruf (A-Z) atau angka (0-9), "
+                                  "diterima {hotkey!r}"},
+    "err_codebook_hotkey_duplicate": {"en": "{source}: code '{code}': hotkey '{hotkey}' is already the hotkey of "
+                                            "code '{other}'; hotkeys must be unique",
+                                      "id": "{source}: kode '{code}': tombol pintas '{hotkey}' sudah dipakai kode "
+                                            "'{other}'; setiap tombol pintas harus unik"},
     "cb_parent": {"en": "Parent code", "id": "Kode induk"},
     "cb_top_level": {"en": "— top level —", "id": "— tingkat teratas —"},
     "cb_add": {"en": "Add a code", "id": "Tambah kode"},
@@ -449,6 +488,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tri_cell_value": {"en": "{code} × {column}: {value}", "id": "{code} × {column}: {value}"},
     "tri_no_quotes": {"en": "No coded passages in this cell.", "id": "Tidak ada kutipan terkode dalam sel ini."},
     "tri_quote_count": {"en": "{n} quotes", "en_one": "{n} quote", "id": "{n} kutipan"},
+    "tri_quotes_cut": {"en": "Only the first {shown} are listed here.",
+                       "id": "Hanya {shown} kutipan pertama yang ditampilkan di sini."},
     "tri_open_code": {"en": "Open in Code page", "id": "Buka di halaman Kode teks"},
     "tri_open_code_help": {"en": "Show this passage in its transcript", "id": "Tampilkan kutipan ini dalam transkripnya"},
     "tri_verdict_title": {"en": "Verdict on {code}", "id": "Penilaian atas {code}"},
@@ -599,6 +640,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "on.",
                   "id": "{n} ketidaksepakatan: satuan (untuk karakter, rangkaiannya) dan kode yang dinilai berbeda "
                         "oleh para pengode."},
+    "agr_disagreements_cut": {"en": "The first {shown} are listed; choose fewer documents or codes to see the others.",
+                              "id": "{shown} yang pertama ditampilkan; pilih lebih sedikit dokumen atau kode untuk melihat sisanya."},
     "agr_hidden": {"en": "{n} already reconciled (see the history below) and left out.",
                    "id": "{n} sudah direkonsiliasi (lihat riwayat di bawah) dan tidak ditampilkan."},
     "agr_no_disagreements": {"en": "No open disagreements: the coders agree on every unit.",
@@ -851,6 +894,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hist_op_update": {"en": "changed", "id": "diubah"},
     "hist_op_delete": {"en": "removed", "id": "dihapus"},
     "hist_before_after": {"en": "Every field before and after", "id": "Semua isian sebelum dan sesudah"},
+    "hist_changes_cut": {"en": "The first {shown} of the {total} rows this change touched.",
+                         "id": "{shown} baris pertama dari {total} baris yang diubah perubahan ini."},
     # what an event did (the templates of qualcode.history.DESCRIPTIONS, same placeholders)
     "hist_do_project_create": {"en": "create project {name}", "id": "buat proyek {name}"},
     "hist_do_group_add": {"en": "add group {key}", "id": "tambah kelompok {key}"},

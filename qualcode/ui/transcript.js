@@ -1,9 +1,11 @@
 // Transcript view: renders the stored text line by line, draws codings as coloured bands,
-// reports a selection as code-point offsets and a click on a coded band.
+// reports a selection as code-point offsets and a click on a coded band, and (when the coder
+// may code) opens the code palette of palette.js next to a selection or a clicked band
+// (transcript.py loads both files as one module).
 //
-// Transcripts are untrusted: every piece of text goes into the page through textContent or
-// the title attribute, never as HTML. Offsets count Unicode code points (Python's str
-// indexing), not UTF-16 units, so "😀" is one character here as it is in the store.
+// Transcripts and code names are untrusted: every piece of text goes into the page through
+// textContent or the title attribute, never as HTML. Offsets count Unicode code points (Python's
+// str indexing), not UTF-16 units, so "😀" is one character here as it is in the store.
 
 const BAND = 3; // px per coding lane
 
@@ -69,10 +71,17 @@ function lineOf(state, cp) {
 }
 
 function tint(hex, alpha) {
-  const h = hex.replace("#", "");
+  const h = String(hex || "#999999").replace("#", "");
   const full = h.length === 3 ? h.split("").map((c) => c + c).join("") : h;
-  const n = parseInt(full, 16);
+  const n = parseInt(full, 16) || 0;
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+// A band: solid for a stored coding, dashed for one just applied that Python has not sent back yet.
+function bandImage(c) {
+  return c.pending
+    ? `repeating-linear-gradient(90deg, ${c.color} 0 5px, transparent 5px 9px)`
+    : `linear-gradient(${c.color}, ${c.color})`;
 }
 
 function paintLine(state, li, codings) {
@@ -101,11 +110,16 @@ function paintLine(state, li, codings) {
     if (label && a >= label[0] && b <= label[1]) span.classList.add("qc-label");
     const cover = codings.filter((c) => c.start <= a && c.end >= b);
     if (cover.length) {
-      span.classList.add("qc-coded");
-      span.dataset.ids = cover.map((c) => c.id).join(",");
-      span.title = cover.map((c) => `${c.code} ${c.name} · ${c.coder}`).join("\n");
+      const stored = cover.filter((c) => !c.pending);
+      if (stored.length) {
+        span.classList.add("qc-coded");
+        span.dataset.ids = stored.map((c) => c.id).join(",");
+        span.title = stored.map((c) => `${c.code} ${c.name} · ${c.coder}`).join("\n");
+      } else {
+        span.classList.add("qc-pending");
+      }
       span.style.backgroundColor = tint(cover[0].color, 0.16);
-      span.style.backgroundImage = cover.map((c) => `linear-gradient(${c.color}, ${c.color})`).join(", ");
+      span.style.backgroundImage = cover.map(bandImage).join(", ");
       span.style.backgroundSize = cover.map(() => `100% ${BAND}px`).join(", ");
       span.style.backgroundPosition = cover.map((c) => `0 calc(100% - ${c.lane * BAND}px)`).join(", ");
       span.style.backgroundRepeat = "no-repeat";
@@ -135,8 +149,15 @@ function paint(state, codings) {
   perLine.forEach((list, li) => paintLine(state, li, list));
 }
 
+// The stored codings from Python plus the pending ones, painted together.
+function repaint(state) {
+  const codings = (state.data && state.data.codings) || [];
+  paint(state, state.pending.length ? codings.concat(state.pending) : codings);
+  if (state.pal && state.pal.mode === "span") markPassage(state, state.pal.span);
+}
+
 // A selection boundary (DOM node + offset) as a code-point offset into the stored text.
-function boundary(state, root, node, offset, isEnd) {
+function boundary(state, root, node, offset) {
   if (node.nodeType === Node.TEXT_NODE) {
     const parent = node.parentElement;
     if (parent && parent.classList.contains("qc-run")) {
@@ -175,57 +196,185 @@ function locate(state, cp) {
   return [line.body, 0];
 }
 
+function spanRange(state, span) {
+  const range = document.createRange();
+  range.setStart(...locate(state, span.start));
+  range.setEnd(...locate(state, span.end));
+  return range;
+}
+
 function currentSelection(state, root) {
   const sel = document.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
-  const start = boundary(state, root, range.startContainer, range.startOffset, false);
-  const end = boundary(state, root, range.endContainer, range.endOffset, true);
+  const start = boundary(state, root, range.startContainer, range.startOffset);
+  const end = boundary(state, root, range.endContainer, range.endOffset);
   return start === null || end === null || end <= start ? null : { start, end };
 }
 
 function restoreSelection(state, kept) {
-  const range = document.createRange();
-  range.setStart(...locate(state, kept.start));
-  range.setEnd(...locate(state, kept.end));
   const sel = document.getSelection();
   sel.removeAllRanges();
-  sel.addRange(range);
+  sel.addRange(spanRange(state, kept));
 }
+
+// The caret for Alt+S / Alt+T: the start of the selection (or the caret a click left) in the text,
+// else where the last coding or click left it, else the first line in view.
+function caretAt(state) {
+  const sel = document.getSelection();
+  if (sel && sel.rangeCount && state.root.contains(sel.anchorNode)) {
+    const r = sel.getRangeAt(0);
+    const cp = boundary(state, state.root, r.startContainer, r.startOffset);
+    if (cp !== null) return cp;
+  }
+  if (state.caret !== null && state.caret !== undefined) return state.caret;
+  const view = visibleBox(state);
+  const row = state.lines.find((l) => l.row.getBoundingClientRect().bottom > view.top);
+  return row ? row.start : 0;
+}
+
+// ---- sentences and turns (keyboard selection) --------------------------------------------------
+
+function isSpace(ch) { return /\s/u.test(ch); }
+
+// [start, end) without the white space at either end (code points).
+function trimmed(state, start, end) {
+  const text = state.data.text;
+  const i = u16Index(text, start);
+  const chars = Array.from(text.slice(i, i + 2 * (end - start) + 2)).slice(0, end - start);
+  let a = 0, b = chars.length;
+  while (a < b && isSpace(chars[a])) a++;
+  while (b > a && isSpace(chars[b - 1])) b--;
+  return b > a ? { start: start + a, end: start + b } : null;
+}
+
+// The unit [start, end] containing cp, else the first one after it, else the last one.
+function unitAt(units, cp) {
+  let after = null;
+  for (const u of units) {
+    if (u[0] <= cp && cp < u[1]) return u;
+    if (u[0] >= cp && (!after || u[0] < after[0])) after = u;
+  }
+  return after || units[units.length - 1] || null;
+}
+
+function unitSpan(state, kind, cp) {
+  const data = state.data;
+  if (kind === "s") {
+    const u = unitAt(data.sentences || [], cp);
+    return u ? trimmed(state, u[0], u[1]) : null;
+  }
+  const turns = (data.turns || []).map((t) => [t.start, t.end, t.speech_start]);
+  const u = unitAt(turns, cp);
+  return u ? trimmed(state, Math.max(u[0], u[2] || u[0]), u[1]) : null;
+}
+
+// Alt+S / Alt+T: select the sentence or turn at cp, tell Python, open the palette.
+function selectUnit(state, kind, cp) {
+  const span = unitSpan(state, kind, cp);
+  if (!span) return;
+  closePalette(state, false);
+  state.root.focus({ preventScroll: true });
+  restoreSelection(state, span);
+  const [node] = locate(state, span.start);
+  (node.parentElement || node).scrollIntoView({ block: "nearest" });
+  state.caret = span.start;
+  reportSpan(state, span);
+}
+
+function reportSpan(state, span) {
+  state.selected = span;
+  state.lastEventAt = performance.now();
+  state.api.setTriggerValue("select", { start: span.start, end: span.end, n: ++state.events });
+  if (state.data.may_code) openPalette(state, { mode: "span", span });
+}
+
+// ---- events in the text ------------------------------------------------------------------------
 
 function attach(root, state) {
   const report = () => {
     const picked = currentSelection(state, root);
     if (!picked) return false;
-    const { start, end } = picked;
-    state.selected = picked;
-    state.lastEventAt = performance.now();
-    state.api.setTriggerValue("select", { start, end, n: ++state.events });
+    reportSpan(state, picked);
     return true;
   };
   root.addEventListener("mouseup", (ev) => {
+    if (ev.button !== 0 || !state.data) return;
     if (report()) return;
+    const sel = document.getSelection();
+    const at = sel && sel.rangeCount && root.contains(sel.anchorNode)
+      ? boundary(state, root, sel.anchorNode, sel.anchorOffset) : null;
+    if (at !== null) state.caret = at;
     const run = ev.target.closest ? ev.target.closest(".qc-coded") : null;
     if (run && root.contains(run)) {
-      const offset = Number(run.dataset.s);
-      state.api.setTriggerValue("span_click", { ids: run.dataset.ids.split(",").map(Number), at: offset, n: ++state.events });
+      const ids = run.dataset.ids.split(",").map(Number);
+      const spot = at === null ? Number(run.dataset.s) : at;
+      if (state.data.may_code) openPalette(state, { mode: "band", ids, at: spot });
+      else send(state, "span_click", { ids, at: Number(run.dataset.s) });
     }
   });
-  root.addEventListener("keyup", (ev) => { if (ev.shiftKey) report(); });
+  root.addEventListener("keydown", (ev) => {
+    if (state.pal || !state.data) return;
+    if (ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+      const ch = physicalKey(ev.code);
+      if (ch === "s" || ch === "t") { ev.preventDefault(); selectUnit(state, ch, caretAt(state)); return; }
+      const code = ch && state.data.may_code ? codeByHotkey(state, ch) : null;
+      const picked = code ? currentSelection(state, root) : null;
+      if (picked) { ev.preventDefault(); codeSpan(state, picked, [code.key]); }
+      return;
+    }
+    const extend = { ArrowLeft: ["backward", "character"], ArrowRight: ["forward", "character"],
+      ArrowUp: ["backward", "line"], ArrowDown: ["forward", "line"],
+      Home: ["backward", "lineboundary"], End: ["forward", "lineboundary"] }[ev.key];
+    if (ev.shiftKey && extend) {
+      // Shift+arrows grow the selection from the caret even in text that is not editable.
+      ev.preventDefault();
+      const sel = document.getSelection();
+      if (!sel.rangeCount || !root.contains(sel.anchorNode)) {
+        const [node, off] = locate(state, caretAt(state));
+        sel.collapse(node, off);
+      }
+      sel.modify("extend", extend[0], ev.ctrlKey && extend[1] === "character" ? "word" : extend[1]);
+      state.keyboardSelecting = true;
+      return;
+    }
+    if (ev.key === "Enter" && state.data.may_code) {
+      const picked = currentSelection(state, root);
+      if (picked) { ev.preventDefault(); openPalette(state, { mode: "span", span: picked }); }
+    }
+  });
+  // The palette opens when Shift is let go, so the selection can grow over several key presses first.
+  root.addEventListener("keyup", (ev) => {
+    if (ev.key === "Shift" && state.keyboardSelecting) {
+      state.keyboardSelecting = false;
+      report();
+    }
+  });
+}
+
+function codingsSig(data) {
+  const codings = (data && data.codings) || [];
+  let max = 0;
+  for (const c of codings) if (c.id > max) max = c.id;
+  return `${codings.length}:${max}:${data ? data.cleared || 0 : 0}`;
 }
 
 export default function (component) {
   const { data, parentElement } = component;
-  let root = parentElement.querySelector(".qc-transcript");
-  if (!root) {
-    root = document.createElement("div");
+  let host = parentElement.querySelector(".qc-host");
+  if (!host) {
+    host = document.createElement("div");
+    host.className = "qc-host";
+    const root = document.createElement("div");
     root.className = "qc-transcript";
     root.tabIndex = 0;
-    parentElement.appendChild(root);
-    root.__qc = { events: 0, docKey: null };
+    root.__qc = { events: 0, docKey: null, pending: [], pendingSeq: 0, pal: null, caret: null, root, host };
+    host.append(root, buildPalette(root.__qc));
+    parentElement.appendChild(host);
     attach(root, root.__qc);
   }
+  const root = host.querySelector(".qc-transcript");
   const state = root.__qc;
   state.api = component;
   if (!data) return;
@@ -234,20 +383,36 @@ export default function (component) {
   let kept = state.docKey === data.doc_key ? currentSelection(state, root) : null;
   const cleared = data.cleared || 0;
   if (state.cleared !== undefined && state.cleared !== cleared) {
-    if (kept) document.getSelection().removeAllRanges();
-    kept = null;
-    state.selected = null;
+    if (state.ownClear) {
+      state.ownClear = false; // Python used up a passage the palette coded: already dropped, keep any newer one
+    } else {
+      if (kept) document.getSelection().removeAllRanges();
+      kept = null;
+      state.selected = null;
+    }
   }
   state.cleared = cleared;
+  // Pending bands last until Python sends codings that differ from those they were drawn over.
+  if (state.pending.length && codingsSig(data) !== state.pendingBase) state.pending = [];
+  state.data = data;
+  state.codingsById = new Map((data.codings || []).map((c) => [c.id, c]));
   if (state.docKey !== data.doc_key) {
+    closePalette(state, false);
+    state.pending = [];
+    state.caret = null;
     buildLines(root, state, data);
     state.docKey = data.doc_key;
     state.focusDone = null;
   }
-  paint(state, data.codings || []);
+  if (state.pal && !data.may_code) closePalette(state, false);
+  if (state.pal && state.pal.mode !== "span" && !state.pal.ids.every((id) => state.codingsById.has(id))) {
+    closePalette(state, false); // the band it was opened for is gone
+  }
+  repaint(state);
   if (kept) restoreSelection(state, kept);
   root.dataset.codings = String((data.codings || []).length);
   root.dataset.painted = String(performance.now());
+  if (state.pal) placePalette(state);
   if (data.focus !== null && data.focus !== undefined && state.focusDone !== data.focus) {
     state.focusDone = data.focus;
     const row = state.lines[lineOf(state, data.focus)].row;

@@ -1,8 +1,16 @@
 """The transcript component (components v2, inline JS and CSS).
 
-The component only draws what Python sends and reports two events; the
-callbacks copy them into plain session-state keys (``<key>_selection`` and
-``<key>_clicked``) so that pages, and AppTest, work from those keys alone.
+The component draws what Python sends and reports four events; the callbacks copy
+them into plain session-state keys so that pages, and AppTest, work from those keys alone:
+
+- ``select`` -> ``<key>_selection`` ``{"start", "end"}``: the reader selected a passage (code points);
+- ``span_click`` -> ``<key>_clicked`` ``[coding id, ...]``: the reader asked for a band's full dialog (memo);
+- ``code`` -> ``<key>_code`` ``{"start", "end", "codes": [key, ...]}``: codes chosen in the palette for a span;
+- ``coding`` -> ``<key>_coding`` ``{"id", "action": "change" | "remove", "code": key | None}``: a band's
+  coding changed or removed from the palette (the palette asked for confirmation before a removal).
+
+The palette (JS) opens next to a selection or a clicked band; it lists ``codes`` with the coder's
+``recent`` codes first, numbered 1-9, and filters by key or by name in either language.
 """
 
 from __future__ import annotations
@@ -17,9 +25,14 @@ _HERE = Path(__file__).resolve().parent
 _component = st.components.v2.component(
     "qualcode_transcript",
     css=(_HERE / "transcript.css").read_text(encoding="utf-8"),
-    js=(_HERE / "transcript.js").read_text(encoding="utf-8"),
+    # one ES module: the view (transcript.js, with the default export) and its code palette (palette.js)
+    js="\n".join((_HERE / name).read_text(encoding="utf-8") for name in ("transcript.js", "palette.js")),
     isolate_styles=False,
 )
+
+# UI strings the palette shows (keys of qualcode.ui.i18n.CATALOGUE)
+PALETTE_STRINGS = ("pal_filter", "pal_apply", "pal_none", "pal_remove", "pal_really_remove", "pal_memo",
+                   "pal_change", "pal_help", "pal_band_help", "pal_pick")
 
 
 def _event(key: str, name: str) -> Any:
@@ -32,17 +45,40 @@ def _event(key: str, name: str) -> Any:
         return getattr(value, name, None)
 
 
+def _text(value: Any) -> str:
+    """A text field of a code record; "" for None and for the NaN a DataFrame has in an empty cell (which JSON
+    cannot carry to the browser)."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def palette_codes(codes: list[dict]) -> list[dict]:
+    """The codebook as the palette needs it: key, label, both names, colour and hotkey, in codebook order.
+
+    Example
+    -------
+    >>> palette_codes([{"key": "E1", "name": "Trust", "name_alt": float("nan"), "hotkey": None}])
+    [{'key': 'E1', 'label': 'E1', 'name': 'Trust', 'name_alt': '', 'color': '#999999', 'hotkey': None}]
+    """
+    return [{"key": str(c["key"]), "label": _text(c.get("label")) or str(c["key"]), "name": _text(c.get("name")),
+             "name_alt": _text(c.get("name_alt")), "color": _text(c.get("color")) or "#999999",
+             "hotkey": _text(c.get("hotkey")) or None} for c in codes]
+
+
 def transcript_view(
     *, key: str, doc_key: str, text: str, turns: list[dict], codings: list[dict], focus: int | None = None,
-    cleared: int = 0, height: int = 640, on_select: Callable[[], None] | None = None,
-    on_click: Callable[[], None] | None = None,
+    cleared: int = 0, height: int = 640, sentences: list[list[int]] | None = None,
+    codes: list[dict] | None = None, recent: list[str] | None = None, may_code: bool = False,
+    strings: dict[str, str] | None = None,
+    on_select: Callable[[], None] | None = None, on_click: Callable[[], None] | None = None,
+    on_code: Callable[[], None] | None = None, on_coding: Callable[[], None] | None = None,
 ) -> None:
-    """Show a transcript with its codings as bands.
+    """Show a transcript with its codings as bands, and the code palette when ``may_code``.
 
-    A selection lands in ``st.session_state[key + "_selection"]`` as ``{"start", "end"}``
-    (code points), a click on a band in ``st.session_state[key + "_clicked"]`` as a list of
-    coding ids; then ``on_select`` / ``on_click`` run. A new value of ``cleared`` makes the view drop
-    the reader's selection (after it was coded), so the browser neither shows nor sends it again.
+    ``sentences`` are ``[start, end]`` spans (the keyboard's "select this sentence"), ``codes`` the output of
+    :func:`palette_codes`, ``recent`` code keys most recent first, ``strings`` the palette's words in the UI
+    language. A new value of ``cleared`` makes the view drop the reader's selection (after it was coded), so
+    the browser neither shows nor sends it again. Events land in session state as the module docstring says,
+    then the matching callback runs.
     """
 
     def selected() -> None:
@@ -59,6 +95,25 @@ def transcript_view(
             if on_click:
                 on_click()
 
+    def coded() -> None:
+        event = _event(key, "code")
+        if event:
+            st.session_state[f"{key}_code"] = {"start": int(event["start"]), "end": int(event["end"]),
+                                               "codes": [str(c) for c in event["codes"]]}
+            if on_code:
+                on_code()
+
+    def coding_changed() -> None:
+        event = _event(key, "coding")
+        if event:
+            code = event.get("code") if hasattr(event, "get") else event["code"]
+            st.session_state[f"{key}_coding"] = {"id": int(event["id"]), "action": str(event["action"]),
+                                                 "code": str(code) if code else None}
+            if on_coding:
+                on_coding()
+
     data = {"doc_key": doc_key, "text": text, "turns": turns, "codings": codings, "focus": focus,
-            "cleared": cleared}
-    _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked)
+            "cleared": cleared, "sentences": sentences or [], "codes": codes or [], "recent": recent or [],
+            "may_code": bool(may_code), "strings": strings or {}}
+    _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked,
+               on_code_change=coded, on_coding_change=coding_changed)

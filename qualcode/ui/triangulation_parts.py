@@ -29,6 +29,7 @@ CHART_KEY = "tri_heatmap"
 CHART_COLUMNS = "_tri_chart_columns"  # the heat map's column label -> the matrix column it stands for
 GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
 CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+SHOWN_QUOTES = 100  # quotes of one cell listed on the page
 
 
 # -- options ------------------------------------------------------------------------------
@@ -53,6 +54,31 @@ def coder_options(project: Project) -> tuple[list[str], set[str]]:
     names = [n for n, count in zip(coders["name"], coders["codings"], strict=True)
              if n and (count or n in consensus)]
     return sorted(names, key=lambda n: n not in consensus), consensus
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _cooccurrence(_project: Project, path: str, version: int, user: str | None, by: str,
+                  coders: tuple[str, ...] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return _project.cooccurrence(by=by, coders=list(coders) if coders is not None else None)
+
+
+def cooccurrence_of(project: Project, by: str, coders: list[str] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Project.cooccurrence, cached per project file and its change counter (so another coder's work shows),
+    and per user (blind coding shows each coder their own codings only)."""
+    return _cooccurrence(project, str(project.path), project.change_counter(), project.user, by,
+                         tuple(coders) if coders is not None else None)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _framework_matrix(_project: Project, path: str, version: int, user: str | None,
+                      coders: tuple[str, ...] | None, rollup: bool) -> pd.DataFrame:
+    return _project.framework_matrix(coders=list(coders) if coders is not None else None, rollup=rollup)
+
+
+def framework_matrix_of(project: Project, coders: list[str] | None, rollup: bool) -> pd.DataFrame:
+    """Project.framework_matrix, cached like :func:`cooccurrence_of` (a summary saved changes the counter)."""
+    return _framework_matrix(project, str(project.path), project.change_counter(), project.user,
+                             tuple(coders) if coders is not None else None, rollup)
 
 
 def chosen_coders(key: str = "tri_coders") -> list[str] | None:
@@ -173,9 +199,11 @@ def quote_list(quotes: pd.DataFrame, key_prefix: str) -> None:
         st.info(tr("tri_no_quotes"))
         return
     st.caption(trn("tri_quote_count", len(quotes)))
+    if len(quotes) > SHOWN_QUOTES:  # a cell of a big project holds thousands: each would be a box and a button
+        st.caption(tr("tri_quotes_cut").format(shown=SHOWN_QUOTES))
     box = st.container(height=520) if len(quotes) > 4 else st.container()
     with box:
-        for row in quotes.itertuples(index=False):
+        for row in quotes.head(SHOWN_QUOTES).itertuples(index=False):
             with st.container(border=True):
                 text, action = st.columns([6, 1.4], vertical_alignment="center")
                 source = " · ".join(str(v) for v in (row.informant, row.group, row.document) if isinstance(v, str)

@@ -62,12 +62,11 @@ def browser_selection(page) -> str:
 
 def test_apply_twice_leaves_one_coding(tmp_path):
     path = make_project(tmp_path)
-    apply_label = "Apply"
     with streamlit_server(path) as url, chromium_page() as page:
         page.goto(f"{url}/code")
         page.locator(".qc-transcript").wait_for(timeout=60_000)
         wait_idle(page)
-        apply = page.get_by_role("button", name=apply_label)
+        apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
 
         drag_select(page, FIRST)
         expect(apply).to_be_enabled(timeout=30_000)
@@ -109,7 +108,7 @@ def test_keep_these_codes_keeps_the_choice_but_not_the_selection(tmp_path):
         wait_idle(page)
         page.get_by_text("Keep these codes for the next passage").click()
         wait_idle(page)
-        apply = page.get_by_role("button", name="Apply")
+        apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
         drag_select(page, FIRST)
         expect(apply).to_be_enabled(timeout=30_000)
         pick_code(page, "COM · Communication")

@@ -66,9 +66,10 @@ def test_select_after_emoji_apply_then_delete(tmp_path):
         open_code_page(page, url, "wawancara")
         drag_select(page, needle)
         page.get_by_text(needle, exact=True).last.wait_for(timeout=30_000)  # shown as the selected passage
-        expect(page.get_by_role("button", name="Apply")).to_be_enabled(timeout=30_000)
+        apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
+        expect(apply).to_be_enabled(timeout=30_000)
         pick_code(page, "COM · Communication")
-        page.get_by_role("button", name="Apply").click()
+        apply.click()
         page.wait_for_function("() => document.querySelector('.qc-transcript').dataset.codings === '1'",
                                timeout=30_000)
 
@@ -81,8 +82,9 @@ def test_select_after_emoji_apply_then_delete(tmp_path):
 
         band = page.locator(".qc-transcript .qc-coded").first
         assert "COM Communication · tester" in band.get_attribute("title")
-        band.click()
-        dialog = page.get_by_role("dialog")
+        band.click()  # the code palette opens on the band; its "Memo…" entry opens the full dialog
+        page.locator(".qc-palette .qc-pal-memo").click(timeout=30_000)
+        dialog = page.locator('[role="dialog"]:not(.qc-palette)')
         dialog.get_by_role("button", name="Delete").click()
         with Project.open(path) as p:
             assert len(p.codings()) == 1  # nothing deleted before confirming

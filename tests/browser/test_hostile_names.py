@@ -216,7 +216,11 @@ def test_hostile_project_on_every_page(hostile_project):
         nav(page, "Code")
         check_page(page, "Code", PROJECT, STEP)  # the undo caption names the auto-coding step
         page.locator(".qc-coded").first.click()
-        dialog = page.locator('[role="dialog"]')
+        palette = page.locator(".qc-palette")  # a band click opens the code palette first
+        palette.wait_for(timeout=WAIT)
+        check_page(page, "Code: band palette", CODES[0], CODER_A, scope=palette)
+        palette.locator(".qc-pal-memo").click(timeout=WAIT)
+        dialog = page.locator('[role="dialog"]:not(.qc-palette)')
         dialog.wait_for(timeout=WAIT)
         check_page(page, "Code: band dialog", f"{CODES[0]} · {CODER_A}", f"{CODES[1]} · {CODER_A}", scope=dialog)
         page.keyboard.press("Escape")

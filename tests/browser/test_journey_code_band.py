@@ -78,9 +78,11 @@ def drag_across(page, first: str, last: str) -> None:
 
 
 def open_band(page, coding_id: int):
-    """Click the band of coding ``coding_id``; returns the dialog it opens."""
+    """Click the band of coding ``coding_id``, then the code palette's "Memo…" entry; returns the dialog
+    it opens (a band click opens the palette first when the coder may code)."""
     page.locator(f'.qc-transcript .qc-coded[data-ids="{coding_id}"]').first.click()
-    dialog = page.get_by_role("dialog")
+    page.locator(".qc-palette .qc-pal-memo").click(timeout=WAIT)
+    dialog = page.locator('[role="dialog"]:not(.qc-palette)')
     dialog.wait_for(timeout=WAIT)
     settle(page)
     return dialog
@@ -97,7 +99,7 @@ def test_code_band_journey(tmp_path):
 
         # select over two lines, after the emoji, and apply a code
         drag_across(page, FROM, TO)
-        apply = page.get_by_role("button", name=t("apply"), exact=True)
+        apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
         expect(apply).to_be_enabled(timeout=WAIT)
         choose_many(page, t("codes_to_apply"), ["COM · Communication"])
         apply.click()

@@ -14,7 +14,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, drag_select, streamlit_server
-from .journey import WAIT, choose_many, click, main, nav, open_page
+from .journey import WAIT, choose_many, click, main, nav, open_page, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -56,10 +56,11 @@ def test_history_undo_and_redo(tmp_path):
         open_page(page, url, "code")
         page.locator(".qc-transcript").wait_for(timeout=WAIT)
         drag_select(page, NEEDLE)
-        apply = page.get_by_role("button", name=t("apply"), exact=True)
+        apply = page.locator(".st-key-apply button")  # the side panel's Apply (the code palette has one too)
         expect(apply).to_be_enabled(timeout=WAIT)
         choose_many(page, t("codes_to_apply"), ["RES · Resources"])
-        click(page, t("apply"))
+        apply.click()
+        settle(page)
         assert state(path) == (coded, "Resources")
 
         # then a code renamed on the Codebook page

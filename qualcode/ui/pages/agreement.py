@@ -26,18 +26,20 @@ from qualcode.ui.agreement_parts import (
     report_download,
     report_view,
     set_blind,
-    stamp,
+    version,
 )
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
+SHOWN_DISAGREEMENTS = 1000  # disagreements listed and offered for review at once
 
-def controls(project: Project, codings: pd.DataFrame, names: list[str], consensus: set[str],
+
+def controls(project: Project, counts: pd.DataFrame, names: list[str], consensus: set[str],
              labels: dict[str, str]) -> tuple[list[str], list[str], list[str], str, str]:
     """The pickers: coders, documents, codes, unit and rule (with their defaults)."""
     if not st.session_state.get("agr_coders"):
-        st.session_state["agr_coders"] = default_pair(codings, names, consensus)
+        st.session_state["agr_coders"] = default_pair(counts, names, consensus)
     else:
         keep_known("agr_coders", names, multi=True)
     keep_known("agr_unit", list(UNITS), default="sentence")
@@ -48,7 +50,7 @@ def controls(project: Project, codings: pd.DataFrame, names: list[str], consensu
                   format_func=lambda n: f"{n} ({tr('tri_consensus')})" if n in consensus else n)
     coders = list(st.session_state.get("agr_coders") or [])
     documents = list(project.documents()["name"])
-    default_documents(codings, coders, documents)
+    default_documents(counts, coders, documents)
     keep_known("agr_documents", documents, multi=True)
     b.multiselect(tr("agr_documents"), documents, key="agr_documents", help=tr("agr_documents_help"),
                   placeholder=tr("agr_pick_documents"))
@@ -85,6 +87,9 @@ def disagreement_section(project: Project, rows: pd.DataFrame, hidden: int, code
         st.success(tr("agr_no_disagreements"))
         return
     st.caption(trn("agr_count", len(rows)))
+    if len(rows) > SHOWN_DISAGREEMENTS:  # hundreds of thousands on a big project: no table or picker holds them
+        st.caption(tr("agr_disagreements_cut").format(shown=f"{SHOWN_DISAGREEMENTS:,}"))
+        rows = rows.head(SHOWN_DISAGREEMENTS)
     st.dataframe(disagreement_view(rows, coders), hide_index=True, width="stretch", placeholder="",
                  key="agr_disagreement_view")
     keep_known("agr_pick", list(range(len(rows))), default=0)
@@ -145,20 +150,20 @@ def body(project: Project) -> None:
     if codes.empty:
         st.info(tr("agr_no_codes"))
         return
-    codings = project.codings()
+    counts = project.coder_document_counts()  # what the pickers need, not every coding
     names, consensus = coder_options(project)
     if len(names) < 2:
         st.info(tr("agr_few_coders"))
         return
     labels = code_labels(codes)
-    coders, documents, chosen_codes, unit, rule = controls(project, codings, names, consensus, labels)
+    coders, documents, chosen_codes, unit, rule = controls(project, counts, names, consensus, labels)
     if len(coders) < 2:
         st.info(tr("agr_pick_two"))
         return
     if not documents:
         st.info(tr("agr_no_common"))
         return
-    args = (str(project.path), stamp(codings[codings["coder"].isin(coders)]), tuple(coders), unit,
+    args = (str(project.path), version(project), tuple(coders), unit,
             tuple(chosen_codes), tuple(documents), rule)
     try:
         with st.spinner(tr("agr_computing")):

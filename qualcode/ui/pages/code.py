@@ -6,18 +6,21 @@ import streamlit as st
 
 from qualcode.project import Project
 from qualcode.spans import line_of, lines_of, trim_span
+from qualcode.ui.code_bands import band_codings
 from qualcode.ui.code_parts import (
     ALL,
     MINE,
     TX,
     apply_selection,
-    band_codings,
     bilingual_labels,
     blinded,
     cached_document,
     clear_selection,
     clicked_codings,
     coding_dialog,
+    may_code,
+    palette_labels,
+    take_palette_events,
     visible_coders,
 )
 from qualcode.ui.export_menu import TABLE_FORMATS, export_menu
@@ -25,23 +28,27 @@ from qualcode.ui.history_parts import undo_redo_buttons
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, show_messages, tr
-from qualcode.ui.transcript import transcript_view
+from qualcode.ui.transcript import PALETTE_STRINGS, transcript_view
 
 
 @st.fragment
-def workbench(project: Project, coder: str, doc_name: str) -> None:
-    """The transcript, the coding panel, quick coding and the document's codings: a fragment, so that coding
-    reruns this part only."""
-    doc = cached_document(project, str(project.path), doc_name)
+def workbench(project: Project, coder: str, document: dict) -> None:
+    """The transcript with its code palette and the coding panel: a fragment, so that coding reruns this part
+    only. The codings table and quick coding are built only when their toggles are on (off at first)."""
+    doc = cached_document(project, str(project.path), int(document["id"]), str(document["imported_at"]))
+    shown = visible_coders(project, coder)
+    take_palette_events(project, coder, doc, shown)  # before the codings are read: the new band shows now
     codes = project.codes()
     labels = bilingual_labels(codes)
-    shown = visible_coders(project, coder)
     codings = band_codings(project, doc["id"], codes, shown)
+    recent = project.codes_recent(coder)
 
     left, right = st.columns([3, 1.3], gap="medium")
     with left:
         transcript_view(key=TX, doc_key=f"{doc['sha']}", text=doc["text"], turns=doc["turns"], codings=codings,
-                        focus=st.session_state.get("code_focus"), cleared=st.session_state.get(f"{TX}_cleared", 0))
+                        focus=st.session_state.get("code_focus"), cleared=st.session_state.get(f"{TX}_cleared", 0),
+                        sentences=doc["sentences"], codes=palette_labels(codes, labels), recent=recent,
+                        may_code=may_code(project, coder), strings={k: tr(k) for k in PALETTE_STRINGS})
     with right:
         show_messages()
         selection = st.session_state.get(f"{TX}_selection")
@@ -52,7 +59,6 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
             st.text(doc["text"][start:end][:1200])
         else:
             st.caption(tr("select_hint"))
-        recent = project.codes_recent(coder)
         options = recent + [k for k in labels if k not in recent]
         st.multiselect(tr("codes_to_apply"), options, key="apply_codes", format_func=labels.get,
                        placeholder=tr("codes_placeholder"))
@@ -69,9 +75,22 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
     else:
         st.session_state.pop("_edit_for", None)  # the next dialog starts from the coding as stored
 
-    quick_coding(project, coder, doc, labels)
+    quick_coding(project, coder, doc, labels)  # its edits rerun this fragment, so the bands show them
+    codings_table(project, doc, shown)
+    exports = st.columns(2)  # cheap: a file is only made when asked for
+    with exports[0]:
+        export_menu(project, "codings", key="code_export_codings", file_stem=f"codings_{doc['name']}",
+                    document=doc["name"], coders=shown)
+    with exports[1]:
+        export_menu(project, "transcript", key="code_export_transcript", formats=("docx", "html", *TABLE_FORMATS),
+                    file_stem=f"transcript_{doc['name']}", document=doc["name"], coders=shown)
 
-    st.subheader(tr("codings_here"))
+
+def codings_table(project: Project, doc: dict, shown: list[str] | None) -> None:
+    """The document's codings as a table: built only while its toggle is on, since it grows with the codings
+    and would otherwise be rebuilt by every coding."""
+    if not st.toggle(tr("codings_here"), key="code_table_on"):
+        return
     table = project.codings(document=doc["id"], coders=shown)
     if table.empty:
         st.info(tr("no_codings_here"))
@@ -82,13 +101,6 @@ def workbench(project: Project, coder: str, doc_name: str) -> None:
                 "line": tr("col_line"), "code": tr("col_code"), "coder": tr("col_coder"), "quote": tr("col_quote"),
                 "memo": tr("col_memo"), "start": tr("col_start"), "end": tr("col_end")}),
             hide_index=True, width="stretch", placeholder="")
-    exports = st.columns(2)
-    with exports[0]:
-        export_menu(project, "codings", key="code_export_codings", file_stem=f"codings_{doc['name']}",
-                    document=doc["name"], coders=shown)
-    with exports[1]:
-        export_menu(project, "transcript", key="code_export_transcript", formats=("docx", "html", *TABLE_FORMATS),
-                    file_stem=f"transcript_{doc['name']}", document=doc["name"], coders=shown)
 
 
 def render() -> None:
@@ -120,7 +132,8 @@ def render() -> None:
         others = [c for c in project.coders()["name"] if c != coder]
         top[1].selectbox(tr("show_codings"), [MINE, ALL, *others], key="code_filter",
                          format_func=lambda v: tr("filter_mine") if v == MINE else tr("filter_all") if v == ALL else v)
-    workbench(project, coder, st.session_state["code_doc"])
+    chosen = docs[docs["name"] == st.session_state["code_doc"]].iloc[0]
+    workbench(project, coder, {"id": int(chosen["id"]), "imported_at": str(chosen["imported_at"])})
 
 
 render()

@@ -33,6 +33,7 @@ def tree(codes: pd.DataFrame) -> None:
         st.info(tr("cb_empty"))
         return
     frame = tree_frame(codes)
+    frame.insert(1, tr("col_hotkey"), [h if isinstance(h, str) else "" for h in codes["hotkey"]])
     styled = frame.style.map(swatch, subset=[tr("col_color")])
     st.dataframe(styled, hide_index=True, width="stretch", placeholder="")
 
@@ -45,6 +46,7 @@ def edit_tab(project: Project, key: str) -> None:
         b.text_input(tr("cb_name"), key="cb_edit_name")
         a.color_picker(tr("col_color"), key="cb_edit_color")
         b.text_input(tr("cb_name_alt"), key="cb_edit_name_alt")
+        a.text_input(tr("col_hotkey"), key="cb_edit_hotkey", max_chars=1, help=tr("cb_hotkey_help"))
         for field in ("definition", "include", "exclude", "example"):
             st.text_area(tr(f"cb_{field}"), key=f"cb_edit_{field}", height=68)
         st.form_submit_button(tr("save"), type="primary", on_click=save_code)
@@ -143,6 +145,7 @@ def add_section(codes: pd.DataFrame) -> None:
         b.text_input(tr("cb_name"), key="cb_add_name")
         c.text_input(tr("cb_name_alt"), key="cb_add_name_alt")
         a.color_picker(tr("col_color"), key="cb_add_color", help=tr("cb_color_help"))
+        c.text_input(tr("col_hotkey"), key="cb_add_hotkey", max_chars=1, help=tr("cb_hotkey_help"))
         b.selectbox(tr("cb_parent"), parents, key="cb_add_parent",
                     format_func=lambda k: tr("cb_top_level") if k == TOP else labels[k])
         for field in ("definition", "include", "exclude", "example"):

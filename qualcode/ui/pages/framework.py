@@ -19,6 +19,7 @@ from qualcode.ui.triangulation_parts import (
     coder_options,
     default_cell,
     follow_goto,
+    framework_matrix_of,
     free_name,
     prefill_summary,
     quote_list,
@@ -38,10 +39,12 @@ def controls(project: Project) -> tuple[list[str] | None, bool]:
 
 
 def matrix_table(project: Project, matrix: pd.DataFrame, informant: str = "informant",
-                 group: str = "group") -> pd.DataFrame:
-    """The framework matrix with the informant and their group as the first two columns (for showing/saving)."""
-    informants = project.informants()
-    groups = dict(zip(informants["key"], informants["group"], strict=True))
+                 group: str = "group", groups: dict[str, str] | None = None) -> pd.DataFrame:
+    """The framework matrix with the informant and their group as the first two columns (for showing/saving);
+    ``groups`` (informant key -> group key) when the caller has read them already."""
+    if groups is None:
+        informants = project.informants()
+        groups = dict(zip(informants["key"], informants["group"], strict=True))
     informant, group = free_name(informant, matrix.columns), free_name(group, matrix.columns)
     frame = matrix.copy()
     frame.insert(0, group, [groups.get(k, "") for k in frame.index])
@@ -82,17 +85,19 @@ def render() -> None:
     if project is None:
         return
     codes = project.codes()
-    if project.informants().empty:
+    informants = project.informants()
+    if informants.empty:
         st.info(tr("fw_no_informants"))
         return
+    groups = dict(zip(informants["key"], informants["group"], strict=True))
     coders, rollup = controls(project)
-    matrix = project.framework_matrix(coders=coders, rollup=rollup)
-    if project.codings(coders=coders).empty:
+    matrix = framework_matrix_of(project, coders, rollup)
+    if not project.has_codings(coders=coders):
         st.info(tr("tri_nothing_coded"))
     st.caption(tr("fw_hint"))
     labels = code_labels(codes)
-    table = matrix_table(project, matrix)
-    shown = matrix_table(project, matrix, tr("col_informant"), tr("col_group"))
+    table = matrix_table(project, matrix, groups=groups)
+    shown = matrix_table(project, matrix, tr("col_informant"), tr("col_group"), groups=groups)
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="", key="fw_table_view",
                  column_config={c: st.column_config.TextColumn(c, help=escape_md(labels.get(c, c)), width="medium")
                                 for c in matrix.columns})

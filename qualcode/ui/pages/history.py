@@ -21,6 +21,7 @@ from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, show_messages, tr, trn
 
 LIMITS = (50, 200, 1000)
+SHOWN_CHANGES = 1000  # row changes of one event shown (a batch of codings can change a hundred thousand)
 SEES_ALL = ("supervisor", "admin")  # roles that see every coder's work under blind coding
 
 
@@ -52,13 +53,19 @@ def details(project: Project, history) -> None:
     described = dict(zip(ids, history["description"], strict=True))
     chosen = st.selectbox(tr("hist_pick_event"), ids, key="hist_event",
                           format_func=lambda i: f"#{i} · {described[i]}")
-    changes = project.history_changes(chosen, row_nouns())
+    changes = project.history_changes(chosen, row_nouns(), limit=SHOWN_CHANGES)
     if changes.empty:
         st.caption(tr("hist_no_changes"))
         return
+    if len(changes) == SHOWN_CHANGES:
+        total = project.history_change_count(chosen)
+        if total > SHOWN_CHANGES:
+            st.caption(tr("hist_changes_cut").format(shown=f"{SHOWN_CHANGES:,}", total=f"{total:,}"))
     st.dataframe(changes_view(changes), hide_index=True, width="stretch", placeholder="", key="hist_changes")
-    with st.expander(tr("hist_before_after")):
-        st.json([{"row": r.row, "before": r.before, "after": r.after} for r in changes.itertuples()], expanded=2)
+    # drawn only while open: every field of every row is a large tree for a batch of codings
+    box = st.expander(tr("hist_before_after"), key="hist_before_after", on_change="rerun")
+    if box.open:
+        box.json([{"row": r.row, "before": r.before, "after": r.after} for r in changes.itertuples()], expanded=2)
 
 
 def render() -> None:

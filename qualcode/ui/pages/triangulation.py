@@ -6,12 +6,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 import streamlit as st
+from altair.utils.schemapi import debug_mode
 
 from qualcode.analysis.charts import SELECTION, heatmap
 from qualcode.analysis.triangulation import AXES, MEASURES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
-from qualcode.project.analysis import VERDICTS
+from qualcode.project.analysis import TABLE_EXTRA_COLUMNS, VERDICTS
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
@@ -31,6 +32,7 @@ from qualcode.ui.triangulation_parts import (
     chart_downloads,
     chosen_coders,
     coder_options,
+    cooccurrence_of,
     default_cell,
     follow_goto,
     free_name,
@@ -95,8 +97,12 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
     title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=tr(f"tri_axis_{by}").lower())
     shown = chart_columns(list(matrix.columns), by)
     st.session_state[CHART_COLUMNS] = {label: column for column, label in shown.items()}  # a click names a label
-    chart = heatmap(matrix.rename(columns=shown), title=title, measure=measure,
-                    labels={"code": tr("col_code"), "column": tr(f"tri_axis_{by}"), "value": tr(f"tri_m_{measure}")})
+    # Altair checks every part of a chart against the Vega-Lite schema while it is built (most of this page's
+    # time on the demo); our own code builds the heat maps, and Streamlit checks the finished chart once.
+    with debug_mode(False):
+        chart = heatmap(matrix.rename(columns=shown), title=title, measure=measure,
+                        labels={"code": tr("col_code"), "column": tr(f"tri_axis_{by}"),
+                                "value": tr(f"tri_m_{measure}")})
     stem = f"triangulation_{by}_{measure}"
     chart_tab, table_tab = st.tabs([tr("tri_heatmap"), tr("tri_table")])
     with chart_tab:
@@ -195,13 +201,15 @@ def cooccurrence_section(project: Project, coders: list[str] | None) -> None:
     keep_known("tri_cooc_by", ["overlap", "unit"], default="overlap")
     st.radio(tr("tri_cooc_by"), ["overlap", "unit"], key="tri_cooc_by", horizontal=True,
              format_func=lambda v: tr(f"tri_cooc_{v}"), help=tr("tri_cooc_help"))
-    counts, jaccard = project.cooccurrence(by=st.session_state["tri_cooc_by"], coders=coders)
+    counts, jaccard = cooccurrence_of(project, st.session_state["tri_cooc_by"], coders)
     if counts.empty:
         st.info(tr("tri_cooc_none"))
         return
     chart_tab, counts_tab, jaccard_tab = st.tabs([tr("tri_jaccard_map"), tr("tri_counts"), tr("tri_jaccard")])
     with chart_tab:
-        st.altair_chart(jaccard_chart(jaccard), width="stretch")
+        with debug_mode(False):  # as for the matrix's heat map
+            chart = jaccard_chart(jaccard)
+        st.altair_chart(chart, width="stretch")
         st.caption(tr("tri_jaccard_hint"))
     with counts_tab:
         st.dataframe(counts.rename_axis(tr("col_code")), width="stretch", placeholder="", key="tri_cooc_counts")
@@ -225,12 +233,13 @@ def render() -> None:
     labels = code_labels(codes)
     options = dict(by=by, measure=measure, coders=coders, rollup=rollup)
     try:
-        matrix = project.matrix(**options)
         table = project.triangulation_table(**options)
     except QualcodeError as exc:  # e.g. a group key that clashes with the table's own columns
         st.error(error_text(exc))
         return
-    if project.codings(coders=coders).empty:
+    matrix = table.drop(columns=TABLE_EXTRA_COLUMNS)  # the table is the matrix plus these: not counted twice
+    matrix.columns.name, matrix.attrs = by, dict(table.attrs)
+    if not project.has_codings(coders=coders):
         st.info(tr("tri_nothing_coded"))
     unassigned = int(matrix.attrs.get("unassigned", 0) or 0)
     if unassigned:
