@@ -88,13 +88,13 @@ def server_action(path: Path, document: str, repeat: int, *, palette: bool = Tru
     runs = []
     for _ in range(repeat + 1):
         start = rng.randrange(0, length - 200)
-        at.session_state["tx_selection"] = {"start": start, "end": start + 120}
-        at.run()  # the rerun the selection itself causes (not timed)
-        if palette:
+        if palette:  # a selection with the palette open sends nothing: the key press is the only run
             at.session_state["tx_code"] = {"start": start, "end": start + 120, "codes": ["C1"]}
             began = time.perf_counter()
             at.run()
         else:
+            at.session_state["tx_selection"] = {"start": start, "end": start + 120}
+            at.run()  # the run of Esc handing the passage to the side panel (not timed)
             at.multiselect(key="apply_codes").set_value(["C1"])
             began = time.perf_counter()
             at.button(key="apply").click().run()
@@ -181,7 +181,7 @@ def browser_palette(path: Path, document: str, repeat: int) -> list[float]:
         for i in range(repeat + 1):
             before = _select_a_line(page, i)
             page.locator(".qc-palette").wait_for(state="visible", timeout=30_000)
-            wait_idle(page)  # the rerun the selection causes ends first, as while a coder reads the palette
+            wait_idle(page)  # a settled page (the selection itself sends nothing to the server)
             page.keyboard.press("1")  # the coder's most recent code
             runs.append(_painted_after(page, before) - page.evaluate("() => window.__keydown"))
             wait_idle(page)  # the next selection starts on a settled page

@@ -49,8 +49,17 @@ def transcript_data(at: AppTest) -> dict:
 
     for node in walk(at.main):
         if getattr(node, "type", None) == "bidi_component":
-            return json.loads(node.proto.json)
+            data = json.loads(node.proto.json)
+            data["codings"] = records(data["codings"])
+            return data
     raise LookupError("no transcript on the page")
+
+
+def records(cols: dict) -> list[dict]:
+    """The codings the page sent in columns, one record per coding, as the browser draws them."""
+    return [{"id": i, "start": s, "end": e, "code": cols["codes"][k], "name": cols["names"][k],
+             "color": cols["colors"][k], "coder": cols["coders"][c]}
+            for i, s, e, k, c in zip(cols["id"], cols["start"], cols["end"], cols["code"], cols["coder"], strict=True)]
 
 
 def code(at: AppTest, start: int, end: int, codes: list[str]) -> AppTest:

@@ -32,9 +32,7 @@ class DrawnCodings:
         self.rows: dict[int, dict] = {}
         self.version = 0  # grows when the rows change
         self.ordered: list[dict] = []
-        self.drawn: tuple[tuple, list[dict]] = ((), [])  # (what the bands were built from, the bands)
-        self.bands: dict[int, tuple[dict, dict]] = {}  # coding id -> (its row, its band), for one look
-        self.look: tuple = ()  # the names and colours the bands were built with
+        self.drawn: tuple[tuple, dict[str, list]] = ((), {})  # (what the bands were built from, the bands)
 
     def update(self, project: Project, document_id: int) -> None:
         counter = project.change_counter()  # read first: a write after it shows on the next rerun
@@ -67,9 +65,9 @@ def code_names(codes: pd.DataFrame) -> dict[str, str]:
             for r in codes.to_dict("records")}
 
 
-def band_codings(project: Project, document_id: int, codes: pd.DataFrame, shown: list[str] | None) -> list[dict]:
-    """The document's codings of the coders ``shown`` (None: all), each with its code's name in the UI
-    language and its current colour, as the transcript component draws them."""
+def band_codings(project: Project, document_id: int, codes: pd.DataFrame, shown: list[str] | None) -> dict[str, list]:
+    """The document's codings of the coders ``shown`` (None: all) as the transcript component draws them:
+    :func:`bands`, with each code's name in the UI language and its current colour."""
     names, colors = code_names(codes), dict(zip(codes["key"], codes["color"], strict=True))
     drawn = drawn_codings(str(project.path), int(document_id), project.user)
     with drawn.lock:
@@ -77,25 +75,38 @@ def band_codings(project: Project, document_id: int, codes: pd.DataFrame, shown:
         made_from = (drawn.version, tuple(shown) if shown is not None else None, tuple(names.items()),
                      tuple(colors.items()))
         if drawn.drawn[0] != made_from:  # the same bands as last run are not built again
-            drawn.drawn = (made_from, bands(drawn, shown, names, colors))
+            drawn.drawn = (made_from, bands(drawn.ordered, shown, names, colors))
         return drawn.drawn[1]
 
 
-def bands(drawn: DrawnCodings, shown: list[str] | None, names: dict[str, str], colors: dict[str, str]) -> list[dict]:
-    """Each coding's band: its id, span, code, coder, the code's name and current colour. A band is built once per row
-    and look (names, colours), so a new coding builds one band, not one per coding of the document."""
-    look = (tuple(names.items()), tuple(colors.items()))
-    if drawn.look != look:
-        drawn.bands, drawn.look = {}, look
-    built, out = drawn.bands, []
-    for row in drawn.ordered:
-        if shown is not None and row["coder"] not in shown:
-            continue
-        kept = built.get(row["id"])
-        if kept is None or kept[0] is not row:
-            # what a band shows, no more: a memo is not drawn, and every byte goes to the browser each redraw
-            kept = built[row["id"]] = (row, {"id": row["id"], "start": row["start"], "end": row["end"],
-                                             "code": row["code"], "name": names.get(row["code"], ""),
-                                             "coder": row["coder"], "color": colors.get(row["code"], row["color"])})
-        out.append(kept[1])
-    return out
+def bands(rows: list[dict], shown: list[str] | None, names: dict[str, str], colors: dict[str, str]) -> dict[str, list]:
+    """The codings ``rows`` of the coders ``shown`` (None: all) in columns: every redraw sends them all to the
+    browser, and one list per field, with codes and coders as indexes into their own short lists, is a third of
+    the size of a record per coding (and so of the server's JSON and the browser's parsing).
+
+    ``id``, ``start``, ``end`` and ``code`` / ``coder`` (indexes into ``codes`` / ``coders``) have one entry per
+    coding, in the rows' order; ``codes`` holds each code's key, with its band's ``names`` and ``colors``.
+
+    Example
+    -------
+    >>> rows = [{"id": 4, "start": 0, "end": 5, "code": "B", "coder": "rina", "color": "#111111"},
+    ...         {"id": 7, "start": 2, "end": 9, "code": "A", "coder": "budi", "color": "#222222"}]
+    >>> bands(rows, None, {"A": "Alpha"}, {"A": "#ff0000", "B": "#00ff00"})
+    {'id': [4, 7], 'start': [0, 2], 'end': [5, 9], 'code': [0, 1], 'coder': [0, 1], 'codes': ['B', 'A'], \
+'names': ['', 'Alpha'], 'colors': ['#00ff00', '#ff0000'], 'coders': ['rina', 'budi']}
+    """
+    if shown is not None:
+        wanted = set(shown)
+        rows = [r for r in rows if r["coder"] in wanted]
+    code_index: dict[str, int] = {}
+    coder_index: dict[str, int] = {}
+    fallback = {}  # a code's colour as stored, for a code the page's codebook does not list
+    for r in rows:
+        if r["code"] not in code_index:
+            code_index[r["code"]] = len(code_index)
+            fallback[r["code"]] = r["color"]
+        coder_index.setdefault(r["coder"], len(coder_index))
+    return {"id": [r["id"] for r in rows], "start": [r["start"] for r in rows], "end": [r["end"] for r in rows],
+            "code": [code_index[r["code"]] for r in rows], "coder": [coder_index[r["coder"]] for r in rows],
+            "codes": list(code_index), "names": [names.get(k, "") for k in code_index],
+            "colors": [colors.get(k, fallback[k]) for k in code_index], "coders": list(coder_index)}

@@ -76,6 +76,14 @@ def may_code(project: Project, coder: str | None) -> bool:
     return coder is not None and project.may("code")
 
 
+def editable_coders(project: Project) -> list[str] | None:
+    """Whose codings the palette may change: every coder's (None) without sign-in or for a role that may
+    edit any coding, else only the signed-in user's (as the band dialog; the Project API checks again)."""
+    if project.user is None or project.may("edit_any_coding"):
+        return None
+    return [project.user]
+
+
 def blinded(project: Project, coder: str) -> bool:
     """Blind coding is on and ``coder`` is neither supervisor nor admin: they see only their own codings."""
     if not project.blind_coding():

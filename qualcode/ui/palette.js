@@ -43,6 +43,7 @@ function orderedCodes(state) {
 // The rows the palette shows now: [{kind: "code"|"pick"|"remove"|"memo", ...}].
 function paletteRows(state) {
   const p = state.pal;
+  if (p.mode === "band" && p.locked) return [{ kind: "memo" }];
   if (p.mode === "pick") {
     const picks = p.ids.map((id, i) => ({ kind: "pick", coding: state.codingsById.get(id), num: i < NUMBERED ? i + 1 : null }))
       .filter((r) => r.coding);
@@ -56,6 +57,13 @@ function paletteRows(state) {
     : all;
   if (p.mode === "band") rows.push({ kind: "remove" }, { kind: "memo" });
   return rows;
+}
+
+// With sign-in, a coder may read another coder's coding but not change it: its palette offers the memo
+// dialog only (which shows it read-only). The server refuses such a change anyway.
+function lockedCoding(state, coding) {
+  const editable = state.data.editable;
+  return Array.isArray(editable) && !editable.includes(coding.coder);
 }
 
 function el(tag, cls, text) {
@@ -110,9 +118,13 @@ function buildPalette(state) {
   });
   apply.addEventListener("click", () => enter(state));
   // Focus gone elsewhere on the page (another widget, a click in the text): the palette closes.
+  // The passage goes to the side panel, unless the focus went into the text: a new selection starts there.
   pal.addEventListener("focusout", () => {
     setTimeout(() => {
-      if (state.pal && document.hasFocus() && !pal.contains(document.activeElement)) closePalette(state, false);
+      if (!state.pal || !document.hasFocus() || pal.contains(document.activeElement)) return;
+      const p = state.pal;
+      closePalette(state, false);
+      if (!state.root.contains(document.activeElement)) handOver(state, p);
     }, 0);
   });
   return pal;
@@ -149,18 +161,19 @@ function renderPalette(state) {
     row.setAttribute("role", "option");
     ui.list.appendChild(row);
   });
-  if (!p.rows.some((r) => r.kind === "code" || r.kind === "pick")) {
+  if (!p.locked && !p.rows.some((r) => r.kind === "code" || r.kind === "pick")) {
     ui.list.insertBefore(el("div", "qc-pal-none", word(state, "pal_none")), ui.list.firstChild);
   }
   highlight(state);
   ui.apply.hidden = p.mode !== "span";
   ui.apply.textContent = p.ticked.size ? `${word(state, "pal_apply")} (${p.ticked.size})` : word(state, "pal_apply");
-  ui.filter.hidden = p.mode === "pick";
+  ui.filter.hidden = p.mode === "pick" || !!p.locked;
   ui.filter.placeholder = word(state, "pal_filter");
   ui.title.hidden = p.mode === "span";
-  ui.title.textContent = p.mode === "band" ? `${word(state, "pal_change")}: ${p.coding.code} ${p.coding.name} · ${p.coding.coder}`
+  const heading = p.locked ? "pal_not_yours" : "pal_change";
+  ui.title.textContent = p.mode === "band" ? `${word(state, heading)}: ${p.coding.code} ${p.coding.name} · ${p.coding.coder}`
     : p.mode === "pick" ? word(state, "pal_pick") : "";
-  ui.help.textContent = word(state, p.mode === "span" ? "pal_help" : "pal_band_help");
+  ui.help.textContent = word(state, p.mode === "span" ? "pal_help" : p.locked ? "pal_locked_help" : "pal_band_help");
   placePalette(state);
 }
 
@@ -227,6 +240,7 @@ function openPalette(state, opts) {
     else p.coding = state.codingsById.get(p.ids[0]);
   }
   if (p.mode === "band" && !p.coding) return;
+  if (p.mode === "band") p.locked = lockedCoding(state, p.coding);
   if (p.mode !== "span") {
     const c = p.coding || state.codingsById.get(p.ids[0]);
     p.span = { start: c.start, end: c.end };
@@ -249,6 +263,12 @@ function closePalette(state, restore) {
   state.root.focus({ preventScroll: true });
   if (p.mode === "span") restoreSelection(state, p.span);
   else if (p.at !== undefined) restoreSelection(state, { start: p.at, end: p.at });
+}
+
+// The palette of a passage closed without coding it: tell Python of the selection now, so the side panel
+// shows it and its Apply codes it.
+function handOver(state, p) {
+  if (p.mode === "span") send(state, "select", { start: p.span.start, end: p.span.end });
 }
 
 function tick(state, key) {
@@ -275,7 +295,7 @@ function codeSpan(state, span, codes) {
   send(state, "code", { start, end, codes });
   const colors = new Map((state.data.codes || []).map((c) => [c.key, c.color]));
   for (const k of codes) state.pending.push({ id: -(++state.pendingSeq), start, end, color: colors.get(k) || "#999999", pending: true });
-  state.pendingBase = codingsSig(state.data);
+  state.pendingBase = codingsSig(state);
   clearTimeout(state.pendingTimer);
   state.pendingTimer = setTimeout(() => {
     if (!state.pending.length || !state.root.isConnected) return;
@@ -336,8 +356,7 @@ function resizeSpan(state, step, byWord) {
   }
   if (end === p.span.end) return;
   p.span = { start: p.span.start, end };
-  state.selected = p.span;
-  send(state, "select", { start: p.span.start, end });
+  state.selected = p.span; // Python hears of it when the palette closes without coding (handOver)
   markPassage(state, p.span);
   placePalette(state);
 }
@@ -368,14 +387,14 @@ function paletteKey(state, ev) {
   const p = state.pal;
   if (!p) return;
   const k = ev.key;
-  if (k === "Escape") { ev.preventDefault(); closePalette(state, true); return; }
+  if (k === "Escape") { ev.preventDefault(); closePalette(state, true); handOver(state, p); return; }
   if (ev.altKey && !ev.ctrlKey && !ev.metaKey) {
     const ch = physicalKey(ev.code);
     if (!ch) return;
     ev.preventDefault();
     const code = codeByHotkey(state, ch);
     if (code && p.mode === "span") applyCodes(state, [code.key]);
-    else if (code && p.mode === "band") changeCode(state, code.key);
+    else if (code && p.mode === "band" && !p.locked) changeCode(state, code.key);
     else if (ch === "s" || ch === "t") selectUnit(state, ch, p.mode === "span" ? p.span.start : (p.at ?? p.span.start));
     return;
   }
@@ -405,7 +424,7 @@ function paletteKey(state, ev) {
     if (r && r.kind === "code") tick(state, r.code.key);
     return;
   }
-  if (p.mode === "band" && (k === "Delete" || (k === "Backspace" && !p.filter))) {
+  if (p.mode === "band" && !p.locked && (k === "Delete" || (k === "Backspace" && !p.filter))) {
     ev.preventDefault();
     removeStep(state);
     return;

@@ -151,7 +151,7 @@ function paint(state, codings) {
 
 // The stored codings from Python plus the pending ones, painted together.
 function repaint(state) {
-  const codings = (state.data && state.data.codings) || [];
+  const codings = state.codings || [];
   paint(state, state.pending.length ? codings.concat(state.pending) : codings);
   if (state.pal && state.pal.mode === "span") markPassage(state, state.pal.span);
 }
@@ -283,11 +283,12 @@ function selectUnit(state, kind, cp) {
   reportSpan(state, span);
 }
 
+// A new selection: with the palette, Python hears of it only if the palette closes without coding it
+// (handOver), so selecting and pressing a key need no server round trip; without, at once.
 function reportSpan(state, span) {
   state.selected = span;
-  state.lastEventAt = performance.now();
-  state.api.setTriggerValue("select", { start: span.start, end: span.end, n: ++state.events });
   if (state.data.may_code) openPalette(state, { mode: "span", span });
+  else send(state, "select", { start: span.start, end: span.end });
 }
 
 // ---- events in the text ------------------------------------------------------------------------
@@ -353,11 +354,24 @@ function attach(root, state) {
   });
 }
 
-function codingsSig(data) {
-  const codings = (data && data.codings) || [];
+// Python sends the codings in columns (one list per field, codes and coders as indexes into short lists,
+// a third of the bytes of one record per coding); the view draws them as records.
+function decodeCodings(cols) {
+  const ids = (cols && cols.id) || [];
+  const out = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const k = cols.code[i];
+    out[i] = { id: ids[i], start: cols.start[i], end: cols.end[i], code: cols.codes[k], name: cols.names[k] || "",
+      coder: cols.coders[cols.coder[i]], color: cols.colors[k] || "#999999" };
+  }
+  return out;
+}
+
+function codingsSig(state) {
+  const codings = state.codings || [];
   let max = 0;
   for (const c of codings) if (c.id > max) max = c.id;
-  return `${codings.length}:${max}:${data ? data.cleared || 0 : 0}`;
+  return `${codings.length}:${max}:${state.data ? state.data.cleared || 0 : 0}`;
 }
 
 export default function (component) {
@@ -393,9 +407,10 @@ export default function (component) {
   }
   state.cleared = cleared;
   // Pending bands last until Python sends codings that differ from those they were drawn over.
-  if (state.pending.length && codingsSig(data) !== state.pendingBase) state.pending = [];
   state.data = data;
-  state.codingsById = new Map((data.codings || []).map((c) => [c.id, c]));
+  state.codings = decodeCodings(data.codings);
+  if (state.pending.length && codingsSig(state) !== state.pendingBase) state.pending = [];
+  state.codingsById = new Map(state.codings.map((c) => [c.id, c]));
   if (state.docKey !== data.doc_key) {
     closePalette(state, false);
     state.pending = [];
@@ -410,7 +425,7 @@ export default function (component) {
   }
   repaint(state);
   if (kept) restoreSelection(state, kept);
-  root.dataset.codings = String((data.codings || []).length);
+  root.dataset.codings = String(state.codings.length);
   root.dataset.painted = String(performance.now());
   if (state.pal) placePalette(state);
   if (data.focus !== null && data.focus !== undefined && state.focusDone !== data.focus) {

@@ -3,7 +3,9 @@
 The component draws what Python sends and reports four events; the callbacks copy
 them into plain session-state keys so that pages, and AppTest, work from those keys alone:
 
-- ``select`` -> ``<key>_selection`` ``{"start", "end"}``: the reader selected a passage (code points);
+- ``select`` -> ``<key>_selection`` ``{"start", "end"}``: the reader selected a passage (code points); with the
+  palette (``may_code``) only once the palette closes without coding it (Esc, a click elsewhere), so that
+  selecting and pressing a key cost no rerun, and the side panel then shows that passage;
 - ``span_click`` -> ``<key>_clicked`` ``[coding id, ...]``: the reader asked for a band's full dialog (memo);
 - ``code`` -> ``<key>_code`` ``{"start", "end", "codes": [key, ...]}``: codes chosen in the palette for a span;
 - ``coding`` -> ``<key>_coding`` ``{"id", "action": "change" | "remove", "code": key | None}``: a band's
@@ -32,7 +34,7 @@ _component = st.components.v2.component(
 
 # UI strings the palette shows (keys of qualcode.ui.i18n.CATALOGUE)
 PALETTE_STRINGS = ("pal_filter", "pal_apply", "pal_none", "pal_remove", "pal_really_remove", "pal_memo",
-                   "pal_change", "pal_help", "pal_band_help", "pal_pick")
+                   "pal_change", "pal_help", "pal_band_help", "pal_pick", "pal_not_yours", "pal_locked_help")
 
 
 def _event(key: str, name: str) -> Any:
@@ -65,20 +67,23 @@ def palette_codes(codes: list[dict]) -> list[dict]:
 
 
 def transcript_view(
-    *, key: str, doc_key: str, text: str, turns: list[dict], codings: list[dict], focus: int | None = None,
+    *, key: str, doc_key: str, text: str, turns: list[dict], codings: dict[str, list], focus: int | None = None,
     cleared: int = 0, height: int = 640, sentences: list[list[int]] | None = None,
     codes: list[dict] | None = None, recent: list[str] | None = None, may_code: bool = False,
-    strings: dict[str, str] | None = None,
+    editable: list[str] | None = None, strings: dict[str, str] | None = None,
     on_select: Callable[[], None] | None = None, on_click: Callable[[], None] | None = None,
     on_code: Callable[[], None] | None = None, on_coding: Callable[[], None] | None = None,
 ) -> None:
     """Show a transcript with its codings as bands, and the code palette when ``may_code``.
 
-    ``sentences`` are ``[start, end]`` spans (the keyboard's "select this sentence"), ``codes`` the output of
-    :func:`palette_codes`, ``recent`` code keys most recent first, ``strings`` the palette's words in the UI
-    language. A new value of ``cleared`` makes the view drop the reader's selection (after it was coded), so
-    the browser neither shows nor sends it again. Events land in session state as the module docstring says,
-    then the matching callback runs.
+    ``codings`` are columns, as :func:`qualcode.ui.code_bands.bands` makes them: ``id``, ``start``, ``end``,
+    ``code`` and ``coder`` one entry per coding (``code`` / ``coder`` indexes into ``codes`` / ``coders``),
+    each code's band ``names`` and ``colors``. ``sentences`` are ``[start, end]`` spans (the keyboard's
+    "select this sentence"), ``codes`` the output of :func:`palette_codes`, ``recent`` code keys most recent
+    first, ``editable`` the coders whose codings the palette may change (None: every coder's; the server
+    checks again), ``strings`` the palette's words in the UI language. A new value of ``cleared`` makes the view drop
+    the reader's selection (after it was coded), so the browser neither shows nor sends it again. Events land
+    in session state as the module docstring says, then the matching callback runs.
     """
 
     def selected() -> None:
@@ -114,6 +119,6 @@ def transcript_view(
 
     data = {"doc_key": doc_key, "text": text, "turns": turns, "codings": codings, "focus": focus,
             "cleared": cleared, "sentences": sentences or [], "codes": codes or [], "recent": recent or [],
-            "may_code": bool(may_code), "strings": strings or {}}
+            "may_code": bool(may_code), "editable": editable, "strings": strings or {}}
     _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked,
                on_code_change=coded, on_coding_change=coding_changed)

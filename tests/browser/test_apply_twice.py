@@ -69,6 +69,7 @@ def test_apply_twice_leaves_one_coding(tmp_path):
         apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
 
         drag_select(page, FIRST)
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         expect(apply).to_be_enabled(timeout=30_000)
         pick_code(page, "COM · Communication")
         apply.click()
@@ -88,6 +89,7 @@ def test_apply_twice_leaves_one_coding(tmp_path):
         page.keyboard.press("Escape")  # close a band dialog the click above may have opened
         wait_idle(page)
         drag_select(page, SECOND)
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         expect(apply).to_be_enabled(timeout=30_000)
         pick_code(page, "TRU · Trust")
         apply.dblclick()
@@ -110,6 +112,7 @@ def test_keep_these_codes_keeps_the_choice_but_not_the_selection(tmp_path):
         wait_idle(page)
         apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
         drag_select(page, FIRST)
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         expect(apply).to_be_enabled(timeout=30_000)
         pick_code(page, "COM · Communication")
         apply.click()
@@ -119,6 +122,7 @@ def test_keep_these_codes_keeps_the_choice_but_not_the_selection(tmp_path):
         assert browser_selection(page) == ""
         expect(page.locator('[data-testid="stMultiSelect"]').first).to_contain_text("COM · Communication")
         drag_select(page, SECOND)  # the kept code goes on the next passage with one press
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         expect(apply).to_be_enabled(timeout=30_000)
         apply.click()
         codings_drawn(page, 2)

@@ -65,6 +65,7 @@ def test_select_after_emoji_apply_then_delete(tmp_path):
     with streamlit_server(path) as url, chromium_page() as page:
         open_code_page(page, url, "wawancara")
         drag_select(page, needle)
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         page.get_by_text(needle, exact=True).last.wait_for(timeout=30_000)  # shown as the selected passage
         apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
         expect(apply).to_be_enabled(timeout=30_000)

@@ -1,12 +1,13 @@
 """Journey k: the app served with sign-in (`streamlit run app.py -- --project FILE --auth`, what
 `qualcode serve FILE --auth` runs). A coder, a supervisor and an admin sign in through the form; each sees
 exactly the pages of their role in the sidebar; the coder cannot change or delete another coder's coding from
-its band (SQLite unchanged), while the supervisor can."""
+its band, neither in the code palette nor in the band's dialog (SQLite unchanged), while the supervisor can
+recode it from the palette."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, click, main, nav, nav_titles, settle, sign_in
+from .journey import WAIT, choose, main, nav, nav_titles, settle, sign_in
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -75,7 +76,7 @@ def open_budis_band(page) -> None:
     choose(page, t("show_codings"), "budi")
     page.wait_for_function("() => document.querySelector('.qc-transcript')?.dataset.codings === '1'", timeout=WAIT)
     page.locator(".qc-transcript .qc-coded").first.click()
-    settle(page)
+    page.locator(".qc-palette").wait_for(timeout=WAIT)  # a band click opens the code palette
 
 
 def test_each_role_sees_its_pages_and_a_coder_cannot_edit_anothers_coding(project):
@@ -93,7 +94,12 @@ def test_each_role_sees_its_pages_and_a_coder_cannot_edit_anothers_coding(projec
         sign_in(page, url, "rina", PASSWORDS["rina"])
         assert sorted(nav_titles(page)) == expected_nav("coder")
         open_budis_band(page)
-        dialog = page.get_by_role("dialog")
+        palette = page.locator(".qc-palette")
+        assert t("pal_not_yours") in palette.locator(".qc-pal-title").inner_text()
+        assert palette.locator(".qc-pal-row, .qc-pal-remove").count() == 0  # no code to change to, no Remove
+        page.keyboard.press("Delete")  # the palette's remove key does nothing here
+        page.keyboard.press("Enter")  # the only row: the band's dialog, read-only
+        dialog = page.locator('[role="dialog"]:not(.qc-palette)')
         dialog.wait_for(timeout=WAIT)
         assert QUOTE in dialog.inner_text()  # she may read it ...
         for name in (t("save"), t("delete")):  # ... but not change or delete it
@@ -105,16 +111,19 @@ def test_each_role_sees_its_pages_and_a_coder_cannot_edit_anothers_coding(projec
         assert codings(project) == before
         sign_out(page)
 
-        # the supervisor: her pages; she may recode budi's coding from its band
+        # the supervisor: her pages; she may recode budi's coding from its band's palette
         sign_in(page, url, "sri", PASSWORDS["sri"])
         assert sorted(nav_titles(page)) == expected_nav("supervisor")
         open_budis_band(page)
-        dialog = page.get_by_role("dialog")
-        dialog.wait_for(timeout=WAIT)
-        choose(page, t("change_code"), re.compile(r"^B · "), scope=dialog, search="B")
-        click(page, t("save"), scope=dialog)
+        palette = page.locator(".qc-palette")
+        assert t("pal_change") in palette.locator(".qc-pal-title").inner_text()
+        palette.locator('.qc-pal-row[data-key="B"]').click()
         (coding_id, _, coder, start, end, memo), = before
+        deadline = time.monotonic() + WAIT / 1000
+        while codings(project) != [(coding_id, "B", coder, start, end, memo)] and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert codings(project) == [(coding_id, "B", coder, start, end, memo)]
+        settle(page)
         sign_out(page)
 
         # the admin: every page

@@ -99,6 +99,7 @@ def test_code_band_journey(tmp_path):
 
         # select over two lines, after the emoji, and apply a code
         drag_across(page, FROM, TO)
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
         expect(apply).to_be_enabled(timeout=WAIT)
         choose_many(page, t("codes_to_apply"), ["COM · Communication"])

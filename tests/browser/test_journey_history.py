@@ -56,6 +56,7 @@ def test_history_undo_and_redo(tmp_path):
         open_page(page, url, "code")
         page.locator(".qc-transcript").wait_for(timeout=WAIT)
         drag_select(page, NEEDLE)
+        page.keyboard.press("Escape")  # closes the palette: the passage goes to the side panel
         apply = page.locator(".st-key-apply button")  # the side panel's Apply (the code palette has one too)
         expect(apply).to_be_enabled(timeout=WAIT)
         choose_many(page, t("codes_to_apply"), ["RES · Resources"])

@@ -20,7 +20,7 @@ from qualcode.project import CodingSpec, Project
 from qualcode.ui.i18n import LANGUAGES, t
 
 from . import CHROMIUM, SELECT_TEXT_JS, chromium_page, drag_select, streamlit_server
-from .journey import WAIT, choose, nav, open_page, settle
+from .journey import WAIT, choose, choose_many, nav, open_page, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -296,6 +296,49 @@ def test_escape_codes_nothing_and_keeps_the_selection(tmp_path):
         page.keyboard.press("Enter")  # TRU, the recent code
         drawn(page, 2)
         assert [r[1:] for r in rows(path)] == [coded(passage, "TRU"), coded("😀 Ceritakan saja.", "TRU")]
+
+
+def test_selection_with_the_palette_asks_the_server_nothing_until_escape(tmp_path):
+    """Selecting and pressing a key need no round trip: with the palette open the browser sends nothing (the
+    side panel still shows no passage); Esc hands the passage to the side panel, whose Apply codes it."""
+    path, _ = make_project(tmp_path)
+    passage = "Data DTKS belum sesuai"
+    start, end = span(passage)
+    sent: list = []
+    with streamlit_server(path) as url, chromium_page() as page:
+        page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
+        open_code_page(page, url)
+        hint = page.locator('[data-testid="stCaptionContainer"]').filter(has_text=t("select_hint"))
+        expect(hint).to_be_visible(timeout=WAIT)
+        before = len(sent)
+        drag_select(page, passage)
+        palette(page)
+        settle(page)
+        assert len(sent) == before  # no message to the server: no rerun
+        expect(hint).to_be_visible()  # the side panel knows of no passage yet
+        apply = page.locator(".st-key-apply button")  # the side panel's Apply (the palette has one too)
+        expect(apply).to_be_disabled()
+
+        page.keyboard.press("Escape")
+        closed(page)
+        where = page.locator('[data-testid="stCaptionContainer"]').filter(has_text=f"· {start}–{end}")
+        expect(where).to_be_visible(timeout=WAIT)  # the side panel shows the passage now
+        assert len(sent) > before
+        assert browser_selection(page) == passage  # still selected in the text
+        expect(apply).to_be_enabled(timeout=WAIT)
+        choose_many(page, t("codes_to_apply"), ["DAT · Data quality / Kualitas data"])
+        apply.click()
+        drawn(page, 1)
+        assert [r[1:] for r in rows(path)] == [coded(passage, "DAT")]
+
+        # a palette coding (a rerun of the transcript alone), then the view new in the page after another page
+        drag_select(page, "Rapatnya jarang sekali")
+        page.keyboard.press("1")  # DAT, now the recent code
+        drawn(page, 2)
+        nav(page, t("codebook"))
+        nav(page, t("code_page"))
+        drawn(page, 2)
+        expect(page.locator(".qc-transcript")).to_contain_text("Data DTKS belum sesuai dengan kondisi lapangan.")
 
 
 def test_band_click_changes_the_code_and_opens_the_memo(tmp_path):

@@ -18,6 +18,7 @@ from qualcode.ui.code_parts import (
     clear_selection,
     clicked_codings,
     coding_dialog,
+    editable_coders,
     may_code,
     palette_labels,
     take_palette_events,
@@ -48,7 +49,8 @@ def workbench(project: Project, coder: str, document: dict) -> None:
         transcript_view(key=TX, doc_key=f"{doc['sha']}", text=doc["text"], turns=doc["turns"], codings=codings,
                         focus=st.session_state.get("code_focus"), cleared=st.session_state.get(f"{TX}_cleared", 0),
                         sentences=doc["sentences"], codes=palette_labels(codes, labels), recent=recent,
-                        may_code=may_code(project, coder), strings={k: tr(k) for k in PALETTE_STRINGS})
+                        may_code=may_code(project, coder), editable=editable_coders(project),
+                        strings={k: tr(k) for k in PALETTE_STRINGS})
     with right:
         show_messages()
         selection = st.session_state.get(f"{TX}_selection")
