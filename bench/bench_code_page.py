@@ -133,7 +133,7 @@ def profile(document: str = "long", repeat: int = 5) -> None:
                 at.run()
         finally:
             script_runner.ScriptRunner._run_script = run_script
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(*(sys.argv[2:] or [40]))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -102,7 +102,8 @@ def test_the_wheel_carries_every_module_the_sample_study_and_the_codebooks(insta
             and "__pycache__" not in path.parts}
     assert modules - names == set(), "modules of qualcode/ missing from the wheel (pyproject.toml packages)"
     assert data - names == set(), "sample study or codebook files missing from the wheel (pyproject.toml)"
-    assert {"qualcode/ui/app.py", "qualcode/ui/transcript.js", "qualcode/ui/transcript.css"} <= names
+    assert {"qualcode/ui/app.py", "qualcode/ui/transcript.js", "qualcode/ui/palette.js",
+            "qualcode/ui/transcript.css"} <= names
 
 
 def test_version_is_the_one_of_the_package(installed: Installed, workdir: Path):

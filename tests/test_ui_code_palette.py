@@ -104,6 +104,26 @@ def test_code_event_adds_every_code_in_one_step(small):
     assert transcript_data(at)["codings"] == []
 
 
+def test_text_goes_with_the_first_view_of_a_document_only(small, tmp_path):
+    at = page(small)
+    first = transcript_data(at)
+    assert first["text"] == TEXT and first["turns"] and first["sentences"]
+    at = code(at, START, END, ["A"])
+    again = transcript_data(at)
+    assert again["doc_key"] == first["doc_key"]
+    assert (again["text"], again["turns"], again["sentences"]) == (None, None, None)  # the browser keeps them
+    assert [c["code"] for c in again["codings"]] == ["A"]
+    # another document: its text goes with its first view
+    other = tmp_path / "other.txt"
+    other.write_text("Informan: Dokumen kedua.\n", encoding="utf-8")
+    with Project.open(small) as p:
+        p.import_document(other, informant="I-1", name="other")
+    at.run()  # the new document shows in the list
+    at.selectbox(key="code_doc").set_value("other").run()
+    assert not at.exception
+    assert transcript_data(at)["text"] == "Informan: Dokumen kedua.\n"
+
+
 def test_code_event_without_text_or_code_is_refused(small):
     before = snapshot(small)
     gap = TEXT.index("\n\n")
@@ -210,6 +230,7 @@ def test_signed_in_coder_cannot_change_a_supervisors_coding(served):
     before = snapshot(served)  # signing in records itself
     assert not at.exception
     assert transcript_data(at)["may_code"] is True
+    assert transcript_data(at)["editable"] == ["rina"]  # the palette offers to change her own codings only
     assert [c["coder"] for c in transcript_data(at)["codings"]] == ["sri"]  # shown, but not hers to change
     at = change(at, theirs, "remove")
     assert at.error and "may not" in at.error[0].value
@@ -222,7 +243,9 @@ def test_signed_in_coder_cannot_change_a_supervisors_coding(served):
 def test_signed_in_supervisor_may_change_a_coders_coding(served):
     with Project.open(served) as p:
         theirs = p.add_coding("w", START, END, "A", "rina")
-    at = change(signed_in("sri", "sri-secret-1"), theirs, "change", "B")
+    at = signed_in("sri", "sri-secret-1")
+    assert transcript_data(at)["editable"] is None  # every coder's coding
+    at = change(at, theirs, "change", "B")
     assert not at.error
     assert rows(served) == [("B", "rina", START, END, PASSAGE)]
 

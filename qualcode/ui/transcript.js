@@ -374,6 +374,23 @@ function codingsSig(state) {
   return `${codings.length}:${max}:${state.data ? state.data.cleared || 0 : 0}`;
 }
 
+// The document's text, turns and sentences, kept from the run that sent them: Python sends them again only
+// for another document (or when this view asks with `need_text`), not with every redraw after a coding.
+// doc_key -> {text, turns, sentences}, only the document shown; on the window, so that a test can empty it as
+// a lost cache would be, and see the view ask for the text.
+const DOCUMENTS = (window.__qcTranscriptDocuments ||= new Map());
+
+function withDocument(state, data) {
+  if (data.text !== null && data.text !== undefined) {
+    DOCUMENTS.clear();
+    DOCUMENTS.set(data.doc_key, { text: data.text, turns: data.turns, sentences: data.sentences });
+    return data;
+  }
+  const kept = DOCUMENTS.get(data.doc_key);
+  if (!kept) return null;
+  return { ...data, text: kept.text, turns: kept.turns, sentences: kept.sentences };
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   let host = parentElement.querySelector(".qc-host");
@@ -392,6 +409,20 @@ export default function (component) {
   const state = root.__qc;
   state.api = component;
   if (!data) return;
+  const full = withDocument(state, data);
+  if (!full) {
+    // A new view of a document whose text went to an earlier one: ask for it once (one more run).
+    if (state.askedFor !== data.doc_key) {
+      state.askedFor = data.doc_key;
+      send(state, "need_text", { doc_key: data.doc_key });
+    }
+    return;
+  }
+  state.askedFor = null;
+  drawData(state, root, full);
+}
+
+function drawData(state, root, data) {
   // Repainting replaces text nodes; keep the reader's selection (even mid-drag) where it was,
   // unless Python says it was used up (coded): then drop it, here and in the browser.
   let kept = state.docKey === data.doc_key ? currentSelection(state, root) : null;

@@ -11,6 +11,11 @@ them into plain session-state keys so that pages, and AppTest, work from those k
 - ``coding`` -> ``<key>_coding`` ``{"id", "action": "change" | "remove", "code": key | None}``: a band's
   coding changed or removed from the palette (the palette asked for confirmation before a removal).
 
+The document's text, turns and sentences go to the browser once per document (``<key>_sent`` remembers
+which): a redraw after a coding sends only what changes, as on a 300,000-character transcript the text
+would be most of every message. A view that has not got them (a new page load keeps none) sends
+``need_text``, and the next run sends them again.
+
 The palette (JS) opens next to a selection or a clicked band; it lists ``codes`` with the coder's
 ``recent`` codes first, numbered 1-9, and filters by key or by name in either language.
 """
@@ -117,8 +122,15 @@ def transcript_view(
             if on_coding:
                 on_coding()
 
-    data = {"doc_key": doc_key, "text": text, "turns": turns, "codings": codings, "focus": focus,
-            "cleared": cleared, "sentences": sentences or [], "codes": codes or [], "recent": recent or [],
+    def text_needed() -> None:
+        if _event(key, "need_text"):
+            st.session_state.pop(f"{key}_sent", None)
+
+    send_text = st.session_state.get(f"{key}_sent") != doc_key
+    st.session_state[f"{key}_sent"] = doc_key
+    data = {"doc_key": doc_key, "text": text if send_text else None, "turns": turns if send_text else None,
+            "sentences": (sentences or []) if send_text else None, "codings": codings, "focus": focus,
+            "cleared": cleared, "codes": codes or [], "recent": recent or [],
             "may_code": bool(may_code), "editable": editable, "strings": strings or {}}
     _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked,
-               on_code_change=coded, on_coding_change=coding_changed)
+               on_code_change=coded, on_coding_change=coding_changed, on_need_text_change=text_needed)
