@@ -174,6 +174,9 @@ function renderPalette(state) {
   ui.title.textContent = p.mode === "band" ? `${word(state, heading)}: ${p.coding.code} ${p.coding.name} · ${p.coding.coder}`
     : p.mode === "pick" ? word(state, "pal_pick") : "";
   ui.help.textContent = word(state, p.mode === "span" ? "pal_help" : p.locked ? "pal_locked_help" : "pal_band_help");
+  // what a screen reader announces: the palette's heading, or for a passage what it is for
+  ui.pal.setAttribute("aria-label", p.mode === "span" ? word(state, "pal_apply") : ui.title.textContent);
+  ui.filter.setAttribute("aria-label", word(state, "pal_filter"));
   placePalette(state);
 }
 

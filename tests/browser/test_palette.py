@@ -1,7 +1,8 @@
 """The code palette inside the transcript, in Chromium on the real Code page: a coder selects with the mouse or
 the keyboard (Shift+arrows, Alt+S for the sentence, Alt+T for the turn) and codes with a number, Enter, a
 typed filter (in Bahasa Indonesia too), several ticked codes or a code's hotkey; Esc codes nothing; a click on a
-band changes or (after the palette's confirmation) removes that coding, or opens its memo dialog.
+band changes or (after the palette's confirmation) removes that coding, or opens its memo dialog. A coded
+passage shows at once as a dashed band, solid once Python has stored it.
 
 After each step the SQLite rows are read from the project file and compared with spans computed here with
 Python's str.index on the document text (code points: the text has emoji before the passages), and with the
@@ -98,6 +99,16 @@ def closed(page) -> None:
     expect(page.locator(PALETTE)).to_be_hidden(timeout=WAIT)
 
 
+# Records the text of every pending (dashed) band the transcript draws from now on.
+WATCH_PENDING = """() => {
+    window.__pending = [];
+    new MutationObserver(() => {
+        const runs = [...document.querySelectorAll('.qc-transcript .qc-pending')];
+        if (runs.length) window.__pending = [runs.map((r) => r.textContent).join('')];
+    }).observe(document.querySelector('.qc-transcript'), {subtree: true, childList: true, attributes: true});
+}"""
+
+
 def numbered(page) -> dict[str, str]:
     """Number shown -> code key of the palette's numbered rows."""
     found = {}
@@ -131,11 +142,16 @@ def test_mouse_selection_and_number_key_recent_first(tmp_path):
         palette(page)
         assert numbered(page) == {"1": "COM", "2": "TRU", "3": "DAT", "4": "CAF"}
         expect(page.locator(f"{PALETTE} .qc-pal-filter")).to_be_focused()
+        page.evaluate(WATCH_PENDING)
         page.keyboard.press("2")
         closed(page)
         drawn(page, 1)
         assert [r[1:] for r in rows(path)] == [coded(first, "TRU")]
         assert browser_selection(page) == ""  # used up
+        # before Python's answer the band was drawn at once, dashed, over exactly the passage; now it is solid
+        assert page.evaluate("() => window.__pending") == [first]
+        assert page.locator(".qc-transcript .qc-pending").count() == 0
+        assert page.locator(".qc-transcript .qc-coded").all_inner_texts() == [first]
 
         # TRU is now the most recent code: it is 1, and 2 is the codebook's first code
         drag_select(page, second)
@@ -216,6 +232,7 @@ def test_typed_filter_in_bahasa_indonesia(tmp_path):
         drag_select(page, "koordinasi lewat WhatsApp")
         box = palette(page)
         expect(box.locator(".qc-pal-filter")).to_have_attribute("placeholder", t("pal_filter", "id"))
+        expect(box.locator(".qc-pal-filter")).to_have_attribute("aria-label", t("pal_filter", "id"))
         expect(box.locator(".qc-pal-help")).to_have_text(t("pal_help", "id"))
         expect(box.locator('.qc-pal-row[data-key="DAT"] .qc-pal-label')).to_contain_text("Kualitas data")
         page.keyboard.type("kualitas")  # part of DAT's Indonesian name only
@@ -349,7 +366,9 @@ def test_band_click_changes_the_code_and_opens_the_memo(tmp_path):
         page.locator(f'.qc-transcript .qc-coded[data-ids="{coding_id}"]').first.click()
         box = palette(page)
         expect(box.locator(".qc-pal-title")).to_contain_text("TRU")
+        expect(box).to_have_attribute("aria-label", box.locator(".qc-pal-title").inner_text())
         expect(box.locator(".qc-pal-row.qc-pal-current")).to_have_attribute("data-key", "TRU")
+        expect(box.locator(".qc-pal-row.qc-pal-current")).to_have_attribute("role", "option")
         page.keyboard.type("data")
         page.keyboard.press("Enter")
         closed(page)
