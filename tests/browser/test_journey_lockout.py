@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from qualcode.accounts import MAX_FAILURES_PER_NAME
 from qualcode.project import Project
@@ -58,7 +59,7 @@ def test_guessing_locks_the_name_and_the_right_password_is_refused(project: Path
         assert shown == [t("err_wrong_password")] * (MAX_FAILURES_PER_NAME - 1) + [LOCKED]
         assert submit(page, "rina", "rina-secret") == LOCKED  # the right password, refused while locked
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # still on the sign-in page
-        assert main(page).get_by_role("heading", name=t("login_title")).is_visible()
+        expect(main(page).get_by_role("heading", name=t("login_title"))).to_be_visible(timeout=WAIT)
         # a name without an account locks alike: the page tells nothing about which names exist
         shown = [submit(page, "nobody", f"guess-{i}-wrong") for i in range(MAX_FAILURES_PER_NAME)]
         assert shown == [t("err_wrong_password")] * (MAX_FAILURES_PER_NAME - 1) + [LOCKED]

@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from qualcode.project import Project
 from qualcode.ui.i18n import t
@@ -124,7 +125,7 @@ def test_a_vouched_email_signs_in_with_the_projects_role_and_signs_out(served):
     with chromium_page() as page:
         page.goto(url)
         main(page).get_by_role("button", name=f"Sign in with {LABEL}").wait_for(timeout=WAIT)
-        assert main(page).get_by_label("User name").is_visible()  # passwords still work beside it
+        expect(main(page).get_by_label("User name")).to_be_visible(timeout=WAIT)  # passwords still work beside it
         sign_in_at_provider(page, url, choose=RINA["sub"])
         page.get_by_text("Signed in as").wait_for(timeout=WAIT)
         settle(page)
@@ -152,7 +153,7 @@ def test_an_email_without_an_account_is_refused(served):
         assert shown(refusal) == "no account of this project has the e-mail dewi@univ.example; an admin can add " \
                                  "it with `qualcode users set-email`"
         assert page.get_by_text("Signed in as").count() == 0
-        assert main(page).get_by_label("User name").is_visible()  # still the sign-in page
+        expect(main(page).get_by_label("User name")).to_be_visible(timeout=WAIT)  # still the sign-in page
         assert ("dewi@univ.example", "no_account") in oidc_records(path)
         main(page).get_by_role("button", name=f"Sign out of {LABEL}").click()
         back_at_sign_in(page, url)
