@@ -374,13 +374,12 @@ function codingsSig(state) {
   return `${codings.length}:${max}:${state.data ? state.data.cleared || 0 : 0}`;
 }
 
-// The document's text, turns and sentences, kept from the run that sent them: Python sends them again only
-// for another document (or when this view asks with `need_text`), not with every redraw after a coding.
-// doc_key -> {text, turns, sentences}, only the document shown; on the window, so that a test can empty it as
-// a lost cache would be, and see the view ask for the text.
+// doc_key -> {text, turns, sentences} of the document shown, kept from the run that sent them: Python sends
+// them again only for another document (or when this view asks with `need_text`), not with every redraw.
+// Kept on the window, so that a test can empty it as a lost cache would be and see the view ask again.
 const DOCUMENTS = (window.__qcTranscriptDocuments ||= new Map());
 
-function withDocument(state, data) {
+function withDocument(data) {
   if (data.text !== null && data.text !== undefined) {
     DOCUMENTS.clear();
     DOCUMENTS.set(data.doc_key, { text: data.text, turns: data.turns, sentences: data.sentences });
@@ -409,7 +408,7 @@ export default function (component) {
   const state = root.__qc;
   state.api = component;
   if (!data) return;
-  const full = withDocument(state, data);
+  const full = withDocument(data);
   if (!full) {
     // A new view of a document whose text went to an earlier one: ask for it once (one more run).
     if (state.askedFor !== data.doc_key) {
