@@ -12,6 +12,10 @@ each ratio is the same measurement on the short transcript, in the same run.
   with a mouse drag, the palette opens, "1" is pressed: from that key's keydown to the
   transcript component having painted the new band.
 - Browser, Apply: from the mouse-up on Apply to the new band painted.
+
+In the browser both documents are open at once, each in a page of its own on one server, and
+the actions alternate between them: browser times drift with the machine's load, and taking
+the long and the short document's actions in turn makes the drift weigh on both alike.
 """
 
 from __future__ import annotations
@@ -172,34 +176,54 @@ def _painted_after(page, before: int) -> float:
     return float(page.evaluate("() => Number(document.querySelector('.qc-transcript').dataset.painted)"))
 
 
-def browser_palette(path: Path, document: str, repeat: int) -> list[float]:
-    """Milliseconds from the keydown of "1" in the code palette to the new band painted, in headless Chromium."""
-    sys.path.insert(0, str(ROOT))
-    from tests.browser import chromium_page, streamlit_server, wait_idle
-
-    runs = []
-    with streamlit_server(path) as url, chromium_page() as page:
-        _open(page, url, document)
-        page.evaluate("""() => document.addEventListener('keydown', (e) => {
-            if (e.key === '1') window.__keydown = performance.now(); }, true)""")
-        for i in range(repeat + 1):
-            before = _select_a_line(page, i)
-            page.locator(".qc-palette").wait_for(state="visible", timeout=30_000)
-            wait_idle(page)  # a settled page (the selection itself sends nothing to the server)
-            page.keyboard.press("1")  # the coder's most recent code
-            runs.append(_painted_after(page, before) - page.evaluate("() => window.__keydown"))
-            wait_idle(page)  # the next selection starts on a settled page
-    return runs[1:]
-
-
-def browser_apply(path: Path, document: str, repeat: int) -> list[float]:
-    """Milliseconds from mouse-up on Apply to the new band painted, in headless Chromium."""
+def _in_turn(path: Path, documents: tuple[str, ...], repeat: int, prepare, act) -> dict[str, list[float]]:
+    """One Streamlit server and one Chromium with a page (a session of its own) per document; ``prepare(page)``
+    readies each page, then ``act(page, i)`` (one timed action, in ms) runs ``repeat`` + 1 times on each page in
+    turn, so that a change in the machine's load weighs on every document alike. The first action of each
+    warms caches and is left out."""
     sys.path.insert(0, str(ROOT))
     from tests.browser import chromium_page, streamlit_server
 
-    runs = []
-    with streamlit_server(path) as url, chromium_page() as page:
-        _open(page, url, document)
+    runs: dict[str, list[float]] = {d: [] for d in documents}
+    with streamlit_server(path) as url, chromium_page() as first:
+        pages = {documents[0]: first}
+        for document in documents[1:]:
+            pages[document] = first.context.browser.new_page(viewport=first.viewport_size)
+        for document, page in pages.items():
+            _open(page, url, document)
+            prepare(page)
+        for i in range(repeat + 1):
+            for document, page in pages.items():
+                page.bring_to_front()
+                runs[document].append(act(page, i))
+    return {d: r[1:] for d, r in runs.items()}
+
+
+def browser_palette(path: Path, documents: tuple[str, ...], repeat: int) -> dict[str, list[float]]:
+    """Milliseconds from the keydown of "1" in the code palette to the new band painted, in headless Chromium."""
+    from tests.browser import wait_idle
+
+    def prepare(page) -> None:
+        page.evaluate("""() => document.addEventListener('keydown', (e) => {
+            if (e.key === '1') window.__keydown = performance.now(); }, true)""")
+
+    def act(page, i: int) -> float:
+        before = _select_a_line(page, i)
+        page.locator(".qc-palette").wait_for(state="visible", timeout=30_000)
+        wait_idle(page)  # a settled page (the selection itself sends nothing to the server)
+        page.keyboard.press("1")  # the coder's most recent code
+        took = _painted_after(page, before) - page.evaluate("() => window.__keydown")
+        wait_idle(page)  # the next selection starts on a settled page
+        return took
+
+    return _in_turn(path, documents, repeat, prepare, act)
+
+
+def browser_apply(path: Path, documents: tuple[str, ...], repeat: int) -> dict[str, list[float]]:
+    """Milliseconds from mouse-up on Apply to the new band painted, in headless Chromium."""
+    from tests.browser import wait_idle
+
+    def prepare(page) -> None:
         page.locator('[data-testid="stMultiSelect"]').first.click()
         page.get_by_role("option", name="C1 · Code C1").click()
         page.keyboard.press("Escape")
@@ -207,15 +231,19 @@ def browser_apply(path: Path, document: str, repeat: int) -> list[float]:
         page.wait_for_timeout(1000)
         page.evaluate("""() => document.addEventListener('mouseup', (e) => {
             if (e.target.closest('button')) window.__mouseup = performance.now(); }, true)""")
-        for i in range(repeat + 1):
-            before = _select_a_line(page, i, skip=8)
-            page.keyboard.press("Escape")  # close the palette: this path uses the side panel
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('button')].some(b => b.innerText === 'Apply' && !b.disabled)")
-            page.wait_for_timeout(800)  # the selection's own rerun settles first
-            page.locator(".st-key-apply button").last.click()
-            runs.append(_painted_after(page, before) - page.evaluate("() => window.__mouseup"))
-    return runs[1:]
+
+    def act(page, i: int) -> float:
+        before = _select_a_line(page, i, skip=8)
+        page.keyboard.press("Escape")  # close the palette: this path uses the side panel
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('button')].some(b => b.innerText === 'Apply' && !b.disabled)")
+        page.wait_for_timeout(800)  # the selection's own rerun settles first
+        page.locator(".st-key-apply button").last.click()
+        took = _painted_after(page, before) - page.evaluate("() => window.__mouseup")
+        wait_idle(page)
+        return took
+
+    return _in_turn(path, documents, repeat, prepare, act)
 
 
 def _row(measure: str, long: str, short: str, ratio: float) -> dict:
@@ -247,8 +275,8 @@ def run(*, repeat: int = 5, browser: bool = True) -> list[dict]:
             for action, what in ((browser_palette, "key press in the code palette"),
                                  (browser_apply, "mouse-up on Apply")):
                 times = max(repeat, BROWSER_REPEAT) if repeat > 1 else repeat  # --quick: one
-                long_b = statistics.median(action(path, "long", times))
-                short_b = statistics.median(action(path, "short", times))
+                measured = action(path, ("long", "short"), times)
+                long_b, short_b = statistics.median(measured["long"]), statistics.median(measured["short"])
                 print(f"  browser ({what} to band painted): long {long_b:.0f} ms, short {short_b:.0f} ms, "
                       f"ratio {long_b / short_b:.2f}x")
                 rows.append(_row(f"browser: {what} to new band painted, Chromium (median of {times})",

@@ -40,26 +40,41 @@ def rows(path: Path) -> list[tuple]:
     return sorted(table[["code", "coder", "start", "end", "quote"]].itertuples(index=False, name=None))
 
 
-def transcript_data(at: AppTest) -> dict:
-    """What the page sent to the transcript component in its last run."""
-    def walk(node):
-        yield node
-        for child in getattr(node, "children", {}).values():
-            yield from walk(child)
+def _nodes(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _nodes(child)
 
-    for node in walk(at.main):
+
+def transcript_data(at: AppTest) -> dict:
+    """What the page sent to the transcript component in its last run, with ``codings`` the records of every
+    band the view then holds (the run sends only what changed). Where this helper saw the message before,
+    it applies the new one as the browser does and checks that it comes to what the server says the view holds."""
+    for node in _nodes(at.main):
         if getattr(node, "type", None) == "bidi_component":
             data = json.loads(node.proto.json)
-            data["codings"] = records(data["codings"])
+            message, held = data["codings"], at.session_state["tx_bands"]
+            seen = getattr(at, "_bands_seen", None)
+            if message["base"] is None or (seen and seen["version"] in (message["base"], message["version"])):
+                rows = {} if message["base"] is None else dict(seen["rows"])
+                for gone in message["gone"]:
+                    rows.pop(gone, None)
+                for i, s, e, k, c in zip(message["id"], message["start"], message["end"], message["code"],
+                                         message["coder"], strict=True):
+                    rows[i] = (s, e, message["codes"][k], message["coders"][c])
+                assert rows == held["rows"], "the change sent does not bring the view to the codings shown"
+                at._bands_seen = {"version": message["version"], "rows": rows}
+            data["codings"] = records(held["rows"], message)
             return data
     raise LookupError("no transcript on the page")
 
 
-def records(cols: dict) -> list[dict]:
-    """The codings the page sent in columns, one record per coding, as the browser draws them."""
-    return [{"id": i, "start": s, "end": e, "code": cols["codes"][k], "name": cols["names"][k],
-             "color": cols["colors"][k], "coder": cols["coders"][c]}
-            for i, s, e, k, c in zip(cols["id"], cols["start"], cols["end"], cols["code"], cols["coder"], strict=True)]
+def records(rows: dict, message: dict) -> list[dict]:
+    """The bands the view holds, one record per coding in the text's order, as the browser draws them."""
+    names = dict(zip(message["codes"], message["names"], strict=True))
+    colors = dict(zip(message["codes"], message["colors"], strict=True))
+    return [{"id": i, "start": s, "end": e, "code": k, "name": names[k], "color": colors[k], "coder": c}
+            for i, (s, e, k, c) in sorted(rows.items(), key=lambda item: (item[1][0], item[1][1], item[0]))]
 
 
 def code(at: AppTest, start: int, end: int, codes: list[str]) -> AppTest:
@@ -122,6 +137,41 @@ def test_text_goes_with_the_first_view_of_a_document_only(small, tmp_path):
     at.selectbox(key="code_doc").set_value("other").run()
     assert not at.exception
     assert transcript_data(at)["text"] == "Informan: Dokumen kedua.\n"
+
+
+def sent(at: AppTest) -> dict:
+    """The codings message of the last run, as sent (not applied)."""
+    transcript_data(at)  # checks that the change sent comes to what the view holds
+    component = next(n for n in _nodes(at.main) if getattr(n, "type", None) == "bidi_component")
+    return json.loads(component.proto.json)["codings"]
+
+
+def test_a_redraw_sends_only_the_codings_that_changed(small):
+    with Project.open(small) as p:
+        kept = p.add_coding("w", 0, 11, "B", "rina")
+    at = page(small)
+    first = sent(at)
+    assert first["base"] is None and first["id"] == [kept]  # a new view gets every band
+    at = code(at, START, END, ["A"])
+    added = sent(at)
+    with Project.open(small) as p:
+        new = int(p.codings(codes=["A"]).iloc[0]["id"])
+    assert (added["base"], added["id"], added["gone"]) == (first["version"], [new], [])  # the new band only
+    assert added["codes"][added["code"][0]] == "A" and added["coders"][added["coder"][0]] == "rina"
+    at.run()  # nothing changed: nothing sent, the version stays
+    assert (sent(at)["id"], sent(at)["gone"], sent(at)["version"]) == ([], [], added["version"])
+    at = change(at, new, "change", "B")
+    changed = sent(at)
+    assert changed["id"] == [new] and changed["codes"][changed["code"][0]] == "B" and changed["gone"] == []
+    at = change(at, new, "remove")
+    assert (sent(at)["id"], sent(at)["gone"]) == ([], [new])
+    # a view that missed a change asks for everything (`need_text`, whose callback forgets what was sent):
+    # the next run sends every band and the text again
+    del at.session_state["tx_sent"]
+    del at.session_state["tx_bands"]
+    at.run()
+    again = sent(at)
+    assert again["base"] is None and again["id"] == [kept] and transcript_data(at)["text"] == TEXT
 
 
 def test_code_event_without_text_or_code_is_refused(small):

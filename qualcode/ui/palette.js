@@ -308,11 +308,15 @@ function codeSpan(state, span, codes) {
   state.selected = null;
   state.ownClear = true;
   state.caret = end; // the next Alt+S takes the sentence at its end: after a whole sentence, the next one
-  closePalette(state, false);
-  document.getSelection().removeAllRanges();
-  state.root.focus({ preventScroll: true });
-  // Streamlit sends the event from a zero-delay timer: paint the pending band in the next one, after it.
-  setTimeout(() => { if (state.pending.length) repaint(state); }, 0);
+  // Streamlit sends the event from a zero-delay timer. The page changes wait for the next one: made now, the
+  // browser would lay out and paint a long transcript before the event leaves.
+  const pal = state.pal;
+  setTimeout(() => {
+    if (state.pal === pal) closePalette(state, false);
+    document.getSelection().removeAllRanges();
+    state.root.focus({ preventScroll: true });
+    if (state.pending.length) repaint(state);
+  }, 0);
 }
 
 function changeCode(state, key) {

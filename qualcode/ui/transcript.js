@@ -8,6 +8,10 @@
 // str indexing), not UTF-16 units, so "😀" is one character here as it is in the store.
 
 const BAND = 3; // px per coding lane
+// Lines go in blocks of this many, and a block out of view is neither styled, laid out nor painted: a coding
+// on a 300,000-character transcript then redraws a screenful. Blocks rather than lines, as the browser
+// tracks each such element's visibility on every frame, and 1,600 lines cost more than 50 blocks.
+const BLOCK_LINES = 32;
 
 function cpLength(s) {
   let n = 0;
@@ -35,7 +39,13 @@ function buildLines(root, state, data) {
   state.lines = [];
   let cp = 0;
   const frag = document.createDocumentFragment();
+  let block = null;
   raw.forEach((line, i) => {
+    if (i % BLOCK_LINES === 0) {
+      block = document.createElement("div");
+      block.className = "qc-block";
+      frag.appendChild(block);
+    }
     const len = cpLength(line);
     const row = document.createElement("div");
     row.className = "qc-line";
@@ -46,12 +56,15 @@ function buildLines(root, state, data) {
     const body = document.createElement("span");
     body.className = "qc-text";
     row.append(num, body);
-    frag.appendChild(row);
+    block.appendChild(row);
     state.lines.push({ start: cp, end: cp + len, text: line, body, row, sig: null });
     cp += len + 1; // the newline
   });
   root.appendChild(frag);
   state.lineStarts = state.lines.map((l) => l.start);
+  state.drawn = new Map(); // coding id -> the record painted last, and its lane
+  state.drawnLane = new Map();
+  state.paintAll = true;
   state.labels = new Map(); // line index -> [labelStart, labelEnd]
   for (const t of data.turns || []) {
     const li = lineOf(state, t.start);
@@ -87,7 +100,7 @@ function bandImage(c) {
 function paintLine(state, li, codings) {
   const line = state.lines[li];
   const label = state.labels.get(li);
-  const sig = codings.map((c) => `${c.id}:${c.start}:${c.end}:${c.color}:${c.lane}`).join("|");
+  const sig = codings.map((c) => `${c.id}:${c.start}:${c.end}:${c.color}:${c.lane}:${c.code}:${c.name}:${c.coder}`).join("|");
   if (sig === line.sig) return;
   line.sig = sig;
   const cuts = new Set([line.start, line.end]);
@@ -131,12 +144,9 @@ function paintLine(state, li, codings) {
   line.row.style.paddingBottom = `${lanes * BAND}px`;
 }
 
+// Draw `codings`, redrawing only the lines where a band came, went or changed (its extent, lane, colour or
+// words) since the last paint: a coding on a transcript with 5,000 redraws a few lines, not 1,600.
 function paint(state, codings) {
-  const perLine = state.lines.map(() => []);
-  for (const c of codings) {
-    const first = lineOf(state, c.start), last = lineOf(state, Math.max(c.start, c.end - 1));
-    for (let li = first; li <= last; li++) perLine[li].push(c);
-  }
   // Lanes: each coding keeps one band height across its lines, so overlaps stay visible.
   const sorted = [...codings].sort((x, y) => x.start - y.start || y.end - x.end || x.id - y.id);
   const laneEnds = [];
@@ -146,7 +156,37 @@ function paint(state, codings) {
     laneEnds[lane] = c.end;
     c.lane = lane;
   }
-  perLine.forEach((list, li) => paintLine(state, li, list));
+  const dirty = new Uint8Array(state.lines.length);
+  const span = (c) => [lineOf(state, c.start), lineOf(state, Math.max(c.start, c.end - 1))];
+  const mark = (c) => { const [first, last] = span(c); dirty.fill(1, first, last + 1); };
+  if (state.paintAll) { dirty.fill(1); state.paintAll = false; }
+  // the records and lanes painted last time (a pending record is the same object from paint to paint, and
+  // its lane may change: lanes are kept apart)
+  const was = state.drawn, wasLane = state.drawnLane, now = new Map(), nowLane = new Map();
+  for (const c of codings) {
+    now.set(c.id, c);
+    nowLane.set(c.id, c.lane);
+    const w = was.get(c.id);
+    if (w === c && wasLane.get(c.id) === c.lane) continue;
+    if (!w || w.start !== c.start || w.end !== c.end || wasLane.get(c.id) !== c.lane || w.color !== c.color
+        || w.code !== c.code || w.name !== c.name || w.coder !== c.coder || w.pending !== c.pending) {
+      mark(c);
+      if (w) mark(w);
+    }
+  }
+  for (const [id, w] of was) if (!now.has(id)) mark(w);
+  state.drawn = now;
+  state.drawnLane = nowLane;
+  const perLine = new Map();
+  for (const c of codings) {
+    const [first, last] = span(c);
+    for (let li = first; li <= last; li++) {
+      if (!dirty[li]) continue;
+      if (!perLine.has(li)) perLine.set(li, []);
+      perLine.get(li).push(c);
+    }
+  }
+  for (let li = 0; li < dirty.length; li++) if (dirty[li]) paintLine(state, li, perLine.get(li) || []);
 }
 
 // The stored codings from Python plus the pending ones, painted together.
@@ -229,9 +269,12 @@ function caretAt(state) {
     if (cp !== null) return cp;
   }
   if (state.caret !== null && state.caret !== undefined) return state.caret;
+  // the first line in view: the block first (a block out of view has a height but no laid-out lines)
   const view = visibleBox(state);
-  const row = state.lines.find((l) => l.row.getBoundingClientRect().bottom > view.top);
-  return row ? row.start : 0;
+  const below = (el) => el.getBoundingClientRect().bottom > view.top;
+  const block = [...state.root.children].find((b) => b.classList.contains("qc-block") && below(b));
+  const row = block ? [...block.children].find(below) : null;
+  return row ? state.lines[Number(row.dataset.line)].start : 0;
 }
 
 // ---- sentences and turns (keyboard selection) --------------------------------------------------
@@ -354,17 +397,36 @@ function attach(root, state) {
   });
 }
 
-// Python sends the codings in columns (one list per field, codes and coders as indexes into short lists,
-// a third of the bytes of one record per coding); the view draws them as records.
-function decodeCodings(cols) {
-  const ids = (cols && cols.id) || [];
-  const out = new Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const k = cols.code[i];
-    out[i] = { id: ids[i], start: cols.start[i], end: cols.end[i], code: cols.codes[k], name: cols.names[k] || "",
-      coder: cols.coders[cols.coder[i]], color: cols.colors[k] || "#999999" };
+// Python sends the codings in columns (one list per field, codes and coders as indexes into short lists),
+// all of them for a new document and afterwards only those that changed (`base` is the version the change
+// applies to, `gone` the ids to drop). `held` is what the view has: {version, rows: id -> [start, end, code
+// key, coder], codes: the code and coder lists of the last message}. False: a change the view cannot apply
+// (it missed one), so it must ask for everything again.
+function applyBands(held, cols) {
+  if (cols.base !== null && cols.base !== undefined) {
+    if (held.version !== cols.base && held.version !== cols.version) return false;
+  } else {
+    held.rows = new Map();
   }
-  return out;
+  if (held.version !== cols.version || cols.base === null || cols.base === undefined) {
+    for (const id of cols.gone || []) held.rows.delete(id);
+    for (let i = 0; i < cols.id.length; i++) {
+      held.rows.set(cols.id[i], [cols.start[i], cols.end[i], cols.codes[cols.code[i]], cols.coders[cols.coder[i]]]);
+    }
+    held.version = cols.version;
+  }
+  held.names = new Map(cols.codes.map((k, i) => [k, cols.names[i] || ""]));
+  held.colors = new Map(cols.codes.map((k, i) => [k, cols.colors[i] || "#999999"]));
+  return true;
+}
+
+// The codings the view holds as the records it draws, in the text's order.
+function decodeCodings(held) {
+  const out = [];
+  for (const [id, [start, end, code, coder]] of held.rows) {
+    out.push({ id, start, end, code, name: held.names.get(code) || "", coder, color: held.colors.get(code) || "#999999" });
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end || x.id - y.id);
 }
 
 function codingsSig(state) {
@@ -374,20 +436,21 @@ function codingsSig(state) {
   return `${codings.length}:${max}:${state.data ? state.data.cleared || 0 : 0}`;
 }
 
-// doc_key -> {text, turns, sentences} of the document shown, kept from the run that sent them: Python sends
-// them again only for another document (or when this view asks with `need_text`), not with every redraw.
-// Kept on the window, so that a test can empty it as a lost cache would be and see the view ask again.
+// doc_key -> {text, turns, sentences, bands} of the document shown, kept from the run that sent them: Python
+// sends the text again only for another document (or when this view asks with `need_text`), not with every
+// redraw, and of the codings only what changed. Kept on the window, so that a test can empty it as a lost
+// cache would be and see the view ask again.
 const DOCUMENTS = (window.__qcTranscriptDocuments ||= new Map());
 
 function withDocument(data) {
   if (data.text !== null && data.text !== undefined) {
     DOCUMENTS.clear();
-    DOCUMENTS.set(data.doc_key, { text: data.text, turns: data.turns, sentences: data.sentences });
-    return data;
+    DOCUMENTS.set(data.doc_key, { text: data.text, turns: data.turns, sentences: data.sentences,
+      bands: { version: null, rows: new Map() } });
   }
   const kept = DOCUMENTS.get(data.doc_key);
-  if (!kept) return null;
-  return { ...data, text: kept.text, turns: kept.turns, sentences: kept.sentences };
+  if (!kept || !applyBands(kept.bands, data.codings)) return null;
+  return { ...data, text: kept.text, turns: kept.turns, sentences: kept.sentences, bands: kept.bands };
 }
 
 export default function (component) {
@@ -410,9 +473,11 @@ export default function (component) {
   if (!data) return;
   const full = withDocument(data);
   if (!full) {
-    // A new view of a document whose text went to an earlier one: ask for it once (one more run).
-    if (state.askedFor !== data.doc_key) {
-      state.askedFor = data.doc_key;
+    // A new view of a document whose text went to an earlier one, or a change to codings it does not hold:
+    // ask for everything once (one more run).
+    const asked = `${data.doc_key}:${data.codings.version}`;
+    if (state.askedFor !== asked) {
+      state.askedFor = asked;
       send(state, "need_text", { doc_key: data.doc_key });
     }
     return;
@@ -438,7 +503,7 @@ function drawData(state, root, data) {
   state.cleared = cleared;
   // Pending bands last until Python sends codings that differ from those they were drawn over.
   state.data = data;
-  state.codings = decodeCodings(data.codings);
+  state.codings = decodeCodings(data.bands);
   if (state.pending.length && codingsSig(state) !== state.pendingBase) state.pending = [];
   state.codingsById = new Map(state.codings.map((c) => [c.id, c]));
   if (state.docKey !== data.doc_key) {

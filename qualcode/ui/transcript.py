@@ -12,9 +12,10 @@ them into plain session-state keys so that pages, and AppTest, work from those k
   coding changed or removed from the palette (the palette asked for confirmation before a removal).
 
 The document's text, turns and sentences go to the browser once per document (``<key>_sent`` remembers
-which): a redraw after a coding sends only what changes, as on a 300,000-character transcript the text
-would be most of every message. A view that has not got them (a new page load keeps none) sends
-``need_text``, and the next run sends them again.
+which), and its codings once in full, then as what changed (:func:`band_message`; ``<key>_bands`` remembers
+what the view holds): on a 300,000-character transcript with 5,000 codings the text and the bands would
+otherwise be most of every redraw's message. A view that has not got them (a new page load keeps none) or
+missed a change sends ``need_text``, and the next run sends everything again.
 
 The palette (JS) opens next to a selection or a clicked band; it lists ``codes`` with the coder's
 ``recent`` codes first, numbered 1-9, and filters by key or by name in either language.
@@ -71,6 +72,49 @@ def palette_codes(codes: list[dict]) -> list[dict]:
              "hotkey": _text(c.get("hotkey")) or None} for c in codes]
 
 
+def band_message(held: dict | None, doc_key: str, codings: dict[str, list]) -> tuple[dict, dict]:
+    """The codings message for a view that holds ``held`` (what the last message left it, None: nothing), and
+    what the view holds after it.
+
+    ``codings`` are the document's bands in columns (:func:`qualcode.ui.code_bands.bands`). The message has the
+    same columns, but only for the codings the view lacks or holds otherwise, with ``gone`` the ids it should
+    drop and ``base`` the ``version`` it applies to (None: it is all of them, for a new document or a view
+    that holds nothing). The code and coder lists go whole every time: a changed colour or name shows at once.
+
+    Example
+    -------
+    >>> cols = {"id": [4], "start": [0], "end": [5], "code": [0], "coder": [0], "codes": ["A"], "names": [""],
+    ...         "colors": ["#111111"], "coders": ["rina"]}
+    >>> first, held = band_message(None, "doc", cols)
+    >>> first["base"], first["version"], first["id"]
+    (None, 1, [4])
+    >>> more = {**cols, "id": [4, 9], "start": [0, 7], "end": [5, 8], "code": [0, 0], "coder": [0, 0]}
+    >>> second, held = band_message(held, "doc", more)
+    >>> second["base"], second["version"], second["id"], second["gone"]
+    (1, 2, [9], [])
+    """
+    if held is not None and held["doc"] == doc_key and held["from"] is codings:  # the same bands as last run
+        return {**_columns(codings, []), "gone": [], "base": held["version"], "version": held["version"]}, held
+    rows = {i: (s, e, codings["codes"][k], codings["coders"][c]) for i, s, e, k, c in zip(
+        codings["id"], codings["start"], codings["end"], codings["code"], codings["coder"], strict=True)}
+    if held is None or held["doc"] != doc_key:
+        base, version, changed, gone = None, (held["version"] + 1 if held else 1), list(range(len(rows))), []
+    else:
+        old = held["rows"]
+        changed = [j for j, i in enumerate(codings["id"]) if old.get(i) != rows[i]]
+        gone = [i for i in old if i not in rows]
+        base = held["version"]
+        version = base + 1 if changed or gone else base
+    message = {**_columns(codings, changed), "gone": gone, "base": base, "version": version}
+    return message, {"doc": doc_key, "version": version, "rows": rows, "from": codings}
+
+
+def _columns(codings: dict[str, list], picked: list[int]) -> dict[str, list]:
+    """The band columns of the codings at positions ``picked``, with the whole code and coder lists."""
+    out = {field: [codings[field][j] for j in picked] for field in ("id", "start", "end", "code", "coder")}
+    return {**out, **{field: codings[field] for field in ("codes", "names", "colors", "coders")}}
+
+
 def transcript_view(
     *, key: str, doc_key: str, text: str, turns: list[dict], codings: dict[str, list], focus: int | None = None,
     cleared: int = 0, height: int = 640, sentences: list[list[int]] | None = None,
@@ -81,7 +125,8 @@ def transcript_view(
 ) -> None:
     """Show a transcript with its codings as bands, and the code palette when ``may_code``.
 
-    ``codings`` are columns, as :func:`qualcode.ui.code_bands.bands` makes them: ``id``, ``start``, ``end``,
+    ``codings`` are columns, as :func:`qualcode.ui.code_bands.bands` makes them (the view gets what changed,
+    :func:`band_message`): ``id``, ``start``, ``end``,
     ``code`` and ``coder`` one entry per coding (``code`` / ``coder`` indexes into ``codes`` / ``coders``),
     each code's band ``names`` and ``colors``. ``sentences`` are ``[start, end]`` spans (the keyboard's
     "select this sentence"), ``codes`` the output of :func:`palette_codes`, ``recent`` code keys most recent
@@ -125,11 +170,14 @@ def transcript_view(
     def text_needed() -> None:
         if _event(key, "need_text"):
             st.session_state.pop(f"{key}_sent", None)
+            st.session_state.pop(f"{key}_bands", None)
 
     send_text = st.session_state.get(f"{key}_sent") != doc_key
     st.session_state[f"{key}_sent"] = doc_key
+    bands, st.session_state[f"{key}_bands"] = band_message(
+        None if send_text else st.session_state.get(f"{key}_bands"), doc_key, codings)
     data = {"doc_key": doc_key, "text": text if send_text else None, "turns": turns if send_text else None,
-            "sentences": (sentences or []) if send_text else None, "codings": codings, "focus": focus,
+            "sentences": (sentences or []) if send_text else None, "codings": bands, "focus": focus,
             "cleared": cleared, "codes": codes or [], "recent": recent or [],
             "may_code": bool(may_code), "editable": editable, "strings": strings or {}}
     _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked,

@@ -420,3 +420,33 @@ def test_band_click_removes_after_confirmation(tmp_path):
         page.keyboard.press("Enter")
         drawn(page, 0)
         assert rows(path) == []
+
+
+def test_alt_s_without_a_caret_takes_the_first_sentence_in_view(tmp_path):
+    """A long transcript (its lines in blocks, those out of view not laid out): scrolled far down, with the
+    focus in the text but no caret, Alt+S takes the sentence of the first line in view."""
+    lines = [f"Informan: Kalimat nomor {i} tentang koordinasi." for i in range(1, 241)]
+    path = tmp_path / "long.qualcode"
+    with Project.create(path) as p:
+        p.add_group("community")
+        p.add_informant("I-01", "community")
+        p.load_codebook(Codebook("t", CODES))
+        p.add_coder("tester")
+        file = tmp_path / "panjang.txt"
+        file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        p.import_document(file, informant="I-01", name="panjang")
+    with streamlit_server(path) as url, chromium_page() as page:
+        open_code_page(page, url)
+        page.evaluate("""() => {
+            const root = document.querySelector('.qc-transcript');
+            root.querySelector('.qc-line[data-line="149"]').scrollIntoView({block: 'start'});
+            root.focus({preventScroll: true});
+        }""")
+        page.keyboard.press("Alt+s")
+        palette(page)
+        page.keyboard.press("1")
+        drawn(page, 1)
+        text = "\n".join(lines) + "\n"
+        passage = "Kalimat nomor 150 tentang koordinasi."
+        start = text.index(passage)
+        assert [r[1:] for r in rows(path)] == [(start, start + len(passage), passage, "COM", "tester")]

@@ -2,10 +2,12 @@
 the Code page codes a passage with the palette, and the messages the browser receives after the key press are
 read for a phrase of the text. The view must still show the text (and code) after the reader left the page and
 came back, after switching to another document and back, and when the browser lost the text it kept (it then
-asks for it again)."""
+asks for it again). Of the codings, a redraw carries only those that changed; a view that missed a change asks for
+all of them again."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -76,6 +78,16 @@ def codings(path: Path) -> list[tuple]:
         conn.close()
 
 
+def bands_sent(received: list[str]) -> list[dict]:
+    """The codings messages among the frames received (the component's data is JSON inside the protobuf)."""
+    found = []
+    for frame in received:
+        at = frame.find('"codings": {')
+        if at >= 0:
+            found.append(json.JSONDecoder().raw_decode(frame, at + len('"codings": '))[0])
+    return found
+
+
 def shows(page, phrase: str, n: int) -> None:
     """The transcript shows ``phrase`` and ``n`` codings sent by Python."""
     expect(page.locator(".qc-transcript")).to_contain_text(phrase, timeout=WAIT)
@@ -109,20 +121,35 @@ def test_text_is_sent_once_and_comes_back_after_leaving(project):
         nav(page, t("overview"))
         nav(page, t("code_page"))
         shows(page, MARKER, 1)
+        page.evaluate("() => { window.__received = []; }")
         code_with_palette(page, "Rapatnya jarang sekali sekarang.")
         shows(page, MARKER, 2)
         assert codings(project)[-1] == ("Rapatnya jarang sekali sekarang.", "COM")
+        # the redraw carried the new band only, as a change to the bands the view holds
+        changes = [m for m in bands_sent(page.evaluate("() => window.__received")) if m["id"]]
+        assert changes and all(m["base"] is not None and len(m["id"]) == 1 for m in changes)
+        expect(page.locator(".qc-coded")).to_have_count(2, timeout=WAIT)
+
+        # a view that missed a change (its bands one version behind) asks for all of them, and draws them
+        page.evaluate("""() => { for (const d of window.__qcTranscriptDocuments.values()) d.bands.version -= 1; }""")
+        assert not any("need_text" in m for m in page.evaluate("() => window.__sent"))  # none asked so far
+        page.evaluate("() => { window.__sent = []; }")
+        code_with_palette(page, "Koordinasi lewat")
+        shows(page, MARKER, 3)
+        assert any("need_text" in m for m in page.evaluate("() => window.__sent"))
+        expect(page.locator(".qc-coded")).to_have_count(3, timeout=WAIT)
+        assert [k for _, k in codings(project)] == ["COM"] * 3
 
         # a view that lost the text (as a new page load would) asks for it, and gets it
-        assert not any("need_text" in m for m in page.evaluate("() => window.__sent"))
+        page.evaluate("() => { window.__sent = []; }")
         page.evaluate("() => window.__qcTranscriptDocuments.clear()")
         nav(page, t("overview"))
         nav(page, t("code_page"))
-        shows(page, MARKER, 2)
+        shows(page, MARKER, 3)
         assert any("need_text" in m for m in page.evaluate("() => window.__sent"))
 
         # another document and back
         choose(page, t("document"), "b-second")
         shows(page, "Anggaran desa terbatas", 0)
         choose(page, t("document"), "a-first")
-        shows(page, MARKER, 2)
+        shows(page, MARKER, 3)
