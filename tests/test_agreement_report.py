@@ -11,6 +11,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from qualcode.analysis.agreement import krippendorff_alpha
 from qualcode.analysis.agreement_report import (
+    NUMBER_KINDS,
     REPORT_COLUMNS,
     agreement_report,
     disagreements,
@@ -36,7 +37,8 @@ def test_hand_report(hand):
     report = agreement_report(hand.codings(), units, coders=["rina", "budi"], codes=["X", "Y"], n_boot=200)
     assert list(report.columns) == REPORT_COLUMNS
     assert list(report["code"]) == ["X", "Y", "(all codes)"]
-    assert report.attrs == {"unit": "sentence", "rule": "majority", "coders": ["rina", "budi"], "n_boot": 200}
+    assert report.attrs == {"unit": "sentence", "rule": "majority", "coders": ["rina", "budi"], "n_boot": 200,
+                            "number_kinds": NUMBER_KINDS}  # how a paper prints each statistic
     x = report.set_index("code").loc["X"]
     # X (majority): rina 1 0 0, budi 0 1 0. Agreement on S3 only: 1/3; prevalence 2/3; S3 has no code
     # from anyone: uncoded 1/3. po = 1/3, pe = 1/3 * 1/3 + 2/3 * 2/3 = 5/9, kappa = (3/9 - 5/9) / (4/9) = -0.5.

@@ -11,6 +11,9 @@ import pytest
 from qualcode.errors import InputError
 from qualcode.export.tables import markdown_table, write_table
 
+from .markdown_reader import OWN_ELEMENTS
+from .markdown_reader import read as read_markdown
+
 
 def sample() -> pd.DataFrame:
     frame = pd.DataFrame({"community": [2, 0], "share": [33.3, None], "note": ["a | b", "line one\nline two"]},
@@ -64,6 +67,42 @@ def test_markdown_escapes_pipes_and_newlines():
     )
     odd = pd.DataFrame({"a|b": ["x\r\ny"]})
     assert markdown_table(odd) == "| a\\|b |\n| --- |\n| x<br>y |\n"
+    assert read_markdown(markdown_table(sample())).rows == [["code", "community", "share", "note"],
+                                                            ["E1", "2", "33.3", "a | b"],
+                                                            ["Ünïcode 😊", "0", "", "line one\nline two"]]
+
+
+HOSTILE = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "_x_ dan *y* dan **z**",
+           "[klik](javascript:alert(1)) ![gambar](x.png)", "`kode` ~~coret~~ &lt;b&gt; &amp;", "a \\| b \\\\ c",
+           "# bukan judul", "- bukan daftar", "1. bukan daftar", "> bukan kutipan", "---", "<!-- komentar -->",
+           "<https://contoh.id>", "Baik, 33.3% ya!"]
+
+
+def test_markdown_renders_user_text_as_text_never_markup():
+    """Rendered by markdown-it-py (CommonMark, GitHub tables, raw HTML on): the only elements are the
+    writer's own, and every cell, title, caption and note reads back as the text that went in."""
+    frame = pd.DataFrame({"quote": HOSTILE, "n": range(len(HOSTILE))})
+    out = io.StringIO()
+    write_table(frame, out, "md", title="# Tabel <b>1</b>", caption="_Kutipan_ <i>x</i>", notes="- catatan\n> dua")
+    seen = read_markdown(out.getvalue())
+    assert set(seen.elements) <= OWN_ELEMENTS, set(seen.elements) - OWN_ELEMENTS
+    assert seen.rows[0] == ["quote", "n"]
+    assert [row[0] for row in seen.rows[1:]] == HOSTILE
+    assert seen.paragraphs == ["# Tabel <b>1</b>", "_Kutipan_ <i>x</i>", "- catatan\n> dua"]
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_guarded():
+    formulas = ['=HYPERLINK("http://x","klik")', "+62 812", "-- jawab", "@SUM(A1)", "\tx", "\rx", "\x01x"]
+    frame = pd.DataFrame({"quote": [*formulas, "Baik", "-"], "kappa": [-0.25] * 9})
+    out = io.StringIO()
+    write_table(frame, out, "csv")
+    back = pd.read_csv(io.StringIO(out.getvalue()), keep_default_na=False)
+    assert back["quote"].tolist() == ["'" + f.replace("\r", "\n") for f in formulas] + ["Baik", "'-"]
+    assert back["kappa"].tolist() == [-0.25] * 9  # numbers stay numbers
+    raw = io.StringIO()
+    write_table(frame, raw, "csv", csv_guard=False)  # for reanalysis: exactly what is stored
+    unguarded = pd.read_csv(io.StringIO(raw.getvalue()), keep_default_na=False)["quote"].tolist()
+    assert unguarded == [f.replace("\r", "\n") for f in formulas] + ["Baik", "-"]
 
 
 def test_markdown_file(tmp_path):
@@ -167,11 +206,17 @@ def test_docx_real_table_caption_notes(tmp_path):
     assert doc.sections[0].orientation == WD_ORIENT.PORTRAIT
 
 
-def test_docx_landscape_when_wide(tmp_path):
-    wide = pd.DataFrame({f"kolom {i}": ["x"] for i in range(8)})
+def _docx(frame: pd.DataFrame) -> docx.document.Document:
     raw = io.BytesIO()
-    write_table(wide, raw, "docx")
-    doc = docx.Document(io.BytesIO(raw.getvalue()))
+    write_table(frame, raw, "docx")
+    return docx.Document(io.BytesIO(raw.getvalue()))
+
+
+def test_docx_landscape_only_when_the_columns_do_not_fit(tmp_path):
+    narrow = _docx(pd.DataFrame({f"k{i}": ["x"] for i in range(8)}))  # eight short columns fit a portrait page
+    assert narrow.sections[0].orientation == WD_ORIENT.PORTRAIT
+    wide = pd.DataFrame({f"kolom {i}": ["Kesejahteraan"] for i in range(8)})  # eight of 13 letters do not (6 in)
+    doc = _docx(wide)
     section = doc.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
     assert len(doc.tables[0].columns) == 8

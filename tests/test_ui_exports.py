@@ -32,7 +32,7 @@ def test_export_bytes_open_with_their_readers(demo, table, options):
     assert book.active.max_row > 3
     word = docx.Document(io.BytesIO(export_bytes(demo, table, "docx", **options)))
     if table != "transcript":
-        assert len(word.tables) == 1 and len(word.tables[0].rows) > 3
+        assert word.tables and all(len(t.rows) > 3 for t in word.tables)  # a very wide table comes in parts
     frame = pd.read_csv(io.BytesIO(export_bytes(demo, table, "csv", **options)))
     assert len(frame) > 3
     assert b"\\toprule" in export_bytes(demo, table, "tex", **options) or table == "transcript"

@@ -38,6 +38,12 @@ REPORT_COLUMNS = ["code", "units", "coders", "prevalence", "uncoded", "percent_a
                   "kappa_band", "alpha", "alpha_low", "alpha_high", "alpha_band"]
 
 
+#: How a paper prints each statistic of the report (qualcode.export.numbers): coefficients without a leading
+#: zero, proportions as percentages.
+NUMBER_KINDS = {"prevalence": "percent", "uncoded": "percent", "percent_agreement": "percent",
+                "kappa": "coefficient", "alpha": "coefficient", "alpha_low": "coefficient", "alpha_high": "coefficient"}
+
+
 def agreement_report(codings: pd.DataFrame, units: pd.DataFrame | None, *, coders: Sequence[str],
                      codes: Sequence[str], unit: str = "sentence", rule: str = "majority",
                      text_length: int | Mapping[int, int] | None = None, n_boot: int = 500,
@@ -110,7 +116,8 @@ def agreement_report(codings: pd.DataFrame, units: pd.DataFrame | None, *, coder
             row.update(units=n, prevalence=1 - uncoded)
             rows.append(row)
     frame = pd.DataFrame(rows, columns=REPORT_COLUMNS)
-    frame.attrs = {"unit": unit, "rule": rule, "coders": list(coders), "n_boot": int(n_boot)}
+    frame.attrs = {"unit": unit, "rule": rule, "coders": list(coders), "n_boot": int(n_boot),
+                   "number_kinds": NUMBER_KINDS}
     return frame
 
 

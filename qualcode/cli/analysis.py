@@ -31,6 +31,24 @@ def matrix_options(func):
     return func
 
 
+RAW_CSV = click.option(
+    "--no-csv-guard", "raw_csv", is_flag=True,
+    help="csv: write every cell exactly as stored, also one a spreadsheet would run as a formula (starting "
+         "with = + - @); for reanalysis in R or Python. By default such a cell gets a leading '.")
+
+
+DECIMALS = click.option(
+    "--decimals", type=click.IntRange(0, 6), default=2, show_default=True,
+    help="Decimals of statistics (kappa, alpha, percentages) in docx, tex, md and as xlsx shows them; APA style "
+         "(.70, 85.0%). csv keeps the values as computed.")
+
+
+def _csv_guard(raw_csv: bool, fmt: str) -> bool:
+    if raw_csv and fmt != "csv":
+        raise click.UsageError("--no-csv-guard applies to csv only")
+    return not raw_csv
+
+
 def _matrix_args(by: str, measure: str, coders: str | None, rollup: bool) -> dict:
     names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
     return {"by": by.replace("-", "_"), "measure": measure, "coders": names, "rollup": rollup}
@@ -52,18 +70,20 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
               help="Table format (default: from the -o suffix, else csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: stdout; xlsx needs a file).")
+@RAW_CSV
 def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: bool, fmt: str | None,
-           output: Path | None) -> None:
+           output: Path | None, raw_csv: bool) -> None:
     """Write the triangulation table: codes x groups (or source types, informants) with the
     coverage pattern and the supervisor's latest verdict per code."""
     fmt = _report_format(fmt, output)
+    guard = _csv_guard(raw_csv, fmt)
     with open_project(project) as p:
         table = p.triangulation_table(**_matrix_args(by, measure, coders, rollup))
     if output:
-        write_table(table, output, fmt)
+        write_table(table, output, fmt, csv_guard=guard)
         click.echo(f"wrote {len(table)} codes x {len(table.columns) - 6} columns to {output}", err=True)
     else:
-        write_table(table, sys.stdout, fmt)
+        write_table(table, sys.stdout, fmt, csv_guard=guard)
 
 
 @click.command("matrix-chart")
@@ -99,22 +119,25 @@ def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollu
               help="Table format (default: from the -o suffix, else csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: stdout; xlsx needs a file).")
+@RAW_CSV
+@DECIMALS
 def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rule: str, fmt: str | None,
-              output: Path | None) -> None:
+              output: Path | None, raw_csv: bool, decimals: int) -> None:
     """Write the intercoder agreement report: per code (and all codes pooled) percent agreement,
     Cohen's kappa (2 coders) or Fleiss' kappa (3+), Krippendorff's alpha with a bootstrap
     95% interval, over the documents every chosen coder coded."""
     fmt = _report_format(fmt, output)
+    guard = _csv_guard(raw_csv, fmt)
     names = [c.strip() for c in coders.split(",") if c.strip()]
     keys = [k.strip() for item in codes for k in item.split(",") if k.strip()] or None
     with open_project(project) as p:
         table = p.agreement(coders=names, unit=unit, codes=keys, rule=rule)
     if output:
-        write_table(table, output, fmt)
+        write_table(table, output, fmt, csv_guard=guard, decimals=decimals)
         click.echo(f"wrote agreement of {', '.join(names)} on {len(table) - 1} codes "
                    f"({unit} units, {rule} rule) to {output}", err=True)
     else:
-        write_table(table, sys.stdout, fmt)
+        write_table(table, sys.stdout, fmt, csv_guard=guard, decimals=decimals)
 
 
 # -- export ----------------------------------------------------------------------------
@@ -140,12 +163,14 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
 @click.option("--citation", metavar="TEMPLATE",
               help="quotes: citation label, e.g. '({informant}, {group}, l. {line_start}-{line_end})'.")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
+@RAW_CSV
+@DECIMALS
 @click.option("--layout", type=click.Choice(["inline", "margin"]),
               help="transcript as docx/html: [codes] after each coded passage (inline, default) or a codes "
                    "column (margin).")
 def export(project: Path, table: str, fmt: str | None, output: Path, coders: str | None, by: str | None,
            measure: str | None, rollup: bool, unit: str | None, document: str | None, citation: str | None,
-           bom: bool, layout: str | None) -> None:
+           bom: bool, raw_csv: bool, decimals: int, layout: str | None) -> None:
     """Export TABLE for a paper as CSV, XLSX, DOCX, LaTeX or Markdown (with title, caption and notes).
 
     TABLE is one of: codings, quotes (grouped by code and group, with citation labels), matrix
@@ -160,6 +185,7 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
         raise click.UsageError(f"cannot tell the format from {output.name!r}; give --format")
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to csv only")
+    guard = _csv_guard(raw_csv, fmt)
     names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
     if table == "transcript" and fmt in ("docx", "html"):
         with open_project(project) as p:
@@ -175,7 +201,7 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
     with open_project(project) as p:
         item = export_table(p, table, **options)
     write_table(item.frame, output, fmt, title=item.title, caption=item.caption, notes=item.notes, bom=bom,
-                sheet_name=item.name)
+                sheet_name=item.name, csv_guard=guard, decimals=decimals)
     click.echo(f"wrote {table} ({len(item.frame)} rows) to {output}", err=True)
 
 

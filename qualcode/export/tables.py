@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, check_choice
+from .numbers import DEFAULT_DECIMALS, format_number, number_format
 
 TABLE_FORMATS = ("csv", "xlsx", "docx", "tex", "md")
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex", ".md": "md",
@@ -39,7 +40,6 @@ MAX_XLSX_WIDTH = 60
 LONG_COLUMNS = {"quote", "text", "memo", "rationale", "definition", "include", "exclude", "example",
                 "citation", "summary", "context"}
 LONG_TEXT = 50
-DOCX_LANDSCAPE_COLUMNS = 6
 LONGTABLE_ROWS = 40
 
 Target = str | Path | IO[str] | IO[bytes]
@@ -58,7 +58,8 @@ class Table:
 
 def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = None, *,
                 title: str | None = None, caption: str | None = None, notes: str | None = None,
-                bom: bool = False, sheet_name: str = "table") -> None:
+                bom: bool = False, sheet_name: str = "table", csv_guard: bool = True,
+                decimals: int = DEFAULT_DECIMALS) -> None:
     """Write ``frame`` to a path or an open file in ``fmt``.
 
     Parameters
@@ -76,6 +77,15 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
         CSV only: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8.
     sheet_name : str
         XLSX worksheet name (at most 31 characters).
+    csv_guard : bool
+        CSV only: a text cell that starts with ``= + - @``, a tab or another control character gets
+        a leading ``'`` (:func:`guard_formula`), so that a spreadsheet shows it as text instead of
+        running it as a formula. False writes every cell as it is, for reanalysis in R or Python.
+        Line breaks in text are written as ``\\n`` either way.
+    decimals : int
+        Statistics (the columns ``frame.attrs["number_kinds"]`` names) as a paper prints them
+        (:func:`qualcode.export.numbers.format_number`, APA by default): rounded to this many decimals
+        in Word, LaTeX and Markdown, shown so in XLSX (the cell keeps the value), as computed in CSV.
 
     Raises
     ------
@@ -83,14 +93,21 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
         Unknown format, no format and no recognised suffix, or XLSX/DOCX to a text file.
     """
     fmt = _format(path_or_file, fmt)
+    if fmt in ("docx", "tex", "md"):
+        frame = _rounded(frame, decimals)
     table = Table(frame, title=title, caption=caption, notes=notes, name=sheet_name)
     if fmt == "xlsx":
-        write_workbook([table], path_or_file)
+        write_workbook([table], path_or_file, decimals=decimals)
     elif fmt == "docx":
         _write_docx(table, path_or_file)
     else:
         if fmt == "csv":
-            text = _flat(frame).to_csv(index=False, lineterminator="\n")
+            flat = _flat(frame)
+            if csv_guard:
+                flat = flat.apply(lambda column: column if _numeric(column) else column.map(guard_formula))
+            # a lone carriage return would end the row for a reader but is not quoted by the writer
+            flat = flat.apply(lambda column: column if _numeric(column) else column.map(_unix_breaks))
+            text = flat.to_csv(index=False, lineterminator="\n")
             if bom:
                 text = "\ufeff" + text
         elif fmt == "tex":
@@ -105,13 +122,14 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
         _write_text(text, path_or_file)
 
 
-def write_workbook(tables: Sequence[Table], path_or_file: Target) -> None:
+def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: int = DEFAULT_DECIMALS) -> None:
     """Write several tables to one XLSX workbook, one sheet per table.
 
     Each sheet: title and caption rows (when given), the bold header row frozen below them,
     the data (long-text and quote columns wrapped), then the notes. Column widths follow
     the content, capped at ``MAX_XLSX_WIDTH`` characters. Sheet names are cut to 31
-    characters and made unique.
+    characters and made unique. Statistics keep their values and show rounded (see
+    :func:`write_table`'s ``decimals``).
     """
     from openpyxl import Workbook
     from openpyxl.cell import Cell, WriteOnlyCell
@@ -158,6 +176,15 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target) -> None:
                     cell = WriteOnlyCell(ws, value=value)
                     cell.data_type = "s"
                     values[i] = cell
+        for i, column in enumerate(frame.columns):  # statistics: the value kept, shown as a paper prints it
+            kind = _kinds(item.frame).get(column)
+            if kind:
+                shown = number_format(kind, decimals)
+                for r, value in enumerate(columns[i]):
+                    if isinstance(value, float):
+                        cell = WriteOnlyCell(ws, value=value)
+                        cell.number_format = shown
+                        columns[i][r] = cell
         for values_of_row in zip(*columns, strict=True):
             row = list(values_of_row)
             for i in wrap_at:
@@ -174,17 +201,63 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target) -> None:
 def markdown_table(frame: pd.DataFrame) -> str:
     """A GitHub-flavoured Markdown table of ``frame`` (index written as for :func:`write_table`).
 
-    Pipes in cells become ``\\|`` and line breaks ``<br>``; empty and missing values are
-    blank; numeric columns are right-aligned.
+    Cells are text, never markup (:func:`markdown_escape`): a transcript's ``<script>`` or ``_word_``
+    shows as typed. Line breaks become ``<br>``; empty and missing values are blank; numeric
+    columns are right-aligned.
     """
     table = _flat(frame)
     header = [_cell(c) for c in table.columns]
-    numeric = [_numeric(table[c]) for c in table.columns]
+    numeric = [_right(table, c) for c in table.columns]
     lines = ["| " + " | ".join(header) + " |",
              "| " + " | ".join("---:" if n else "---" for n in numeric) + " |"]
     for row in table.itertuples(index=False, name=None):
         lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
     return "\n".join(lines) + "\n"
+
+
+#: The characters Markdown (CommonMark and GitHub's tables) could read as markup inside a line: each gets
+#: a backslash. ``&`` too, so that "&lt;" in a quote is not read as an entity.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+#: What would make a line of a paragraph a heading, list item, rule or heading underline.
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+](?=\s|$)|[-=]+\s*$|\d{1,9}(?=[.)](?:\s|$)))",
+                                  re.MULTILINE)
+
+#: Cell starts a spreadsheet may read as a formula or a command (OWASP, "CSV Injection").
+_FORMULA_START = re.compile(r"^[=+\-@\x00-\x1f]")
+
+
+def markdown_escape(text: str, *, lines: bool = True) -> str:
+    """``text`` as Markdown that renders as exactly that text: no HTML, emphasis, link, code or heading.
+    ``lines``: also what would start a block at the start of a line (not needed inside a table cell).
+
+    Example
+    -------
+    >>> print(markdown_escape("# _Data_ <b>DTKS</b> & [x](y), 33.3%"))
+    \\# \\_Data\\_ \\<b\\>DTKS\\</b\\> \\& \\[x\\](y), 33.3%
+    >>> print(markdown_escape("1. satu\\n- dua"))
+    1\\. satu
+    \\- dua
+    """
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not lines:
+        return text
+    return _MARKDOWN_LINE_START.sub(
+        lambda m: m.group(0) + "\\" if m.group(2)[0].isdigit() else m.group(1) + "\\" + m.group(2), text)
+
+
+def guard_formula(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (it starts with ``= + - @``, a tab, a carriage return
+    or another control character), with a leading ``'`` so that it shows as the text it is; anything else
+    unchanged.
+
+    Example
+    -------
+    >>> print(guard_formula('=HYPERLINK("http://x", "klik")'), guard_formula("-- jawab"), guard_formula("Baik"))
+    '=HYPERLINK("http://x", "klik") '-- jawab Baik
+    >>> guard_formula(-1)
+    -1
+    """
+    return "'" + value if isinstance(value, str) and _FORMULA_START.match(value) else value
 
 
 # -- LaTeX -----------------------------------------------------------------------------
@@ -228,7 +301,7 @@ def latex_table(frame: pd.DataFrame, *, title: str | None = None, caption: str |
     widths, wrapped = _column_layout(table)
     share = 0.9 / max(1, sum(wrapped)) if any(wrapped) else 0
     spec = "".join(
-        f"p{{{min(0.45, share):.2f}\\linewidth}}" if w else ("r" if _numeric(table[c]) else "l")
+        f"p{{{min(0.45, share):.2f}\\linewidth}}" if w else ("r" if _right(table, c) else "l")
         for c, w in zip(table.columns, wrapped, strict=True))
     header = " & ".join(r"\textbf{" + latex_escape(c) + "}" for c in table.columns) + r" \\"
     body = [" & ".join(latex_escape(v) for v in row) + r" \\" for row in table.itertuples(index=False, name=None)]
@@ -260,40 +333,51 @@ def latex_table(frame: pd.DataFrame, *, title: str | None = None, caption: str |
 # -- DOCX ------------------------------------------------------------------------------
 
 def _write_docx(item: Table, target: Target) -> None:
+    """A Word table with column widths from its content (:mod:`.docx_layout`): landscape when the columns do not
+    fit upright, and in parts (each repeating the first column) when they do not fit a landscape page."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Inches, Pt
+
+    from .docx_layout import TABLE_FONT, header_text, layout_table, plan_table, text_widths, turn_landscape
 
     out = _binary_target(target, "DOCX")
     frame = _flat(item.frame)
+    headers = [str(c) for c in frame.columns]
+    texts = [[_plain(v) for v in frame[c]] for c in frame.columns]
+    numeric = [_right(frame, c) for c in frame.columns]
     doc = Document()
     section = doc.sections[0]
-    if len(frame.columns) > DOCX_LANDSCAPE_COLUMNS:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
+    section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Inches(1)  # APA
+    size = Pt(TABLE_FONT)
+    plan = plan_table(headers, texts, _column_layout(frame)[1], *text_widths(section))
+    if plan.landscape:
+        turn_landscape(section)
     if item.title:
         doc.add_heading(item.title, level=2)
     if item.caption:
         doc.add_paragraph(item.caption, style="Caption")
-    table = doc.add_table(rows=1, cols=len(frame.columns))
-    table.style = "Table Grid"
-    head = table.rows[0]
-    flag = OxmlElement("w:tblHeader")  # repeat the header row on every page
-    flag.set(qn("w:val"), "true")
-    head._tr.get_or_add_trPr().append(flag)
-    for cell, column in zip(head.cells, frame.columns, strict=True):
-        cell.paragraphs[0].add_run(str(column)).bold = True
-    numeric = [_numeric(frame[c]) for c in frame.columns]
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    for values in frame.itertuples(index=False, name=None):
-        cells = table.add_row().cells
-        for cell, value, right in zip(cells, values, numeric, strict=True):
-            cell.text = _plain(value)
-            if right:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for k, (part, widths) in enumerate(plan.parts, start=1):
+        if len(plan.parts) > 1:
+            doc.add_paragraph(f"Part {k} of {len(plan.parts)}: columns {headers[part[1]]} to {headers[part[-1]]}")
+        table = doc.add_table(rows=1, cols=len(part))
+        table.style = "Table Grid"
+        head = table.rows[0]
+        flag = OxmlElement("w:tblHeader")  # repeat the header row on every page
+        flag.set(qn("w:val"), "true")
+        head._tr.get_or_add_trPr().append(flag)
+        for cell, i in zip(head.cells, part, strict=True):
+            run = cell.paragraphs[0].add_run(header_text(headers[i]))
+            run.bold, run.font.size = True, size
+        for r in range(len(frame)):
+            for cell, i in zip(table.add_row().cells, part, strict=True):
+                paragraph = cell.paragraphs[0]
+                paragraph.add_run(texts[i][r]).font.size = size
+                if numeric[i]:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        layout_table(table, widths)
     if item.notes:
         para = doc.add_paragraph()
         run = para.add_run(item.notes)
@@ -351,6 +435,27 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _kinds(frame: pd.DataFrame) -> dict[str, str]:
+    """Column -> kind of statistic (see :mod:`.numbers`), as the table's maker set it in ``attrs``."""
+    return dict(frame.attrs.get("number_kinds") or {})
+
+
+def _rounded(frame: pd.DataFrame, decimals: int) -> pd.DataFrame:
+    """``frame`` with its statistics as printed text (``attrs["right"]``: those columns, to align right)."""
+    kinds = {c: k for c, k in _kinds(frame).items() if c in frame.columns}
+    if not kinds:
+        return frame
+    out = frame.copy()
+    for column, kind in kinds.items():
+        out[column] = [format_number(v, kind, decimals) for v in frame[column]]
+    out.attrs = {**frame.attrs, "right": sorted(kinds)}
+    return out
+
+
+def _right(table: pd.DataFrame, column: str) -> bool:
+    return _numeric(table[column]) or column in table.attrs.get("right", ())
+
+
 def _numeric(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
 
@@ -359,8 +464,14 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
+#: A moment as the project stores it (ISO 8601 in UTC, to the second or finer).
+_STORED_MOMENT = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(:\d\d(\.\d+)?)?(\+00:00|Z)$")
+
+
 def _plain(value: Any) -> str:
-    """A cell as text: blank when missing, whole numbers without ``.0`` from integer columns."""
+    """A cell as text for a reader (Word, LaTeX, Markdown): blank when missing, whole numbers without ``.0``
+    from integer columns, a stored moment to the minute ("2026-12-03 03:11 UTC", not
+    "2026-12-03T03:11:12.123+00:00")."""
     if _missing(value):
         return ""
     if isinstance(value, bool | np.bool_):
@@ -369,16 +480,24 @@ def _plain(value: Any) -> str:
         return str(int(value))
     if isinstance(value, numbers.Real):
         return str(float(value))
-    return str(value)
+    if isinstance(value, pd.Timestamp):
+        value = value.isoformat()
+    text = str(value)
+    moment = _STORED_MOMENT.match(text)
+    return f"{moment.group(1)} {moment.group(2)} UTC" if moment else text
 
 
 def _cell(value: Any) -> str:
-    text = _plain(value)
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("|", "\\|").replace("\n", "<br>")
+    """A Markdown table cell: the value as text (see :func:`markdown_escape`), line breaks as ``<br>``."""
+    return markdown_escape(_plain(value), lines=False).replace("\n", "<br>")
+
+
+def _unix_breaks(value: Any) -> Any:
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 def _md_text(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return markdown_escape(text)
 
 
 def _column_layout(frame: pd.DataFrame) -> tuple[list[int], list[bool]]:

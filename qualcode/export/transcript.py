@@ -133,6 +133,8 @@ def _docx(lines, margins, target, title, layout, notes) -> None:
     from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import Pt
 
+    from .docx_layout import layout_table, plan_table, text_widths, turn_landscape
+
     if isinstance(target, io.TextIOBase):
         raise InputError("a DOCX transcript needs a file path or a binary file, not a text stream")
     doc = Document()
@@ -167,6 +169,13 @@ def _docx(lines, margins, target, title, layout, notes) -> None:
             cells[0].text = str(n)
             fill(cells[1].paragraphs[0], pieces, False)
             cells[2].text = codes
+        texts = [[str(n) for n in range(1, len(lines) + 1)],
+                 ["".join(piece[0] for piece in pieces if len(piece) > 1) for pieces in lines], list(margins)]
+        plan = plan_table(["line", "text", "codes"], texts, [False, True, True], *text_widths(doc.sections[0]),
+                          font=11)  # the transcript keeps the body font's size
+        if plan.landscape:
+            turn_landscape(doc.sections[0])
+        layout_table(table, plan.parts[0][1])  # three columns: one part
     if notes:
         doc.add_paragraph(notes)
     doc.save(target)

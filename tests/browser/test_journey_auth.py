@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
@@ -100,8 +101,7 @@ def test_each_role_sees_its_pages_and_a_coder_cannot_edit_anothers_coding(projec
         page.keyboard.press("Delete")  # the palette's remove key does nothing here
         page.keyboard.press("Enter")  # the only row: the band's dialog, read-only
         dialog = page.locator('[role="dialog"]:not(.qc-palette)')
-        dialog.wait_for(timeout=WAIT)
-        assert QUOTE in dialog.inner_text()  # she may read it ...
+        expect(dialog).to_contain_text(QUOTE, timeout=WAIT)  # she may read it (once the dialog has drawn) ...
         for name in (t("save"), t("delete")):  # ... but not change or delete it
             assert dialog.get_by_role("button", name=name, exact=True).is_disabled()
         assert dialog.locator('[data-testid="stSelectbox"] input').is_disabled()

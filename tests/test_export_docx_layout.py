@@ -1,0 +1,107 @@
+"""Word tables of the demo's exports read back with python-docx: each column as wide as its content needs (the
+quote column the widest, short columns narrow), the widths fixed and adding up to the page's text width, and the
+page turned only when the columns do not fit. Widths are read from both places a reader takes them: the table
+grid (LibreOffice) and each cell (Word)."""
+
+from __future__ import annotations
+
+import shutil
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from qualcode.cli import main
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path, tmp_path_factory):
+    path = tmp_path_factory.mktemp("docx") / "demo.qualcode"
+    shutil.copy(demo_path, path)
+    return path
+
+
+def export(demo, tmp_path, table: str, *args: str):
+    out = tmp_path / f"{table}.docx"
+    result = CliRunner().invoke(main, ["export", str(demo), table, "-o", str(out), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    doc = docx.Document(str(out))
+    return doc, doc.tables[0]
+
+
+def widths(table) -> dict[str, int]:
+    """Header -> width (EMU) of the grid, after checking that every cell of the column says the same."""
+    grid = [int(col.width) for col in table.columns]
+    header = [c.text.replace("\u200b", "") for c in table.rows[0].cells]  # headers may break after "_"
+    for row in table.rows[:50]:
+        assert [int(c.width) for c in row.cells] == grid
+    return dict(zip(header, grid, strict=True))
+
+
+def text_width(doc) -> int:
+    section = doc.sections[0]
+    return int(section.page_width - section.left_margin - section.right_margin)
+
+
+def words_fit(table) -> None:
+    """The longest word of every column's cells (up to 24 letters; 4.95 pt a letter of 9 pt type) fits its
+    width: no word is broken in the middle, no column is a letter or two wide."""
+    for i, (header, value) in enumerate(widths(table).items()):
+        words = [w for row in table.rows[1:] for w in row.cells[i].text.split()] or [""]
+        longest = min(24, max(map(len, words)))
+        assert longest * 4.95 * 12700 <= value, (header, longest, value)
+
+
+def fixed(table) -> bool:
+    layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+    return layout is not None and layout.get(qn("w:type")) == "fixed"
+
+
+def test_quote_table_columns_follow_content(demo, tmp_path):
+    doc, table = export(demo, tmp_path, "quotes")
+    width = widths(table)
+    assert fixed(table) and abs(sum(width.values()) - text_width(doc)) < 10
+    assert max(width, key=width.get) == "quote"
+    assert width["quote"] > 3 * width["line_start"] and width["code"] < width["code_name"]
+    words_fit(table)
+
+
+def test_codings_table_keeps_numbers_narrow_and_the_quote_wide(demo, tmp_path):
+    """Fourteen columns do not fit one landscape page at their longest words: two parts, each repeating
+    the id, the quote the widest column of all."""
+    doc, _ = export(demo, tmp_path, "codings")
+    width: dict[str, int] = {}
+    for table in doc.tables:
+        part = widths(table)
+        assert next(iter(part)) == "id" and abs(sum(part.values()) - text_width(doc)) < 10
+        width |= part
+    assert max(width, key=width.get) == "quote"
+    assert width["start"] < width["quote"] / 4 and width["id"] < width["document"]
+    assert len(set(width.values())) > 3  # not one width for every column
+    created = [row.cells[-1].text for row in doc.tables[-1].rows[1:]]
+    assert all(len(c) == 20 and c.endswith(" UTC") for c in created)  # "2026-12-03 03:11 UTC", to the minute
+
+
+def test_framework_matrix_is_not_one_letter_wide(demo, tmp_path):
+    """43 code columns of quotes do not fit any page: the matrix comes in parts on landscape pages, each
+    with the informant column, and every column as wide as its longest word (equal shares of one portrait page
+    gave about one letter)."""
+    doc, _ = export(demo, tmp_path, "framework")
+    assert doc.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    codes = []
+    for table in doc.tables:
+        width = widths(table)
+        assert next(iter(width)) == "informant"
+        assert abs(sum(width.values()) - text_width(doc)) < 10
+        words_fit(table)
+        assert [row.cells[0].text for row in table.rows[1:]] == [row.cells[0].text for row in doc.tables[0].rows[1:]]
+        codes += list(width)[1:]
+    assert len(doc.tables) > 1 and codes[0] == "E1" and len(codes) == len(set(codes)) == 43  # each once
+
+
+def test_codebook_definition_is_the_widest(demo, tmp_path):
+    _, table = export(demo, tmp_path, "codebook")
+    width = widths(table)
+    assert max(width, key=width.get) in {"definition", "include", "exclude", "example"}
