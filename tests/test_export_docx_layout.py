@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.table import _Cell
 
 from qualcode.cli import main
 
@@ -31,13 +32,26 @@ def export(demo, tmp_path, table: str, *args: str):
     return doc, doc.tables[0]
 
 
+def cells(table) -> list[list]:
+    """The table's cells, row by row, read once (python-docx before 1.2 rebuilds the whole grid for every
+    ``row.cells``)."""
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+
+
 def widths(table) -> dict[str, int]:
     """Header -> width (EMU) of the grid, after checking that every cell of the column says the same."""
     grid = [int(col.width) for col in table.columns]
-    header = [c.text.replace("\u200b", "") for c in table.rows[0].cells]  # headers may break after "_"
-    for row in table.rows[:50]:
-        assert [int(c.width) for c in row.cells] == grid
+    rows = cells(table)
+    header = [c.text.replace("\u200b", "") for c in rows[0]]  # headers may break after "_"
+    for row in rows:
+        assert [int(c.width) for c in row] == grid
     return dict(zip(header, grid, strict=True))
+
+
+def column_texts(table) -> list[list[str]]:
+    """Each column's cell texts below the header."""
+    rows = cells(table)[1:]
+    return [[row[i].text for row in rows] for i in range(len(table.columns))]
 
 
 def text_width(doc) -> int:
@@ -48,8 +62,8 @@ def text_width(doc) -> int:
 def words_fit(table) -> None:
     """The longest word of every column's cells (up to 24 letters; 4.95 pt a letter of 9 pt type) fits its
     width: no word is broken in the middle, no column is a letter or two wide."""
-    for i, (header, value) in enumerate(widths(table).items()):
-        words = [w for row in table.rows[1:] for w in row.cells[i].text.split()] or [""]
+    for (header, value), texts in zip(widths(table).items(), column_texts(table), strict=True):
+        words = [w for text in texts for w in text.split()] or [""]
         longest = min(24, max(map(len, words)))
         assert longest * 4.95 * 12700 <= value, (header, longest, value)
 
@@ -80,7 +94,7 @@ def test_codings_table_keeps_numbers_narrow_and_the_quote_wide(demo, tmp_path):
     assert max(width, key=width.get) == "quote"
     assert width["start"] < width["quote"] / 4 and width["id"] < width["document"]
     assert len(set(width.values())) > 3  # not one width for every column
-    created = [row.cells[-1].text for row in doc.tables[-1].rows[1:]]
+    created = column_texts(doc.tables[-1])[-1]
     assert all(len(c) == 20 and c.endswith(" UTC") for c in created)  # "2026-12-03 03:11 UTC", to the minute
 
 
@@ -96,7 +110,7 @@ def test_framework_matrix_is_not_one_letter_wide(demo, tmp_path):
         assert next(iter(width)) == "informant"
         assert abs(sum(width.values()) - text_width(doc)) < 10
         words_fit(table)
-        assert [row.cells[0].text for row in table.rows[1:]] == [row.cells[0].text for row in doc.tables[0].rows[1:]]
+        assert column_texts(table)[0] == column_texts(doc.tables[0])[0]
         codes += list(width)[1:]
     assert len(doc.tables) > 1 and codes[0] == "E1" and len(codes) == len(set(codes)) == 43  # each once
 
@@ -105,3 +119,36 @@ def test_codebook_definition_is_the_widest(demo, tmp_path):
     _, table = export(demo, tmp_path, "codebook")
     width = widths(table)
     assert max(width, key=width.get) in {"definition", "include", "exclude", "example"}
+
+
+def test_xlsx_rows_as_high_as_their_text_printed_to_the_width_with_dates(demo, tmp_path):
+    """The demo's codings as XLSX read back with openpyxl: a row with a long quote is as many lines high as
+    the quote takes at the column's width (LibreOffice and Excel do not grow a row themselves when the file
+    says nothing, and the text ran over the rows below), the sheet prints one page wide with the header on
+    every page, and the stored moments are dates."""
+    import datetime
+
+    import openpyxl
+
+    out = tmp_path / "codings.xlsx"
+    result = CliRunner().invoke(main, ["export", str(demo), "codings", "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    ws = openpyxl.load_workbook(out).active
+    header = [c.value for c in ws[4]]
+    quote, created = header.index("quote") + 1, header.index("created_at") + 1
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(quote)].width
+    checked = 0
+    for r in range(5, ws.max_row + 1):
+        text = ws.cell(r, quote).value
+        if not text:
+            continue
+        needed = sum(max(1, -(-len(line) // int(width))) for line in text.split("\n"))  # at least, by characters
+        if needed > 2:
+            assert ws.row_dimensions[r].height >= 15 * (needed - 1), (r, needed, ws.row_dimensions[r].height)
+            checked += 1
+        assert isinstance(ws.cell(r, created).value, datetime.datetime)
+        assert ws.cell(r, created).is_date
+    assert checked > 100
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$4:$4"  # the header row on every printed page

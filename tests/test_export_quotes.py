@@ -45,11 +45,26 @@ def test_demo_citation_labels_and_lines(demo):
         start, end = int(match["start"]), int(match["end"])
         assert text[start:end] == row.quote
         assert row.line_start == line_of(text, start) and row.line_end == line_of(text, end - 1)
-        assert row.citation == f"({row.informant}, {row.group}, l. {row.line_start}-{row.line_end})"
+        assert row.citation == f"({row.informant}, {row.group}, {cited_lines(row.line_start, row.line_end)})"
     observed = frame[frame["informant"].isna()]
     assert len(observed)  # observations and documents cite their name and source type
     row = observed.iloc[0]
-    assert row["citation"] == f"({row['document']}, {row['source_type']}, l. {row['line_start']}-{row['line_end']})"
+    name = row["document"].replace("(", "[").replace(")", "]")  # no brackets within brackets
+    assert row["citation"] == f"({name}, {row['source_type']}, {cited_lines(row['line_start'], row['line_end'])})"
+
+
+def cited_lines(first: int, last: int) -> str:
+    return f"l. {first}" if first == last else f"ll. {first}\u2013{last}"
+
+
+def test_citations_one_line_a_range_display_names_and_no_nested_brackets(demo):
+    frame = export_table(demo, "quotes", citation="({informant}, {group_name}, {lines})").frame
+    labels = frame["citation"].tolist()
+    assert "(I-01, Community and stakeholders, l. 29)" in labels  # one line: "l.", no "29-29"
+    assert not any(" l. " in c and "-" in c.split(" l. ")[1] for c in labels)  # a range is "ll. 1–3" (pure test)
+    for label in labels:  # "(DOC-01 LKIP 2020 (kutipan), ...)" had brackets within brackets
+        assert label.count("(") == label.count(")") == 1 and label[0] == "(" and label[-1] == ")"
+    assert "(DOC-01 LKIP 2020 [kutipan], document, l. 11)" in labels
 
 
 def test_custom_citation_coders_and_document(demo):
@@ -72,7 +87,7 @@ def test_quote_table_pure():
         "quote": ["q1", "q2", "q3"]})
     frame = quote_table(codings, {"d": text}, code_order=["A", "B"], group_order=["g1", "g2"])
     assert list(frame["quote"]) == ["q3", "q2", "q1"]
-    assert list(frame["citation"]) == ["(I-01, g1, l. 2-2)", "(I-02, g2, l. 2-2)", "(d, observation, l. 1-3)"]
+    assert list(frame["citation"]) == ["(I-01, g1, l. 2)", "(I-02, g2, l. 2)", "(d, observation, ll. 1\u20133)"]
     assert quote_table(codings.head(0), {}).columns.tolist() == QUOTE_COLUMNS
     assert check_citation("{code}: {coder}") == "{code}: {coder}"
     with pytest.raises(InputError, match="bad citation template"):

@@ -161,7 +161,9 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
 @click.option("--unit", type=click.Choice(["sentence", "turn", "char"]), help="agreement: the units compared.")
 @click.option("--document", help="codings, quotes: only this document; transcript: the document (required).")
 @click.option("--citation", metavar="TEMPLATE",
-              help="quotes: citation label, e.g. '({informant}, {group}, l. {line_start}-{line_end})'.")
+              help="quotes: citation label (default '({informant}, {group}, {lines})'); fields: informant, "
+                   "group, group_name, document, source_type, code, code_name, coder, line_start, line_end, "
+                   "lines ('l. 29' or 'll. 29–31').")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
 @RAW_CSV
 @DECIMALS

@@ -164,9 +164,9 @@ def layout_table(table, widths: Sequence[int]) -> None:
     props.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for column, value in zip(table.columns, widths, strict=True):
         column.width = Emu(value)  # the grid, which LibreOffice reads
-    for row in table.rows:  # and each cell, which Word reads
-        for cell, value in zip(row.cells, widths, strict=True):
-            cell.width = Emu(value)
+    for tr in table._tbl.tr_lst:  # and each cell, which Word reads (row.cells rebuilds the grid every call)
+        for tc, value in zip(tr.tc_lst, widths, strict=True):
+            tc.width = Emu(value)
 
 
 def turn_landscape(section) -> None:

@@ -8,7 +8,7 @@ Example
 ...     "informant": ["I-01"], "document": ["I-01 wawancara"], "source_type": ["interview"],
 ...     "coder": ["rina"], "start": [5], "end": [13], "quote": ["dua\\ntiga"]})
 >>> quote_table(codings, {"I-01 wawancara": "satu\\ndua\\ntiga\\n"})["citation"].tolist()
-['(I-01, community, l. 2-3)']
+['(I-01, community, ll. 2–3)']
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ import pandas as pd
 from ..errors import InputError
 from ..spans import lines_of
 
-DEFAULT_CITATION = "({informant}, {group}, l. {line_start}-{line_end})"
-CITATION_FIELDS = ("informant", "group", "document", "source_type", "code", "code_name", "coder",
-                   "line_start", "line_end")
+DEFAULT_CITATION = "({informant}, {group}, {lines})"
+#: What a citation template may name. ``lines``: "l. 29" for one line, "ll. 29–31" (en dash) for several;
+#: ``group_name``: the group's display name (``group`` is its key).
+CITATION_FIELDS = ("informant", "group", "group_name", "document", "source_type", "code", "code_name", "coder",
+                   "line_start", "line_end", "lines")
 QUOTE_COLUMNS = ["code", "code_name", "group", "informant", "document", "source_type", "coder",
                  "line_start", "line_end", "quote", "citation"]
 
@@ -41,8 +43,18 @@ def check_citation(template: str) -> str:
     return template
 
 
+def line_reference(first: int, last: int) -> str:
+    """Lines as a citation gives them.
+
+    >>> line_reference(29, 29), line_reference(29, 31)
+    ('l. 29', 'll. 29–31')
+    """
+    return f"l. {first}" if first == last else f"ll. {first}\u2013{last}"
+
+
 def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: Sequence[str] | None = None,
-                group_order: Sequence[str] | None = None, citation: str = DEFAULT_CITATION) -> pd.DataFrame:
+                group_order: Sequence[str] | None = None, citation: str = DEFAULT_CITATION,
+                group_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Quotes sorted by code, then group, informant, document and position, each with a citation label.
 
     Parameters
@@ -57,7 +69,10 @@ def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: 
         documents) come after every group.
     citation : str
         ``str.format`` template over :data:`CITATION_FIELDS`. A document without informant cites
-        its document name as ``informant`` and its source type as ``group``.
+        its document name as ``informant`` and its source type as ``group``. Round brackets inside a
+        field become square ones, so that a citation in brackets never nests them.
+    group_names : mapping, optional
+        Group key -> display name, for ``{group_name}`` (default: the key).
 
     Returns
     -------
@@ -88,13 +103,22 @@ def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: 
     frame["group"] = frame["group"].astype(object).where(frame["group"].notna(), None)
     frame["informant"] = frame["informant"].astype(object).where(frame["informant"].notna(), None)
     labels = []
+    names = dict(group_names or {})
     for row in frame.itertuples(index=False):
-        fields = {f: getattr(row, f) for f in CITATION_FIELDS}
+        fields = {f: getattr(row, f) for f in CITATION_FIELDS if f not in ("group_name", "lines")}
+        fields["group_name"] = names.get(row.group, row.group) if row.group is not None else None
         if fields["informant"] is None:
             fields["informant"] = row.document
         if fields["group"] is None:
-            fields["group"] = row.source_type
+            fields["group"] = fields["group_name"] = row.source_type
+        fields = {f: _unbracketed(v) for f, v in fields.items()}
+        fields["lines"] = line_reference(int(row.line_start), int(row.line_end))
         labels.append(citation.format(**fields))
     frame["citation"] = labels
     out = frame[QUOTE_COLUMNS].reset_index(drop=True)
     return out.astype({"line_start": int, "line_end": int})
+
+
+def _unbracketed(value):
+    """Round brackets in a citation's field as square ones (APA's brackets within brackets)."""
+    return value.replace("(", "[").replace(")", "]") if isinstance(value, str) else value

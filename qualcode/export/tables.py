@@ -36,6 +36,8 @@ TABLE_FORMATS = ("csv", "xlsx", "docx", "tex", "md")
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex", ".md": "md",
                   ".markdown": "md"}
 MAX_XLSX_WIDTH = 60
+XLSX_LINE_HEIGHT = 15  # points: a line of 11 pt Calibri, Excel's default row
+XLSX_PORTRAIT_CHARS = 110  # columns wider than this together print landscape
 #: A column whose name is one of these, or whose longest cell is longer than LONG_TEXT, wraps its text.
 LONG_COLUMNS = {"quote", "text", "memo", "rationale", "definition", "include", "exclude", "example",
                 "citation", "summary", "context"}
@@ -159,7 +161,9 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
             preface.append([item.caption])
         if preface:
             preface.append([])
-        ws.freeze_panes = f"A{len(preface) + 2}"
+        header_row = len(preface) + 1
+        ws.freeze_panes = f"A{header_row + 1}"
+        _print_setup(ws, widths, header_row)
         for row in preface:
             ws.append(row)
         header = []
@@ -185,12 +189,25 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
                         cell = WriteOnlyCell(ws, value=value)
                         cell.number_format = shown
                         columns[i][r] = cell
-        for values_of_row in zip(*columns, strict=True):
+        moments = [i for i, c in enumerate(frame.columns) if _moments(frame[c])]
+        for i in moments:  # stored moments as dates and times the spreadsheet can sort and compute with
+            for r, value in enumerate(columns[i]):
+                if isinstance(value, str):
+                    cell = WriteOnlyCell(ws, value=pd.Timestamp(value).tz_convert("UTC").tz_localize(None)
+                                         .to_pydatetime())
+                    cell.number_format = "yyyy-mm-dd hh:mm"
+                    columns[i][r] = cell
+        texts = {i: frame[frame.columns[i]].map(_plain).tolist() for i in wrap_at}
+        for r, values_of_row in enumerate(zip(*columns, strict=True)):
             row = list(values_of_row)
             for i in wrap_at:
                 cell = row[i] if isinstance(row[i], Cell) else WriteOnlyCell(ws, value=row[i])
                 cell.alignment = wrap
                 row[i] = cell
+            if wrap_at:  # a wrapped row is as high as its longest cell, or its text runs over the rows below
+                lines = max(_wrapped_lines(texts[i][r], widths[i]) for i in wrap_at)
+                if lines > 1:
+                    ws.row_dimensions[header_row + 1 + r].height = min(409, XLSX_LINE_HEIGHT * lines)
             ws.append(row)
         if item.notes:
             ws.append([])
@@ -340,6 +357,7 @@ def _write_docx(item: Table, target: Target) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Inches, Pt
+    from docx.table import _Cell
 
     from .docx_layout import TABLE_FONT, header_text, layout_table, plan_table, text_widths, turn_landscape
 
@@ -372,7 +390,9 @@ def _write_docx(item: Table, target: Target) -> None:
             run = cell.paragraphs[0].add_run(header_text(headers[i]))
             run.bold, run.font.size = True, size
         for r in range(len(frame)):
-            for cell, i in zip(table.add_row().cells, part, strict=True):
+            # cells from the new row's XML: Row.cells rebuilds the whole table's grid on every call
+            new_row = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
+            for cell, i in zip(new_row, part, strict=True):
                 paragraph = cell.paragraphs[0]
                 paragraph.add_run(texts[i][r]).font.size = size
                 if numeric[i]:
@@ -536,6 +556,37 @@ def _xlsx_values(column: pd.Series) -> list[Any]:
         else:
             out.append(str(value))
     return out
+
+
+def _print_setup(ws, widths: list[int], header_row: int) -> None:
+    """Print on as many pages as needed, each the full width of the sheet (landscape when it is wide), with
+    the header row on every page."""
+    ws.page_setup.orientation = "landscape" if sum(widths) > XLSX_PORTRAIT_CHARS else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (an estimate: a word that
+    does not fit starts a new line)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        used, count = 0, 1
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > width:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        lines += count
+    return max(1, lines)
+
+
+def _moments(column: pd.Series) -> bool:
+    """Whether every value of ``column`` is a moment as the project stores it (and there is one)."""
+    values = column.dropna()
+    return bool(len(values)) and values.map(lambda v: isinstance(v, str) and bool(_STORED_MOMENT.match(v))).all()
 
 
 def _sheet_name(name: str | None, used: set[str]) -> str:

@@ -132,6 +132,7 @@ def _docx(lines, margins, target, title, layout, notes) -> None:
     from docx import Document
     from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import Pt
+    from docx.table import _Cell
 
     from .docx_layout import layout_table, plan_table, text_widths, turn_landscape
 
@@ -165,7 +166,7 @@ def _docx(lines, margins, target, title, layout, notes) -> None:
         for cell, label in zip(table.rows[0].cells, ("line", "text", "codes"), strict=True):
             cell.paragraphs[0].add_run(label).bold = True
         for n, (pieces, codes) in enumerate(zip(lines, margins, strict=True), start=1):
-            cells = table.add_row().cells
+            cells = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]  # not Row.cells: it rebuilds the grid
             cells[0].text = str(n)
             fill(cells[1].paragraphs[0], pieces, False)
             cells[2].text = codes

@@ -58,11 +58,15 @@ def quotes_table(project: Project, *, coders: list[str] | None = None, document:
     """Coded quotes grouped by code, then informant group, each with a citation label."""
     codings = project.codings(document=document, coders=coders)
     texts = {name: project.document(name)["text"] for name in codings["document"].unique()}
+    groups = project.groups()
     frame = quote_table(codings, texts, code_order=project.codes()["key"].tolist(),
-                        group_order=project.groups()["key"].tolist(), citation=citation)
+                        group_order=groups["key"].tolist(), citation=citation,
+                        group_names={k: n for k, n in zip(groups["key"], groups["name"], strict=True)
+                                     if isinstance(n, str) and n.strip()})
     return Table(frame, title="Quotes by code and group", name="quotes",
                  caption=f"{len(frame)} coded passages, {_who(coders)}.",
-                 notes="l. = line numbers of the stored transcript (1-based, as shown in the transcript view).")
+                 notes="l., ll. = line(s) of the stored transcript, numbered from 1 as in the transcript view "
+                       "(a transcript with one paragraph per speaker turn has one line per turn).")
 
 
 def matrix_table(project: Project, *, by: str = "group", measure: str = "segments",

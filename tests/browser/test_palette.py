@@ -39,9 +39,9 @@ CODES = [Code("COM", "Communication", "Komunikasi", color="#0072B2"),
 PALETTE = ".qc-transcript ~ .qc-palette"
 
 
-def make_project(tmp_path: Path, seed: list[tuple[str, str]] = ()) -> tuple[Path, list[int]]:
-    """A project with one document and the coder "tester" (the only coder: the sidebar picks them); ``seed``
-    codes (passage, code key) added through the API, their ids returned."""
+def make_project(tmp_path: Path, seed: list[tuple[str, str]] = (), text: str = TEXT) -> tuple[Path, list[int]]:
+    """A project with one document (``text``) and the coder "tester" (the only coder: the sidebar picks them);
+    ``seed`` codes (passage of TEXT, code key) added through the API, their ids returned."""
     path = tmp_path / "palette.qualcode"
     with Project.create(path) as p:
         p.add_group("community")
@@ -49,7 +49,7 @@ def make_project(tmp_path: Path, seed: list[tuple[str, str]] = ()) -> tuple[Path
         p.load_codebook(Codebook("t", CODES))
         p.add_coder("tester")
         file = tmp_path / "wawancara.txt"
-        file.write_text(TEXT, encoding="utf-8")
+        file.write_text(text, encoding="utf-8")
         p.import_document(file, informant="I-01", name="wawancara")
         ids = p.add_codings([CodingSpec("wawancara", *span(passage), key, "tester") for passage, key in seed])
     return path, ids
@@ -426,15 +426,7 @@ def test_alt_s_without_a_caret_takes_the_first_sentence_in_view(tmp_path):
     """A long transcript (its lines in blocks, those out of view not laid out): scrolled far down, with the
     focus in the text but no caret, Alt+S takes the sentence of the first line in view."""
     lines = [f"Informan: Kalimat nomor {i} tentang koordinasi." for i in range(1, 241)]
-    path = tmp_path / "long.qualcode"
-    with Project.create(path) as p:
-        p.add_group("community")
-        p.add_informant("I-01", "community")
-        p.load_codebook(Codebook("t", CODES))
-        p.add_coder("tester")
-        file = tmp_path / "panjang.txt"
-        file.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        p.import_document(file, informant="I-01", name="panjang")
+    path, _ = make_project(tmp_path, text="\n".join(lines) + "\n")
     with streamlit_server(path) as url, chromium_page() as page:
         open_code_page(page, url)
         page.evaluate("""() => {
