@@ -144,7 +144,7 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
         raise InputError("a workbook needs at least one table")
     book = Workbook(write_only=True)
     bold, big = Font(bold=True), Font(bold=True, size=13)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     used: set[str] = set()
     for item in tables:
         frame = _flat(item.frame)
@@ -204,6 +204,12 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
                 cell = row[i] if isinstance(row[i], Cell) else WriteOnlyCell(ws, value=row[i])
                 cell.alignment = wrap
                 row[i] = cell
+            if wrap_at:  # every cell of a row at its top, beside the wrapped text (the default is the bottom)
+                for i, value in enumerate(row):
+                    if i not in wrap_at and value is not None:
+                        cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
+                        cell.alignment = top
+                        row[i] = cell
             if wrap_at:  # a wrapped row is as high as its longest cell, or its text runs over the rows below
                 lines = max(_wrapped_lines(texts[i][r], widths[i]) for i in wrap_at)
                 if lines > 1:
