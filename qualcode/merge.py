@@ -28,6 +28,7 @@ class MergeReport:
     codings_added: int = 0
     duplicates_skipped: int = 0
     codings_not_merged: int = 0
+    exemplars_flagged: int = 0
     unmatched_documents: list[str] = field(default_factory=list)
     unknown_codes: list[str] = field(default_factory=list)
     documents_imported: list[str] = field(default_factory=list)
@@ -52,6 +53,8 @@ class MergeReport:
             ("codes not in the target (use --add-codes)", self.unknown_codes),
         ]
         out += [f"{label}: {', '.join(names)}" for label, names in listed if names]
+        if self.exemplars_flagged:
+            out.append(f"{self.exemplars_flagged} codings already there flagged as exemplars, as in the source")
         if self.codings_not_merged:
             out.append(f"{self.codings_not_merged} codings not merged: their document or code is not in the target")
         return out
@@ -103,7 +106,8 @@ def merge_projects(target: Project, source_path: str | Path, *, include_document
             except InputError as exc:
                 raise exc.located(str(source_path)) from None
             payload.update(codings_added=report.codings_added, duplicates_skipped=report.duplicates_skipped,
-                           documents_imported=report.documents_imported, codes_added=report.codes_added)
+                           documents_imported=report.documents_imported, codes_added=report.codes_added,
+                           exemplars_flagged=report.exemplars_flagged)
         return report
     finally:
         source.close()
@@ -114,6 +118,7 @@ def _merge(target: Project, source: Project, report: MergeReport, *, include_doc
     documents = _match_documents(target, source, report, include_documents=include_documents, actor=actor)
     codes = _match_codes(target, source, report, add_codes=add_codes, actor=actor)
     existing = target.store.coding_identities()
+    unflagged = target.store.unflagged_exemplars()
     roles = {c["name"]: c["role"] for c in source.store.coders()}
     specs = []
     for row in source.store.codings():
@@ -124,10 +129,14 @@ def _merge(target: Project, source: Project, report: MergeReport, *, include_doc
         identity = (document_id, row["code"], row["coder"], row["start"], row["end"])
         if identity in existing:
             report.duplicates_skipped += 1
+            if row["exemplar"] and identity in unflagged:  # flagged offline: an exemplar flag is only ever added
+                target.set_exemplar(unflagged.pop(identity), True, actor=actor)
+                report.exemplars_flagged += 1
             continue
         existing.add(identity)
         specs.append(CodingSpec(document_id, row["start"], row["end"], row["code"], row["coder"], row["memo"],
-                                row["created_at"]))  # when the coder coded it offline, not when merged
+                                row["created_at"],  # when the coder coded it offline, not when merged
+                                exemplar=bool(row["exemplar"])))
     for name in sorted({s.coder for s in specs}):
         if target.store.coder_by_name(name) is None:
             target.add_coder(name, roles.get(name, "coder"))

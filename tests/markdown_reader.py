@@ -7,8 +7,9 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 
-# Elements the table writer itself emits: a bold title, paragraphs, the table and <br> for line breaks.
-OWN_ELEMENTS = {"p", "strong", "table", "thead", "tbody", "tr", "th", "td", "br"}
+# Elements the table writer itself emits: a bold "Table 1", the title and "Note." in italics, paragraphs, the
+# table and <br> for line breaks.
+OWN_ELEMENTS = {"p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "br"}
 
 
 def render(text: str) -> str:

@@ -38,7 +38,8 @@ def expected(path, **kwargs) -> pd.DataFrame:
 def test_csv_to_stdout(hand_path):
     frame = pd.read_csv(io.StringIO(run("agreement", hand_path, "--coders", "rina,budi").output))
     want = expected(hand_path)
-    assert list(frame.columns) == REPORT_COLUMNS
+    assert list(frame.columns) == ["code", "name", *REPORT_COLUMNS[1:]]  # the code's name beside its key
+    assert frame["name"].fillna("").tolist() == ["Ex", "Why", ""]
     assert list(frame["code"]) == ["X", "Y", "(all codes)"]
     for column in ("percent_agreement", "kappa", "alpha", "alpha_low", "alpha_high"):
         assert frame[column].tolist() == pytest.approx(want[column].tolist(), nan_ok=True)
@@ -60,13 +61,18 @@ def test_xlsx_and_md_files(hand_path, tmp_path):
     assert "wrote agreement of rina, budi on 2 codes (sentence units, majority rule)" in result.output
     sheet = openpyxl.load_workbook(xlsx).active
     rows = list(sheet.values)
-    assert list(rows[0]) == REPORT_COLUMNS and [r[0] for r in rows[1:]] == ["X", "Y", "(all codes)"]
+    # what `qualcode export agreement` writes: "Table 1", the title, the table, then the note
+    assert [rows[0][0], rows[1][0]] == ["Table 1", "Intercoder Agreement"]
+    assert list(rows[3]) == ["code", "name", *REPORT_COLUMNS[1:]]
+    assert [r[0] for r in rows[4:7]] == ["X", "Y", "(all codes)"]
+    assert rows[-1][0].startswith("Note. Agreement of rina, budi on sentence units (majority rule). Documents compared")
     md = tmp_path / "agreement.md"
     run("agreement", hand_path, "--coders", "rina,budi", "--format", "md", "-o", md)
     text = md.read_text(encoding="utf-8")
-    assert text.startswith("| code | units | coders | prevalence |") and "| (all codes) |" in text
+    assert text.startswith("**Table 1**\n\n*Intercoder Agreement*\n\n| code | name | units | coders | prevalence |")
+    assert "| (all codes) |" in text and "*Note.* Agreement of rina, budi" in text
     out = run("agreement", hand_path, "--coders", "rina,budi", "--format", "md").output
-    assert out.splitlines()[0] == text.splitlines()[0]
+    assert out == text
 
 
 @pytest.mark.parametrize(("args", "message"), [

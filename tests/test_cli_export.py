@@ -14,10 +14,12 @@ from qualcode.cli import main
 from qualcode.project import Project
 
 from .conftest import one_document_project
+from .markdown_reader import read as read_markdown
 
 TABLES = {"codings": [], "quotes": [], "matrix": ["--by", "source-type", "--rollup"], "framework": [],
           "agreement": ["--coders", "rina,budi", "--unit", "turn"], "codebook": [],
-          "transcript": ["--document", "I-01 Ketua LKS"]}
+          "transcript": ["--document", "I-01 Ketua LKS"], "frequencies": ["--rollup"],
+          "cooccurrence": ["--measure", "jaccard"]}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,7 @@ def test_every_table_every_format(demo, tmp_path, table, fmt):
         frame = pd.read_csv(out, encoding="utf-8")
         assert len(frame) > 0
         if table == "quotes":
-            assert frame["citation"].str.match(r"^\([^()]+, [^()]+, (l\. \d+|ll\. \d+\u2013\d+)\)$").all()
+            assert frame["citation"].str.match(r"^\([^()]+, [^()]+, (s\. \d+|ss\. \d+\u2013\d+)\)$").all()
     elif fmt == "xlsx":
         ws = openpyxl.load_workbook(out).active
         assert ws.title == table and ws["A1"].font.bold and ws.freeze_panes == "A5"
@@ -70,14 +72,71 @@ def test_quotes_with_options_and_bom(demo, tmp_path):
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(out, encoding="utf-8-sig")
-    assert set(frame["coder"]) == {"rina"} and frame["citation"].str.match(r"^I-02:\d+$").all()
+    assert set(frame["coders"]) == {"rina"} and frame["citation"].str.match(r"^I-02:\d+$").all()
+
+
+def test_quotes_reference_and_memos(demo, tmp_path):
+    """--reference picks the unit the citations number, --memos adds the memos; the file holds one row per
+    passage with its coders."""
+    lines, sentences = tmp_path / "l.csv", tmp_path / "s.md"
+    result = run("export", demo, "quotes", "-o", lines, "--reference", "line", "--memos")
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(lines, keep_default_na=False)
+    with Project.open(demo) as p:
+        codings = p.codings()
+    assert len(frame) == len({(r.code, r.document, r.start, r.end) for r in codings.itertuples()}) < len(codings)
+    assert "memo" in frame and "sentence_start" not in frame and (frame["memo"] != "").any()
+    assert frame["citation"].str.contains(r", ll?\. \d+(?:\u2013\d+)?\)$").all()
+    assert set(frame["coders"]) == {"rina", "budi", "budi, rina"}
+    result = run("export", demo, "quotes", "-o", sentences, "--citation", "{ref} ~ {lines}")
+    assert result.exit_code == 0, result.output
+    seen = read_markdown(sentences.read_text(encoding="utf-8"))
+    header, *rows = seen.rows
+    cited = [dict(zip(header, row, strict=True))["citation"] for row in rows]
+    assert all(c.split(" ~ ")[0].startswith(("s. ", "ss. ")) for c in cited) and "memo" not in header
+    assert any("s., ss. = sentence(s)" in p for p in seen.paragraphs)
+    bad = CliRunner().invoke(main, ["export", str(demo), "quotes", "-o", str(lines), "--reference", "page"])
+    assert bad.exit_code != 0 and "'page' is not one of 'sentence', 'line'" in bad.output
+
+
+def test_frequencies_and_cooccurrence_options(demo, tmp_path):
+    out = tmp_path / "f.csv"
+    assert run("export", demo, "frequencies", "-o", out, "--coders", "budi").exit_code == 0
+    frame = pd.read_csv(out)
+    with Project.open(demo) as p:
+        assert frame["codings"].sum() == len(p.codings(coders=["budi"]))
+    rolled = tmp_path / "r.csv"
+    assert run("export", demo, "frequencies", "-o", rolled, "--rollup").exit_code == 0
+    top = pd.read_csv(rolled).set_index("code")
+    subs = [k for k in top.index if k.startswith("E1.")]
+    assert top.at["E1", "codings"] == top.loc[subs, "codings"].sum() > 0  # E1 has no codings of its own
+    counts, jaccard = tmp_path / "c.csv", tmp_path / "j.docx"
+    assert run("export", demo, "cooccurrence", "-o", counts).exit_code == 0
+    assert run("export", demo, "cooccurrence", "-o", jaccard, "--measure", "jaccard").exit_code == 0
+    matrix = pd.read_csv(counts).set_index("code")
+    assert (matrix.drop(columns="name").to_numpy() >= 0).all() and list(matrix.columns[1:]) == list(matrix.index)
+    doc = docx.Document(str(jaccard))
+    cells = [c.text for t in doc.tables for c in t.rows[1].cells]
+    assert "1.00" in cells and ".00" in cells and not any(c.startswith("0.") for c in cells)
 
 
 def test_matrix_measure_format_option(demo, tmp_path):
     out = tmp_path / "m.txt"
     result = run("export", demo, "matrix", "-o", out, "--format", "md", "--measure", "informants")
     assert result.exit_code == 0, result.output
-    assert "| code | community | agency | leadership |" in out.read_text(encoding="utf-8")
+    seen = read_markdown(out.read_text(encoding="utf-8"))
+    header, *rows = seen.rows
+    # code names beside the keys, the groups under their display names, no always-empty verdict columns
+    assert header == ["code", "name", "Community and stakeholders", "Related agencies", "Dinas Sosial leadership",
+                      "coverage"]
+    cells = {row[0]: row for row in rows}
+    assert cells["E1"][1:] == ["General antecedent conditions", "", "", "", "see sub-codes"]
+    with Project.open(demo) as p:  # informants per code and group, counted here from the codings
+        codings = p.codings().dropna(subset=["group"])
+    spoke = codings.groupby(["code", "group"])["informant"].nunique()
+    assert cells["E1.1"][2:5] == [str(spoke.get(("E1.1", g), 0)) for g in ("community", "agency", "leadership")]
+    assert seen.paragraphs[-1].startswith("Note. Informants per code by informant group")
+    assert "No verdicts have been recorded yet." in seen.paragraphs[-1]
 
 
 @pytest.mark.parametrize("layout", ["inline", "margin"])
@@ -97,6 +156,8 @@ def test_transcript(demo, tmp_path, layout):
     (["nope", "-o", "x.csv"], "unknown table 'nope'; allowed: codings, quotes, matrix"),
     (["agreement", "-o", "x.csv"], "needs two or more coders"),
     (["codings", "-o", "x.csv", "--unit", "turn"], "option unit does not apply to table 'codings'"),
+    (["codings", "-o", "x.csv", "--memos"], "option memos does not apply to table 'codings'"),
+    (["cooccurrence", "-o", "x.csv", "--measure", "words"], "unknown co-occurrence measure 'words'"),
     (["codings", "-o", "x.csv", "--coders", "ghost"], "unknown coder"),
     (["codings", "-o", "x.pdf"], "cannot tell the format from 'x.pdf'"),
     (["codings", "-o", "x.xlsx", "--bom"], "--bom applies to csv only"),

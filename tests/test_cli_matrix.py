@@ -13,14 +13,16 @@ from defusedxml import ElementTree
 
 from qualcode.cli import main
 from qualcode.project import Project
+from qualcode.project.catalog import matrix_table
 
 from .conftest import snapshot
 from .markdown_reader import read as read_markdown
-from .test_triangulation import GROUPS, build_hand_project
+from .test_triangulation import build_hand_project
 
 COMBINATIONS = [(by, measure) for by in ("group", "source-type", "informant")
                 for measure in ("segments", "informants", "share", "words") if measure != "share" or by == "group"]
-EXTRA = ["pattern", "label", "verdict", "rationale", "verdict_by", "verdict_at"]
+EXTRA = ["coverage", "verdict", "rationale", "verdict_by", "verdict_at"]
+NAMES = ["Community", "Agency", "Leadership"]  # the groups' display names head their columns
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +43,10 @@ def run(*args, ok=True):
 
 
 def expected(path, by, measure, coders=None, rollup=False) -> pd.DataFrame:
+    """The table `qualcode export matrix` writes (the same command-line output, title and notes)."""
     with Project.open(path) as p:
-        return p.triangulation_table(by=by.replace("-", "_"), measure=measure, coders=coders,
-                                     rollup=rollup).reset_index()
+        return matrix_table(p, by=by.replace("-", "_"), measure=measure, coders=coders,
+                            rollup=rollup).frame.reset_index()
 
 
 def norm(value) -> float | str:
@@ -73,19 +76,23 @@ def test_xlsx_every_axis_and_measure(hand_path, tmp_path, by, measure):
     ws = openpyxl.load_workbook(out).active
     rows = [[norm(v) for v in row] for row in ws.iter_rows(values_only=True)]
     want = expected(hand_path, by, measure)
-    assert rows[0] == list(want.columns)
-    assert rows[1:] == [[norm(v) for v in row] for row in want.values.tolist()]  # Excel keeps 0.0 as 0
-    assert ws["A1"].font.bold and ws.freeze_panes == "A2"
+    assert rows[0][0] == "Table 1" and rows[1][0].startswith("Triangulation Matrix of Codes by ")
+    assert rows[3] == list(want.columns)
+    body = [[norm(None if pd.isna(v) else v) for v in row] for row in want.values.tolist()]
+    assert rows[4:4 + len(want)] == body  # Excel keeps 0.0 as 0
+    assert rows[-1][0].startswith("Note. ")
+    assert ws["A4"].font.bold and ws.freeze_panes == "A5"
 
 
 @pytest.mark.parametrize(("by", "measure"), COMBINATIONS)
 def test_md_every_axis_and_measure(hand_path, by, measure):
     out = run("matrix", hand_path, "--by", by, "--measure", measure, "--format", "md").output
-    rows = read_markdown(out).rows  # as a Markdown renderer shows it
+    seen = read_markdown(out)  # as a Markdown renderer shows it
     want = expected(hand_path, by, measure)
-    assert rows[0] == list(want.columns)
-    assert len(rows) == 1 + len(want)
-    assert rows[1] == [shown(v) for v in want.iloc[0]]
+    assert seen.rows[0] == list(want.columns)
+    assert len(seen.rows) == 1 + len(want)
+    assert seen.rows[1] == [shown(v) for v in want.iloc[0]]
+    assert seen.paragraphs[0] == "Table 1" and seen.paragraphs[-1].startswith("Note. ")
 
 
 def shown(value) -> str:
@@ -98,26 +105,28 @@ def shown(value) -> str:
 
 def test_hand_numbers_and_verdicts_in_csv(hand_path):
     back = pd.read_csv(io.StringIO(run("matrix", hand_path).output), keep_default_na=False).set_index("code")
-    assert back.loc["P.1", GROUPS].tolist() == [2, 1, 0]
+    assert back.loc["P.1", NAMES].tolist() == [2, 1, 0]
+    # P has sub-codes and one coding of its own: its row says that it counts only that one
     assert back.loc["P"].to_dict() | {"verdict_at": ""} == {
-        "community": 1, "agency": 0, "leadership": 0, "pattern": "one", "label": "one group only: community",
+        "name": "Parent", "Community": 1, "Agency": 0, "Leadership": 0,
+        "coverage": "one group only: community (own codings only; see sub-codes)",
         "verdict": "partial_agreement", "rationale": "agency | only in part", "verdict_by": "sari", "verdict_at": ""}
     assert back.loc["P", "verdict_at"].startswith("20")
     assert (back.loc["Q", "verdict"], back.loc["Q", "verdict_by"]) == ("dissonance", "tono")
-    assert back.loc["S", "pattern"] == "silent" and back.loc["S", "verdict"] == ""
+    assert back.loc["S", "coverage"] == "silent" and back.loc["S", "verdict"] == ""
 
 
 def test_verdicts_in_xlsx(hand_path, tmp_path):
     out = tmp_path / "t.xlsx"
     run("matrix", hand_path, "--rollup", "-o", out)  # format from the suffix
     ws = openpyxl.load_workbook(out).active
-    header = [c.value for c in ws[1]]
-    assert header == ["code", *GROUPS, *EXTRA]
-    rows = {r[0]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    header = [c.value for c in ws[4]]
+    assert header == ["code", "name", *NAMES, *EXTRA]
+    rows = {r[0]: dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=5, max_row=7, values_only=True)}
     assert list(rows) == ["P", "Q", "S"]
-    assert (rows["P"]["community"], rows["P"]["agency"]) == (4, 1)
+    assert (rows["P"]["Community"], rows["P"]["Agency"]) == (4, 1)
     assert (rows["P"]["verdict"], rows["P"]["verdict_by"]) == ("partial_agreement", "sari")
-    assert rows["Q"]["verdict"] == "dissonance" and rows["Q"]["label"] == "2 of 3 groups"
+    assert rows["Q"]["verdict"] == "dissonance" and rows["Q"]["coverage"] == "2 of 3 groups"
 
 
 def test_verdict_in_markdown_escaped(hand_path, tmp_path):
@@ -129,11 +138,11 @@ def test_verdict_in_markdown_escaped(hand_path, tmp_path):
 
 def test_coders_and_rollup(hand_path):
     back = pd.read_csv(io.StringIO(run("matrix", hand_path, "--coders", "budi", "--rollup").output)).set_index("code")
-    assert back[GROUPS].values.tolist() == [[2, 0, 0], [0, 1, 0], [0, 0, 0]]
+    assert back[NAMES].values.tolist() == [[2, 0, 0], [0, 1, 0], [0, 0, 0]]
     both = run("matrix", hand_path, "--coders", "rina, budi").output
     assert both == run("matrix", hand_path).output
     share = pd.read_csv(io.StringIO(run("matrix", hand_path, "--measure", "share", "--rollup").output))
-    assert share.set_index("code").loc["P", GROUPS].tolist() == [66.7, 50.0, 0.0]
+    assert share.set_index("code").loc["P", NAMES].tolist() == [66.7, 50.0, 0.0]
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -167,7 +176,9 @@ def test_matrix_chart_png_and_svg(hand_path, tmp_path):
     root = ElementTree.fromstring(svg.read_bytes())
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     texts = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
-    assert {"C1", "L1", "P.2", "words by informant, coders rina"} <= texts
+    # a human title, codes with their names, informants with their groups' names
+    assert {"C1 (Community)", "L1 (Leadership)", "P.2 Sub two", "Words coded per code by informant, coders rina",
+            "Code", "Informant"} <= texts, texts
 
 
 def test_matrix_chart_errors(hand_path, tmp_path):

@@ -12,7 +12,7 @@ from qualcode.project import CodingSpec
 from .conftest import assert_refused
 
 DOC = "I-01_wawancara"
-ROW_FIELDS = {"id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at"}
+ROW_FIELDS = {"id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at", "exemplar"}
 
 
 @pytest.fixture

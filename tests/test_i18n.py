@@ -71,6 +71,8 @@ TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "err_{}_cycle_{}": [(verb, kind) for verb in ("move", "merge") for kind in ("self", "sub")],
     # CodebookEditing._code_named(key, what): what is one of these
     "term_{}": [("undo",), ("redo",), ("code",), ("parent_code",), ("source_code",), ("target_code",)],
+    "export_layout_{}": [("table",), ("paper",)],  # the quote table's layouts in the export menu
+    "tri_report_quotes_{}": [("all",), ("only",)],  # the report's quote choices (a number has its own key)
 }
 
 

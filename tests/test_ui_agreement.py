@@ -136,10 +136,16 @@ def test_report_download_csv_and_xlsx(demo_path, downloads):  # noqa: F811
     at = page(demo_path)
     assert not at.exception
     csv = pd.read_csv(io.BytesIO(downloads["agreement_sentence_majority.csv"]), keep_default_na=False)
-    xlsx = pd.read_excel(io.BytesIO(downloads["agreement_sentence_majority.xlsx"]), keep_default_na=False)
+    # the sheet as `qualcode export agreement` writes it: "Table 1", the title, a blank row, the table, the note
+    book = pd.read_excel(io.BytesIO(downloads["agreement_sentence_majority.xlsx"]), keep_default_na=False, header=None)
+    assert book.iloc[0, 0] == "Table 1" and book.iloc[1, 0] == "Intercoder Agreement"
+    assert book.iloc[-1, 0].startswith("Note. Agreement of budi, rina on sentence units (majority rule).")
+    xlsx = pd.read_excel(io.BytesIO(downloads["agreement_sentence_majority.xlsx"]), keep_default_na=False,
+                         skiprows=3).iloc[:len(csv)]
     shown = frame_with(at, "Kappa")
     for frame in (csv, xlsx):
         assert list(frame["code"].replace("(all codes)", "All codes")) == list(shown["Code"])
+        assert frame.loc[frame["code"] == "E1.1", "name"].tolist() == ["Institutional and policy environment"]
         assert {"percent_agreement", "kappa", "alpha", "kappa_band", "alpha_band"} <= set(frame.columns)
         assert set(frame["unit"]) == {"sentence"} and set(frame["rule"]) == {"majority"}
 

@@ -349,13 +349,20 @@ def test_table_downloads_are_readable_csv_and_xlsx(coded, downloads):
     at = page(coded.path, tri_measure="informants")
     assert not at.exception
     expected = coded.triangulation_table(measure="informants")
+    names = dict(zip(coded.groups()["key"], coded.groups()["name"], strict=True))
     csv = pd.read_csv(io.BytesIO(downloads["triangulation_group_informants.csv"]), keep_default_na=False)
-    xlsx = pd.read_excel(io.BytesIO(downloads["triangulation_group_informants.xlsx"]), keep_default_na=False)
+    # the sheet as `qualcode export matrix` writes it: "Table 1" and the title above the table
+    xlsx = pd.read_excel(io.BytesIO(downloads["triangulation_group_informants.xlsx"]), keep_default_na=False,
+                         skiprows=3).iloc[:len(csv)]
+    groups = [names[g] for g in coded.groups()["key"]]
     for frame in (csv, xlsx):
-        assert list(frame.columns) == ["code", *expected.columns]
+        assert list(frame.columns) == ["code", "name", *groups, "coverage", "verdict", "rationale", "verdict_by",
+                                       "verdict_at"]
         assert list(frame["code"]) == list(expected.index)
-        assert list(frame["community"]) == list(expected["community"])
-        assert list(frame["label"]) == list(expected["label"])
+        coded_rows = frame["coverage"] != "see sub-codes"
+        assert list(frame.loc[coded_rows, names["community"]]) == list(expected.loc[coded_rows.values, "community"])
+        assert all(c.startswith(label) for c, label in zip(frame["coverage"], expected["label"], strict=True)
+                   if c != "see sub-codes")
         row = frame.set_index("code").loc["A.1"]
         assert (row["verdict"], row["verdict_by"], row["rationale"]) == ("agreement", "sari", "all; said alike")
 

@@ -27,9 +27,15 @@ SELECTION = "cell"  # the point selection of the heat map: fields "code" and "co
 SUFFIXES = (".png", ".svg")
 
 
+ZERO_FILL = "#f4f4f4"  # an empty cell: paler than the palest blue, so that "none" never reads as "a few"
+ZERO_TEXT = "#9a9a9a"
+
+
 def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
-            labels: Mapping[str, str] | None = None) -> alt.LayerChart:
-    """A heat map of a code x column matrix: coloured rectangles with the value printed in each.
+            labels: Mapping[str, str] | None = None, code_labels: Mapping[str, str] | None = None,
+            column_labels: Mapping[str, str] | None = None) -> alt.LayerChart:
+    """A heat map of a code x column matrix: coloured rectangles with the value printed in each; cells of 0
+    in light grey with a grey 0, apart from the colour scale of the others.
 
     Parameters
     ----------
@@ -52,6 +58,9 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
         Codes on y and columns on x, both in the matrix's order; colour by value. The
         rectangles carry a point selection named ``"cell"`` on the fields ``code`` and
         ``column`` (what a front end reads back when a cell is clicked).
+    code_labels, column_labels : mapping, optional
+        What the axes show for a code key ("E1.1 Sponsors") or a column ("I-01 (community)"); the
+        selection still names the key. Default: the keys.
 
     Example
     -------
@@ -64,8 +73,12 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     columns = [str(c) for c in matrix.columns]
     values = matrix.to_numpy()
     cells = [(code, column, _number(values[i, j])) for i, code in enumerate(codes) for j, column in enumerate(columns)]
-    records = [{"code": code, "column": column, "value": value} for code, column, value in cells]
+    code_labels, column_labels = dict(code_labels or {}), dict(column_labels or {})
     highest = max((value for _, _, value in cells), default=0) or 1
+    records = [{"code": code, "column": column, "value": value, "code_label": code_labels.get(code, code),
+                "column_label": column_labels.get(column, column),
+                "ink": ZERO_TEXT if value == 0 else ("white" if value > highest / 2 else "black")}
+               for code, column, value in cells]
     labels = labels or {}
     axis = matrix.attrs.get("axis", matrix.columns.name or "column")
     axis_title = labels.get("column") or str(axis).replace("_", " ")
@@ -74,21 +87,26 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     whole = all(float(value).is_integer() for _, _, value in cells)
     number = ".1f" if measure == "share" else ("d" if whole else ".2f")
     data = alt.InlineData(values=records)  # inline values: no row limit of the DataFrame transformer
+    x_order = [column_labels.get(c, c) for c in columns]
+    y_order = [code_labels.get(c, c) for c in codes]
     base = alt.Chart(data).encode(
-        x=alt.X("column:N", sort=columns, title=axis_title, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
-        y=alt.Y("code:N", sort=codes, title=code_title),
+        x=alt.X("column_label:N", sort=x_order, title=axis_title, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
+        y=alt.Y("code_label:N", sort=y_order, title=code_title, axis=alt.Axis(labelLimit=260)),
     )
     cell = alt.selection_point(name=SELECTION, fields=["code", "column"], on="click")
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("value:Q", title=value_title, scale=alt.Scale(scheme="blues", domainMin=0)),
-        tooltip=[alt.Tooltip("code:N", title=code_title), alt.Tooltip("column:N", title=axis_title),
+        color=alt.condition(alt.datum.value == 0, alt.value(ZERO_FILL),
+                            alt.Color("value:Q", title=value_title,
+                                      scale=alt.Scale(scheme="blues", domainMin=0, domainMax=highest))),
+        tooltip=[alt.Tooltip("code_label:N", title=code_title), alt.Tooltip("column_label:N", title=axis_title),
                  alt.Tooltip("value:Q", title=value_title, format=number)],
     ).add_params(cell)
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("value:Q", format=number),
-        color=alt.condition(alt.datum.value > highest / 2, alt.value("white"), alt.value("black")),
+        color=alt.Color("ink:N", scale=None, legend=None),
     )
-    chart = alt.LayerChart(layer=[rect, text]).properties(  # no facets to hoist, so alt.layer would give this
+    # no facets to hoist, so alt.layer would give this; the text's own colours stay out of the rectangles' scale
+    chart = alt.LayerChart(layer=[rect, text]).resolve_scale(color="independent").properties(
         width=alt.Step(max(28, min(70, 9 * max((len(c) for c in columns), default=4)))),
         height=alt.Step(20),
     )

@@ -20,6 +20,7 @@ from . import (
     maintenance,
     project_setup,
     refi,
+    report,
     serve,
 )
 from .common import QualcodeGroup
@@ -37,6 +38,6 @@ def main() -> None:
     """
 
 
-for _module in (project_setup, coding, analysis, refi, history, maintenance, accounts, serve, demo):
+for _module in (project_setup, coding, analysis, report, refi, history, maintenance, accounts, serve, demo):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..export.latex import LATEX_ENGINES
 from ..export.tables import write_table
 from .common import PROJECT, open_project
 
@@ -43,6 +44,19 @@ DECIMALS = click.option(
          "(.70, 85.0%). csv keeps the values as computed.")
 
 
+LATEX_ENGINE = click.option(
+    "--latex-engine", type=click.Choice(list(LATEX_ENGINES)),
+    help="tex: the engine the paper is compiled with (default pdflatex). pdflatex: characters it cannot typeset "
+         "(emoji, CJK, Arabic, Greek, Cyrillic ...) are written as [U+XXXX]; lualatex, xelatex: every character is "
+         "kept (load a font that has them). The file's first lines list the packages it needs.")
+
+
+def _latex_engine(engine: str | None, fmt: str) -> str:
+    if engine and fmt != "tex":
+        raise click.UsageError("--latex-engine applies to tex only")
+    return engine or "pdflatex"
+
+
 def _csv_guard(raw_csv: bool, fmt: str) -> bool:
     if raw_csv and fmt != "csv":
         raise click.UsageError("--no-csv-guard applies to csv only")
@@ -54,10 +68,17 @@ def _matrix_args(by: str, measure: str, coders: str | None, rollup: bool) -> dic
     return {"by": by.replace("-", "_"), "measure": measure, "coders": names, "rollup": rollup}
 
 
+def _write_item(item, target, fmt: str, **options) -> None:
+    """Write a catalogue table with the title, caption and notes `qualcode export` gives it."""
+    write_table(item.frame, target, fmt, title=item.title, caption=item.caption, notes=item.notes,
+                sheet_name=item.name, **options)
+
+
 def _report_format(fmt: str | None, output: Path | None) -> str:
     """The format of `matrix` and `agreement`: --format, else from the -o suffix, else csv."""
     if fmt is None:
-        fmt = {".xlsx": "xlsx", ".md": "md", ".markdown": "md"}.get(output.suffix.lower(), "csv") if output else "csv"
+        fmt = ({".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".tex": "tex"}.get(output.suffix.lower(), "csv")
+               if output else "csv")
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx needs -o FILE.xlsx")
     return fmt
@@ -66,24 +87,25 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
 @click.command()
 @PROJECT
 @matrix_options
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md"]),
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md", "tex"]),
               help="Table format (default: from the -o suffix, else csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: stdout; xlsx needs a file).")
 @RAW_CSV
+@LATEX_ENGINE
 def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: bool, fmt: str | None,
-           output: Path | None, raw_csv: bool) -> None:
+           output: Path | None, raw_csv: bool, latex_engine: str | None) -> None:
     """Write the triangulation table: codes x groups (or source types, informants) with the
     coverage pattern and the supervisor's latest verdict per code."""
+    from ..project.catalog import matrix_table
+
     fmt = _report_format(fmt, output)
     guard = _csv_guard(raw_csv, fmt)
     with open_project(project) as p:
-        table = p.triangulation_table(**_matrix_args(by, measure, coders, rollup))
+        item = matrix_table(p, **_matrix_args(by, measure, coders, rollup))
+    _write_item(item, output or sys.stdout, fmt, csv_guard=guard, latex_engine=_latex_engine(latex_engine, fmt))
     if output:
-        write_table(table, output, fmt, csv_guard=guard)
-        click.echo(f"wrote {len(table)} codes x {len(table.columns) - 6} columns to {output}", err=True)
-    else:
-        write_table(table, sys.stdout, fmt, csv_guard=guard)
+        click.echo(f"wrote {len(item.frame)} codes to {output}", err=True)
 
 
 @click.command("matrix-chart")
@@ -94,12 +116,18 @@ def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: boo
 def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollup: bool, output: Path) -> None:
     """Draw the triangulation matrix as a heat map and save it as PNG or SVG."""
     from ..analysis.charts import heatmap, save_chart
+    from ..project.paper import AXIS_PHRASES, MEASURE_PHRASES, axis_labels, code_labels
 
     args = _matrix_args(by, measure, coders, rollup)
     with open_project(project) as p:
         frame = p.matrix(**args)
+        codes, columns = code_labels(p), axis_labels(p, args["by"])
+    axis = AXIS_PHRASES[args["by"]]
     who = f", coders {', '.join(args['coders'])}" if args["coders"] else ""
-    save_chart(heatmap(frame, title=f"{measure} by {by}{who}", measure=measure), output)
+    title = f"{MEASURE_PHRASES[measure]} per code by {axis}{who}"
+    save_chart(heatmap(frame, title=title, measure=measure, labels={"code": "Code", "column": axis.capitalize(),
+                                                                   "value": MEASURE_PHRASES[measure]},
+                       code_labels=codes, column_labels=columns), output)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -115,29 +143,31 @@ def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollu
 @click.option("--rule", type=click.Choice(["majority", "any"]), default="majority", show_default=True,
               help="A unit carries a code when the coder's codings cover at least half of it (majority) "
                    "or any character of it (any).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md"]),
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md", "tex"]),
               help="Table format (default: from the -o suffix, else csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file (default: stdout; xlsx needs a file).")
 @RAW_CSV
 @DECIMALS
+@LATEX_ENGINE
 def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rule: str, fmt: str | None,
-              output: Path | None, raw_csv: bool, decimals: int) -> None:
+              output: Path | None, raw_csv: bool, decimals: int, latex_engine: str | None) -> None:
     """Write the intercoder agreement report: per code (and all codes pooled) percent agreement,
     Cohen's kappa (2 coders) or Fleiss' kappa (3+), Krippendorff's alpha with a bootstrap
     95% interval, over the documents every chosen coder coded."""
     fmt = _report_format(fmt, output)
     guard = _csv_guard(raw_csv, fmt)
+    from ..project.catalog import agreement_table
+
     names = [c.strip() for c in coders.split(",") if c.strip()]
     keys = [k.strip() for item in codes for k in item.split(",") if k.strip()] or None
     with open_project(project) as p:
-        table = p.agreement(coders=names, unit=unit, codes=keys, rule=rule)
+        item = agreement_table(p, coders=names, unit=unit, codes=keys, rule=rule)
+    _write_item(item, output or sys.stdout, fmt, csv_guard=guard, decimals=decimals,
+                latex_engine=_latex_engine(latex_engine, fmt))
     if output:
-        write_table(table, output, fmt, csv_guard=guard, decimals=decimals)
-        click.echo(f"wrote agreement of {', '.join(names)} on {len(table) - 1} codes "
+        click.echo(f"wrote agreement of {', '.join(names)} on {len(item.frame) - 1} codes "
                    f"({unit} units, {rule} rule) to {output}", err=True)
-    else:
-        write_table(table, sys.stdout, fmt, csv_guard=guard, decimals=decimals)
 
 
 # -- export ----------------------------------------------------------------------------
@@ -155,30 +185,43 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
               help="File to write.")
 @click.option("--coders", metavar="A,B", help="Only these coders (comma-separated); agreement needs two or more.")
 @click.option("--by", type=click.Choice(["group", "source-type", "informant"]), help="matrix: the columns.")
-@click.option("--measure", type=click.Choice(["segments", "informants", "share", "words"]),
-              help="matrix: the cell value.")
-@click.option("--rollup", is_flag=True, help="matrix, framework: top-level codes only, counting sub-codes.")
+@click.option("--measure", type=click.Choice(["segments", "informants", "share", "words", "count", "jaccard"]),
+              help="matrix: the cell value (segments, informants, share, words); cooccurrence: sentences coded "
+                   "with both codes (count, default) or their Jaccard coefficient (jaccard).")
+@click.option("--rollup", is_flag=True, help="matrix, framework: top-level codes only, counting sub-codes; "
+                                             "frequencies: every code, parents counting their sub-codes.")
 @click.option("--unit", type=click.Choice(["sentence", "turn", "char"]), help="agreement: the units compared.")
 @click.option("--document", help="codings, quotes: only this document; transcript: the document (required).")
 @click.option("--citation", metavar="TEMPLATE",
-              help="quotes: citation label (default '({informant}, {group}, {lines})'); fields: informant, "
-                   "group, group_name, document, source_type, code, code_name, coder, line_start, line_end, "
-                   "lines ('l. 29' or 'll. 29–31').")
+              help="quotes: citation label (default '({informant}, {group}, {ref})'); fields: informant, "
+                   "group, group_name, document, source_type, code, code_name, coder, coders, line_start, "
+                   "line_end, lines ('l. 29' or 'll. 29–31'), sentence_start, sentence_end, sentences ('s. 12' or "
+                   "'ss. 12–14'), ref (the --reference unit's).")
+@click.option("--reference", type=click.Choice(["sentence", "line"]),
+              help="quotes: what citations number: the sentences a passage touches (default; lines in a "
+                   "document without sentence units) or lines of the stored text (in a transcript with one "
+                   "paragraph per turn, a line is a whole turn).")
+@click.option("--memos", is_flag=True, help="quotes: add a memo column with the coders' memos of each passage.")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
 @RAW_CSV
 @DECIMALS
-@click.option("--layout", type=click.Choice(["inline", "margin"]),
+@LATEX_ENGINE
+@click.option("--layout", type=click.Choice(["inline", "margin", "paper"]),
               help="transcript as docx/html: [codes] after each coded passage (inline, default) or a codes "
-                   "column (margin).")
+                   "column (margin); quotes as docx, tex, md or html: paper, code headings and the quotes with "
+                   "their citations, no table.")
 def export(project: Path, table: str, fmt: str | None, output: Path, coders: str | None, by: str | None,
            measure: str | None, rollup: bool, unit: str | None, document: str | None, citation: str | None,
-           bom: bool, raw_csv: bool, decimals: int, layout: str | None) -> None:
+           reference: str | None, memos: bool, bom: bool, raw_csv: bool, decimals: int, latex_engine: str | None,
+           layout: str | None) -> None:
     """Export TABLE for a paper as CSV, XLSX, DOCX, LaTeX or Markdown (with title, caption and notes).
 
-    TABLE is one of: codings, quotes (grouped by code and group, with citation labels), matrix
-    (triangulation), framework (informants x codes), agreement (needs --coders), codebook
-    (appendix), transcript (one --document: as docx or html, numbered lines with [codes] after each
-    coded passage; in the table formats, one row per line with the codes on it).
+    TABLE is one of: codings, quotes (one row per coded passage, grouped by code and group, with
+    citation labels), matrix (triangulation), framework (informants x codes), agreement (needs
+    --coders), codebook (appendix), transcript (one --document: as docx or html, numbered lines with
+    [codes] after each coded passage; in the table formats, one row per line with the codes on it),
+    frequencies (codings, documents and informants per code and group), cooccurrence (code x code,
+    sentences coded with both: --measure count or jaccard).
     """
     from ..project.catalog import export_table, export_transcript
 
@@ -188,7 +231,12 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
     if bom and fmt != "csv":
         raise click.UsageError("--bom applies to csv only")
     guard = _csv_guard(raw_csv, fmt)
+    engine = _latex_engine(latex_engine, fmt)
     names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
+    if layout == "paper":
+        _export_paper(project, table, fmt, output, coders=names, document=document, citation=citation,
+                      reference=reference, memos=memos, latex_engine=engine)
+        return
     if table == "transcript" and fmt in ("docx", "html"):
         with open_project(project) as p:
             n = export_transcript(p, document, output, fmt, coders=names, layout=layout or "inline")
@@ -199,12 +247,28 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
     if layout:
         raise click.UsageError("--layout applies to the transcript as docx or html only")
     options = {"coders": names, "by": by.replace("-", "_") if by else None, "measure": measure, "rollup": rollup,
-               "unit": unit, "document": document, "citation": citation}
+               "unit": unit, "document": document, "citation": citation, "reference": reference, "memos": memos}
     with open_project(project) as p:
         item = export_table(p, table, **options)
     write_table(item.frame, output, fmt, title=item.title, caption=item.caption, notes=item.notes, bom=bom,
-                sheet_name=item.name, csv_guard=guard, decimals=decimals)
+                sheet_name=item.name, csv_guard=guard, decimals=decimals, latex_engine=engine)
     click.echo(f"wrote {table} ({len(item.frame)} rows) to {output}", err=True)
+
+
+def _export_paper(project: Path, table: str, fmt: str, output: Path, **options) -> None:
+    """`export quotes --layout paper`: the quotes under code headings, written by the report's writer."""
+    from ..export.report import REPORT_FORMATS
+    from ..project.report import export_report
+
+    if table != "quotes":
+        raise click.UsageError("--layout paper applies to the quotes table only")
+    if fmt not in REPORT_FORMATS:
+        raise click.UsageError(f"--layout paper writes {', '.join(REPORT_FORMATS)}, not {fmt}")
+    given = {k: v for k, v in options.items() if v is not None}
+    with open_project(project) as p:
+        report = export_report(p, output, fmt, layout="paper", **given)
+    n = sum(len(s.quotes or ()) for s in report.sections)
+    click.echo(f"wrote quotes ({n} passages under {len(report.sections)} code headings) to {output}", err=True)
 
 
 COMMANDS = [matrix, matrix_chart, agreement, export]

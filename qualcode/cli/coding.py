@@ -65,16 +65,17 @@ def codebook_show(project: Path, fmt: str, output: Path | None) -> None:
 @click.option("--quote", help="Code this exact text instead of giving --span.")
 @click.option("--occurrence", default=1, show_default=True, help="Which appearance of --quote.")
 @click.option("--memo", help="A memo attached to the coding.")
+@click.option("--exemplar", is_flag=True, help="Flag the coding as an exemplar quote (see `qualcode exemplar`).")
 def code(project: Path, document: str, code: str, coder: str, span: tuple[int, int] | None, quote: str | None,
-         occurrence: int, memo: str | None) -> None:
+         occurrence: int, memo: str | None, exemplar: bool) -> None:
     """Apply CODE to a passage of DOCUMENT, given by --span or --quote."""
     if (span is None) == (quote is None):
         raise click.UsageError("give exactly one of --span START END or --quote TEXT")
     with open_project(project) as p:
         if span is not None:
-            cid = p.add_codings([CodingSpec(document, span[0], span[1], code, coder, memo)])[0]
+            cid = p.add_codings([CodingSpec(document, span[0], span[1], code, coder, memo, exemplar=exemplar)])[0]
         elif quote is not None:
-            cid = p.code_quote(document, quote, code, coder, occurrence=occurrence, memo=memo)
+            cid = p.code_quote(document, quote, code, coder, occurrence=occurrence, memo=memo, exemplar=exemplar)
     click.echo(f"coding {cid} added")
 
 

@@ -32,7 +32,13 @@ PADDING = 2 * CELL_MARGIN + Pt(1)
 TWIP = 635  # EMU: Word keeps widths in twentieths of a point
 #: A word longer than this may break: a column is never made wider than this for one word.
 LONGEST_WORD = 24
-HEADER_WORD = 10
+HEADER_WORD = 13  # "stakeholders": a header of words keeps them whole
+#: Characters added to a column's longest word: bold headers and a reader's substitute for Calibri (LibreOffice
+#: without Carlito takes DejaVu, a fifth wider) would otherwise break a short key such as "E1.1".
+WORD_SLACK = 1
+#: A table that does not fit a landscape page so lets its header words break after this many characters before
+#: it is split into parts.
+TIGHT_HEADER_WORD = 5
 #: Fewer characters than this a line makes a column of long text hard to read: a table split into parts
 #: gives each such column at least this much.
 READABLE = 20
@@ -52,8 +58,9 @@ def plan_table(headers: Sequence[str], columns: Sequence[Sequence[str]], wrapped
     """Where a table of these columns goes, given the text width of a portrait and of a landscape page (EMU).
 
     Portrait when the short columns fit on one line with the long ones at their longest word; else landscape
-    when every column fits at its longest word; else the columns are split into parts that each fit a
-    landscape page, each part repeating the first column.
+    when every column fits at its longest word (or does with header words broken after TIGHT_HEADER_WORD
+    characters); else the columns are split into parts that each fit a landscape page, each part repeating
+    the first column.
 
     Example
     -------
@@ -73,6 +80,10 @@ def plan_table(headers: Sequence[str], columns: Sequence[Sequence[str]], wrapped
         return Plan(False, [(every, _fill(every, least, desired, mean, wrapped, portrait))])
     if sum(least) <= landscape:
         return Plan(True, [(every, _fill(every, least, desired, mean, wrapped, landscape))])
+    # one table whose headers may break inside a word reads better than two tables to put side by side
+    tight, _, _ = _measure(headers, columns, char, slack=0, header_word=TIGHT_HEADER_WORD)
+    if sum(tight) <= landscape:
+        return Plan(True, [(every, _fill(every, tight, desired, mean, wrapped, landscape))])
     comfortable = [max(m, min(d, readable)) if w else d for m, d, w in zip(least, desired, wrapped, strict=True)]
     parts: list[list[int]] = []
     for i in every[1:]:
@@ -96,7 +107,8 @@ def header_text(header: str) -> str:
     return header.replace("_", "_" + BREAK)
 
 
-def _measure(headers, columns, char: int) -> tuple[list[int], list[int], list[float]]:
+def _measure(headers, columns, char: int, *, slack: int = WORD_SLACK,
+             header_word: int = HEADER_WORD) -> tuple[list[int], list[int], list[float]]:
     """Per column, the least width (its longest word, at most LONGEST_WORD characters; a header word longer than
     HEADER_WORD may break, as headers are often one long identifier such as ``percent_agreement``), the width
     it would like (its longest
@@ -106,8 +118,8 @@ def _measure(headers, columns, char: int) -> tuple[list[int], list[int], list[fl
         lines = [line for cell in cells for line in cell.split("\n")] or [""]
         words = [w for text in lines for w in text.split()] or [""]
         word = min(LONGEST_WORD, max(map(len, words)))
-        heading = min(HEADER_WORD, max(map(len, header_text(header).replace(BREAK, " ").split() or [""])))
-        least.append(_emu(max(word, heading, 3), char))
+        heading = min(header_word, max(map(len, header_text(header).replace(BREAK, " ").split() or [""])))
+        least.append(_emu(max(word, heading, 3) + slack, char))
         desired.append(_emu(max(max(map(len, lines)), len(header), word), char))
         mean.append(sum(map(len, cells)) / max(1, len(cells)))
     return least, desired, mean
@@ -193,3 +205,13 @@ def _stretch(widths: list[int], available: int) -> list[int]:
     out = [int(w * available / total) // TWIP * TWIP for w in widths]
     out[-1] += available // TWIP * TWIP - sum(out)
     return out
+
+
+BODY_FONT = "Calibri"
+
+
+def use_body_font(doc) -> None:
+    """Name Word's body font in the Normal style instead of leaving it to the theme: LibreOffice does not read
+    theme fonts and would set the text in a wide serif (DejaVu Serif), for which the widths here are too
+    narrow; named, it takes Calibri's metric twin Carlito where Calibri is missing."""
+    doc.styles["Normal"].font.name = BODY_FONT

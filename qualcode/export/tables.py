@@ -30,6 +30,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError, check_choice
+from .apa import FIRST_NUMBER, NOTE_LABEL, TABLE_LABEL, add_docx_heading, add_docx_note, apa_parts, markdown_parts
+from .latex import LONGTABLE_ROWS as LONGTABLE_ROWS  # re-exported: the LaTeX writer lives in .latex
+from .latex import latex_escape as latex_escape
+from .latex import table_fragment
 from .numbers import DEFAULT_DECIMALS, format_number, number_format
 
 TABLE_FORMATS = ("csv", "xlsx", "docx", "tex", "md")
@@ -42,7 +46,6 @@ XLSX_PORTRAIT_CHARS = 110  # columns wider than this together print landscape
 LONG_COLUMNS = {"quote", "text", "memo", "rationale", "definition", "include", "exclude", "example",
                 "citation", "summary", "context"}
 LONG_TEXT = 50
-LONGTABLE_ROWS = 40
 
 Target = str | Path | IO[str] | IO[bytes]
 
@@ -61,7 +64,7 @@ class Table:
 def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = None, *,
                 title: str | None = None, caption: str | None = None, notes: str | None = None,
                 bom: bool = False, sheet_name: str = "table", csv_guard: bool = True,
-                decimals: int = DEFAULT_DECIMALS) -> None:
+                decimals: int = DEFAULT_DECIMALS, latex_engine: str = "pdflatex", label: str | None = None) -> None:
     """Write ``frame`` to a path or an open file in ``fmt``.
 
     Parameters
@@ -74,11 +77,12 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
     fmt : {"csv", "xlsx", "docx", "tex", "md"}, optional
         Default: from the suffix of the path (.csv, .xlsx, .docx, .tex, .md, .markdown).
     title, caption, notes : str, optional
-        Printed above (title, caption) and below (notes) the table. Not written to CSV.
+        As APA 7 prints them (:mod:`.apa`): "Table 1" in bold and the title in italics above the table, then
+        "*Note.*", the caption and the notes below it. Not written to CSV.
     bom : bool
         CSV only: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8.
     sheet_name : str
-        XLSX worksheet name (at most 31 characters).
+        XLSX worksheet name (at most 31 characters); LaTeX: the table's label is ``tab:`` and this name.
     csv_guard : bool
         CSV only: a text cell that starts with ``= + - @``, a tab or another control character gets
         a leading ``'`` (:func:`guard_formula`), so that a spreadsheet shows it as text instead of
@@ -88,11 +92,16 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
         Statistics (the columns ``frame.attrs["number_kinds"]`` names) as a paper prints them
         (:func:`qualcode.export.numbers.format_number`, APA by default): rounded to this many decimals
         in Word, LaTeX and Markdown, shown so in XLSX (the cell keeps the value), as computed in CSV.
+    latex_engine : {"pdflatex", "lualatex", "xelatex"}
+        LaTeX only: the engine the paper is compiled with. For pdflatex, characters it cannot typeset (emoji,
+        CJK, Arabic ...) are written as ``[U+XXXX]``; the others keep every character (:mod:`.latex`).
+    label : str, optional
+        LaTeX only: the ``\\label`` of the table (default ``tab:`` and ``sheet_name``).
 
     Raises
     ------
     InputError
-        Unknown format, no format and no recognised suffix, or XLSX/DOCX to a text file.
+        Unknown format or LaTeX engine, no format and no recognised suffix, or XLSX/DOCX to a text file.
     """
     fmt = _format(path_or_file, fmt)
     if fmt in ("docx", "tex", "md"):
@@ -113,22 +122,21 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
             if bom:
                 text = "\ufeff" + text
         elif fmt == "tex":
-            text = latex_table(frame, title=title, caption=caption, notes=notes)
+            text = latex_table(frame, title=title, caption=caption, notes=notes, engine=latex_engine, label=label,
+                               name=sheet_name)
         else:
             text = markdown_table(frame)
-            if title or caption:
-                head = (f"**{_md_text(title)}**\n\n" if title else "") + (f"{_md_text(caption)}\n\n" if caption else "")
-                text = head + text
-            if notes:
-                text += f"\n{_md_text(notes)}\n"
+            if title or caption or notes:
+                head, tail = markdown_parts(*apa_parts(title, caption, notes), _md_text)
+                text = head + text + tail
         _write_text(text, path_or_file)
 
 
 def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: int = DEFAULT_DECIMALS) -> None:
     """Write several tables to one XLSX workbook, one sheet per table.
 
-    Each sheet: title and caption rows (when given), the bold header row frozen below them,
-    the data (long-text and quote columns wrapped), then the notes. Column widths follow
+    Each sheet: "Table 1" and the title in italics (when given), the bold header row frozen below them,
+    the data (long-text and quote columns wrapped), then "Note." with the caption and the notes. Column widths follow
     the content, capped at ``MAX_XLSX_WIDTH`` characters. Sheet names are cut to 31
     characters and made unique. Statistics keep their values and show rounded (see
     :func:`write_table`'s ``decimals``).
@@ -143,7 +151,7 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
     if not tables:
         raise InputError("a workbook needs at least one table")
     book = Workbook(write_only=True)
-    bold, big = Font(bold=True), Font(bold=True, size=13)
+    bold, italic = Font(bold=True), Font(italic=True)
     wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     used: set[str] = set()
     for item in tables:
@@ -153,13 +161,15 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
         for n, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(n)].width = width
         preface = []
-        if item.title:
-            cell = WriteOnlyCell(ws, value=item.title)
-            cell.font = big
-            preface.append([cell])
-        if item.caption:
-            preface.append([item.caption])
-        if preface:
+        title, note = apa_parts(item.title, item.caption, item.notes)
+        if title or note:
+            label = WriteOnlyCell(ws, value=f"{TABLE_LABEL} {FIRST_NUMBER}")
+            label.font = bold
+            preface.append([label])
+            if title:
+                line = WriteOnlyCell(ws, value=title)
+                line.font = italic
+                preface.append([line])
             preface.append([])
         header_row = len(preface) + 1
         ws.freeze_panes = f"A{header_row + 1}"
@@ -215,9 +225,9 @@ def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: i
                 if lines > 1:
                     ws.row_dimensions[header_row + 1 + r].height = min(409, XLSX_LINE_HEIGHT * lines)
             ws.append(row)
-        if item.notes:
+        if note:
             ws.append([])
-            ws.append([item.notes])
+            ws.append([f"{NOTE_LABEL} {note}"])
     book.save(path_or_file)
 
 
@@ -285,72 +295,18 @@ def guard_formula(value: Any) -> Any:
 
 # -- LaTeX -----------------------------------------------------------------------------
 
-_LATEX_SPECIALS = {
-    "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-    "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
-}
-_OPENING = re.compile(r"(^|(?<=[\s(\[{]))\"")
-
-
-def latex_escape(value: Any) -> str:
-    """Text safe inside a LaTeX table cell: every special character escaped, quotes typeset.
-
-    ``\\ & % $ # _ { } ~ ^ < > |`` become their text commands; a straight double quote
-    becomes ````` `` ````` at the start of a word and ``''`` elsewhere; line breaks become
-    ``\\newline``. Other characters (letters with accents, emoji) are kept as they are; emoji
-    need a Unicode engine (XeLaTeX, LuaLaTeX) with a font that has them.
-
-    Example
-    -------
-    >>> print(latex_escape('50% of "LKS" & co_op #1 ~$5^2 {x}'))
-    50\\% of ``LKS'' \\& co\\_op \\#1 \\textasciitilde{}\\$5\\textasciicircum{}2 \\{x\\}
-    """
-    text = _plain(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(_LATEX_SPECIALS.get(c, c) for c in text)
-    text = _OPENING.sub("``", text).replace('"', "''")
-    return text.replace("\n", r"\newline ")
-
-
 def latex_table(frame: pd.DataFrame, *, title: str | None = None, caption: str | None = None,
-                notes: str | None = None) -> str:
-    """A booktabs table (``longtable`` beyond ``LONGTABLE_ROWS`` rows) as a LaTeX fragment.
-
-    Needs ``\\usepackage{booktabs}`` (and ``longtable`` for long tables) in the preamble.
-    The title and caption make the caption (``Title. Caption``); notes follow the table.
-    Long-text columns get a ``p{}`` column so they wrap; numeric ones are right-aligned.
+                notes: str | None = None, engine: str = "pdflatex", label: str | None = None,
+                name: str = "table") -> str:
+    """``frame`` as a LaTeX fragment (:func:`.latex.table_fragment`): columns as wide as their content needs and
+    the table as wide as the text, landscape or in parts when wide, a ``longtable`` beyond ``LONGTABLE_ROWS`` rows;
+    caption, ``\\label{tab:NAME}`` and a note; its first lines name the engine and the packages it needs.
+    Numeric columns and statistics are right-aligned; long-text columns take the room the others leave.
     """
     table = _flat(frame)
-    widths, wrapped = _column_layout(table)
-    share = 0.9 / max(1, sum(wrapped)) if any(wrapped) else 0
-    spec = "".join(
-        f"p{{{min(0.45, share):.2f}\\linewidth}}" if w else ("r" if _right(table, c) else "l")
-        for c, w in zip(table.columns, wrapped, strict=True))
-    header = " & ".join(r"\textbf{" + latex_escape(c) + "}" for c in table.columns) + r" \\"
-    body = [" & ".join(latex_escape(v) for v in row) + r" \\" for row in table.itertuples(index=False, name=None)]
-    label = ". ".join(p.rstrip(".") for p in (title, caption) if p)
-    cap = f"\\caption{{{latex_escape(label)}}}" if label else ""
-    note = f"\\par\\smallskip\\footnotesize {latex_escape(notes)}" if notes else ""
-    packages = "\\usepackage{booktabs}" + (" and \\usepackage{longtable}" if len(body) > LONGTABLE_ROWS else "")
-    lines = ["% requires " + packages]
-    if len(body) > LONGTABLE_ROWS:
-        lines += [f"\\begin{{longtable}}{{{spec}}}"]
-        if cap:
-            lines += [cap + r"\\"]
-        lines += [r"\toprule", header, r"\midrule", r"\endfirsthead", r"\toprule", header, r"\midrule",
-                  r"\endhead", r"\bottomrule", r"\endfoot", *body, r"\end{longtable}"]
-        if note:
-            lines += [f"{{{note.removeprefix(chr(92) + 'par')}\\par}}"]
-    else:
-        lines += [r"\begin{table}[htbp]", r"\centering"]
-        if cap:
-            lines += [cap]
-        lines += [f"\\begin{{tabular}}{{{spec}}}", r"\toprule", header, r"\midrule", *body, r"\bottomrule",
-                  r"\end{tabular}"]
-        if note:
-            lines += [note]
-        lines += [r"\end{table}"]
-    return "\n".join(lines) + "\n"
+    return table_fragment([str(c) for c in table.columns], [[_plain(v) for v in table[c]] for c in table.columns],
+                          numeric=[_right(table, c) for c in table.columns], wrapped=_column_layout(table)[1],
+                          title=title, caption=caption, notes=notes, name=name, label=label, engine=engine)
 
 
 # -- DOCX ------------------------------------------------------------------------------
@@ -365,7 +321,15 @@ def _write_docx(item: Table, target: Target) -> None:
     from docx.shared import Inches, Pt
     from docx.table import _Cell
 
-    from .docx_layout import TABLE_FONT, header_text, layout_table, plan_table, text_widths, turn_landscape
+    from .docx_layout import (
+        TABLE_FONT,
+        header_text,
+        layout_table,
+        plan_table,
+        text_widths,
+        turn_landscape,
+        use_body_font,
+    )
 
     out = _binary_target(target, "DOCX")
     frame = _flat(item.frame)
@@ -373,16 +337,16 @@ def _write_docx(item: Table, target: Target) -> None:
     texts = [[_plain(v) for v in frame[c]] for c in frame.columns]
     numeric = [_right(frame, c) for c in frame.columns]
     doc = Document()
+    use_body_font(doc)
     section = doc.sections[0]
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Inches(1)  # APA
     size = Pt(TABLE_FONT)
     plan = plan_table(headers, texts, _column_layout(frame)[1], *text_widths(section))
     if plan.landscape:
         turn_landscape(section)
-    if item.title:
-        doc.add_heading(item.title, level=2)
-    if item.caption:
-        doc.add_paragraph(item.caption, style="Caption")
+    title, note = apa_parts(item.title, item.caption, item.notes)
+    if title or note:
+        add_docx_heading(doc, title)
     for k, (part, widths) in enumerate(plan.parts, start=1):
         if len(plan.parts) > 1:
             doc.add_paragraph(f"Part {k} of {len(plan.parts)}: columns {headers[part[1]]} to {headers[part[-1]]}")
@@ -404,23 +368,25 @@ def _write_docx(item: Table, target: Target) -> None:
                 if numeric[i]:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         layout_table(table, widths)
-    if item.notes:
-        para = doc.add_paragraph()
-        run = para.add_run(item.notes)
-        run.font.size = Pt(9)
+    add_docx_note(doc, note)
     doc.save(out)
 
 
 # -- helpers ---------------------------------------------------------------------------
 
 def _format(target: Target, fmt: str | None) -> str:
+    return file_format(target, fmt, TABLE_FORMATS, SUFFIX_FORMATS, "table")
+
+
+def file_format(target: Target, fmt: str | None, formats: Sequence[str], suffixes: dict[str, str], what: str) -> str:
+    """``fmt`` checked against ``formats``, or (when None) the format of the path's suffix; a stream needs ``fmt``."""
     if fmt is None:
         suffix = Path(target).suffix.lower() if isinstance(target, str | Path) else ""
-        if suffix not in SUFFIX_FORMATS:
-            raise InputError(f"cannot tell the table format from {str(target)!r}; give one of "
-                             f"{', '.join(TABLE_FORMATS)}")
-        return SUFFIX_FORMATS[suffix]
-    return check_choice(fmt, TABLE_FORMATS, "table format")
+        if suffix not in suffixes:
+            raise InputError(f"cannot tell the {what} format from {str(target)!r}; give one of "
+                             f"{', '.join(formats)}")
+        return suffixes[suffix]
+    return check_choice(fmt, formats, f"{what} format")
 
 
 def _is_text_stream(target: Target) -> bool:

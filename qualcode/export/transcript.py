@@ -134,11 +134,12 @@ def _docx(lines, margins, target, title, layout, notes) -> None:
     from docx.shared import Pt
     from docx.table import _Cell
 
-    from .docx_layout import layout_table, plan_table, text_widths, turn_landscape
+    from .docx_layout import layout_table, plan_table, text_widths, turn_landscape, use_body_font
 
     if isinstance(target, io.TextIOBase):
         raise InputError("a DOCX transcript needs a file path or a binary file, not a text stream")
     doc = Document()
+    use_body_font(doc)
     if title:
         doc.add_heading(title, level=1)
 

@@ -13,7 +13,8 @@ private helpers. The writers of :mod:`qualcode.export` below it take plain data.
 Example
 -------
 >>> sorted(CATALOG)  # doctest: +NORMALIZE_WHITESPACE
-['agreement', 'codebook', 'codings', 'framework', 'matrix', 'quotes', 'transcript']
+['agreement', 'codebook', 'codings', 'cooccurrence', 'framework', 'frequencies', 'matrix', 'quotes',
+ 'transcript']
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import InputError, unknown_message
-from ..export.quotes import DEFAULT_CITATION, quote_table
+from ..analysis.frequencies import code_frequencies
+from ..errors import InputError, check_choice, unknown_message
+from ..export.quotes import DEFAULT_CITATION, REFERENCES, quote_table, reference_note
 from ..export.tables import Table
 from ..export.transcript import transcript_frame, write_transcript
 from . import Project
+from .paper import agreement_paper, code_names, framework_paper, legend, matrix_paper, who
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,14 @@ class Entry:
     description: str
 
 
-def _who(coders: list[str] | None) -> str:
-    return f"coders {', '.join(coders)}" if coders else "all coders pooled"
+def _code_legend(project: Project, used: Any) -> str:
+    """"Codes: E1.1 = name; ..." for the codes in ``used``, in codebook order."""
+    names = code_names(project)
+    present = set(used)
+    text = legend([k for k in names if k in present], names)
+    return f"Codes: {text}" if text else ""
+
+
 
 
 def codings_table(project: Project, *, coders: list[str] | None = None, document: str | None = None) -> Table:
@@ -49,56 +58,77 @@ def codings_table(project: Project, *, coders: list[str] | None = None, document
     frame = project.codings(document=document, coders=coders).drop(columns=["document_id"])
     where = f"document {document}" if document else "all documents"
     return Table(frame, title="Codings", name="codings",
-                 caption=f"{len(frame)} codings, {where}, {_who(coders)}.",
+                 caption=f"{len(frame)} codings, {where}, {who(coders)}.",
                  notes="start and end are 0-based, end-exclusive character offsets into the stored text.")
 
 
-def quotes_table(project: Project, *, coders: list[str] | None = None, document: str | None = None,
-                 citation: str = DEFAULT_CITATION) -> Table:
-    """Coded quotes grouped by code, then informant group, each with a citation label."""
+def quote_frame(project: Project, *, coders: list[str] | None = None, document: str | None = None,
+                citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = False) -> pd.DataFrame:
+    """The project's coded passages as :func:`qualcode.export.quotes.quote_table` lays them out, cited by
+    ``reference`` ("sentence": the sentence units stored at import, read once, never segmented again)."""
+    reference = check_choice(reference, REFERENCES, "reference unit (reference)")
     codings = project.codings(document=document, coders=coders)
     texts = {name: project.document(name)["text"] for name in codings["document"].unique()}
+    sentences = None
+    if reference == "sentence":
+        names = dict(zip(codings["document_id"], codings["document"], strict=True))
+        units = project.units(document, kind="sentence") if document else project.units(kind="sentence")
+        units = units[units["document_id"].isin(names)]
+        sentences = {names[doc]: list(zip(part["start"], part["end"], strict=True))
+                     for doc, part in units.groupby("document_id")}
     groups = project.groups()
-    frame = quote_table(codings, texts, code_order=project.codes()["key"].tolist(),
-                        group_order=groups["key"].tolist(), citation=citation,
-                        group_names={k: n for k, n in zip(groups["key"], groups["name"], strict=True)
-                                     if isinstance(n, str) and n.strip()})
-    return Table(frame, title="Quotes by code and group", name="quotes",
-                 caption=f"{len(frame)} coded passages, {_who(coders)}.",
-                 notes="l., ll. = line(s) of the stored transcript, numbered from 1 as in the transcript view "
-                       "(a transcript with one paragraph per speaker turn has one line per turn).")
+    return quote_table(codings, texts, code_order=project.codes()["key"].tolist(),
+                       group_order=groups["key"].tolist(), citation=citation,
+                       group_names={k: n for k, n in zip(groups["key"], groups["name"], strict=True)
+                                    if isinstance(n, str) and n.strip()},
+                       reference=reference, sentences=sentences, memos=memos)
+
+
+def quotes_table(project: Project, *, coders: list[str] | None = None, document: str | None = None,
+                 citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = False) -> Table:
+    """Coded passages grouped by code, then informant group, each with a citation label; one row per
+    passage, its coders listed (see :mod:`qualcode.export.quotes`), with their memos if ``memos``.
+
+    ``reference="sentence"`` (the default) cites the sentences a passage touches ("ss. 12–14"), numbered
+    through the document. Interview transcripts are mostly written with one paragraph per speaker turn,
+    so a line is a whole turn (some 600 characters in the demo's I-07) and "l. 29" points a reader at a
+    turn rather than at the passage; sentences are the project's own finest units, the ones agreement is
+    computed on. A document without sentence units cites its lines, and the note says so.
+    ``reference="line"`` cites lines of the stored text throughout. The ``exemplar`` column is there only
+    when a passage is flagged: a column of "False" would take a paper's width from the quotes.
+    """
+    frame = quote_frame(project, coders=coders, document=document, citation=citation, reference=reference,
+                        memos=memos)
+    if "exemplar" in frame.columns and not frame["exemplar"].astype(bool).any():
+        frame = frame.drop(columns=["exemplar"])
+    pooled = not coders or len(coders) > 1
+    notes = ("One row per passage: codings of a code on exactly the same characters of a document are one "
+             "row, their coders listed; passages that only overlap are separate rows. " if pooled else "")
+    notes += reference_note(frame.attrs.get("references") or [reference])
+    return Table(frame, title="Quotes by Code and Informant Group", name="quotes",
+                 caption=f"{len(frame)} coded passages, {who(coders)}.", notes=notes)
 
 
 def matrix_table(project: Project, *, by: str = "group", measure: str = "segments",
                  coders: list[str] | None = None, rollup: bool = False) -> Table:
-    """The triangulation table: codes x groups (source types, informants), pattern and verdict."""
-    frame = project.triangulation_table(by=by, measure=measure, coders=coders, rollup=rollup)
-    left_out = frame.attrs.get("unassigned", 0)
-    notes = "pattern: where the code is present; verdict: the supervisor's latest judgement."
-    if left_out:
-        notes += f" {left_out} codings have no {by.replace('_', ' ')} and are left out."
-    return Table(frame, title="Triangulation matrix", name="matrix",
-                 caption=f"{measure} per code by {by.replace('_', ' ')}"
-                         f"{', top-level codes' if rollup else ''}, {_who(coders)}.", notes=notes)
+    """The triangulation table: codes x groups (source types, informants), coverage and verdict."""
+    raw = project.triangulation_table(by=by, measure=measure, coders=coders, rollup=rollup)
+    return matrix_paper(project, raw, by=by, measure=measure, coders=coders, rollup=rollup)
 
 
 def framework_table(project: Project, *, coders: list[str] | None = None, rollup: bool = False) -> Table:
     """Informants x codes: each cell the informant's summary, or the count and first quotes."""
-    frame = project.framework_matrix(coders=coders, rollup=rollup)
-    return Table(frame, title="Framework matrix", name="framework",
-                 caption=f"Informants x codes{', top-level codes' if rollup else ''}, {_who(coders)}.",
-                 notes="A cell holds the written summary, or the number of codings and the first quotes.")
+    return framework_paper(project, project.framework_matrix(coders=coders, rollup=rollup), coders=coders,
+                           rollup=rollup)
 
 
-def agreement_table(project: Project, *, coders: list[str] | None = None, unit: str = "sentence") -> Table:
-    """The intercoder agreement report of two or more coders."""
-    if not coders or len(coders) < 2:
-        raise InputError(f"the agreement table needs two or more coders (coders=a,b); got {coders or 'none'}")
-    frame = project.agreement(coders=coders, unit=unit)
-    documents = frame.attrs.get("documents", [])
-    return Table(frame, title="Intercoder agreement", name="agreement",
-                 caption=f"Agreement of {', '.join(coders)} on {unit} units.",
-                 notes=f"Documents compared ({len(documents)}): {', '.join(documents) or 'none'}.")
+def agreement_table(project: Project, *, coders: list[str] | None = None, unit: str = "sentence",
+                    codes: list[str] | None = None, rule: str = "majority") -> Table:
+    """The intercoder agreement report of two or more coders, with code names and what it compared."""
+    if not coders:  # one coder: the report says why it needs two
+        raise InputError("the agreement table needs two or more coders (coders=a,b); got none")
+    raw = project.agreement(coders=coders, unit=unit, codes=codes, rule=rule)
+    return agreement_paper(project, raw, coders=coders, unit=unit, rule=rule)
 
 
 def codebook_table(project: Project) -> Table:
@@ -125,6 +155,66 @@ def codebook_table(project: Project) -> Table:
                  notes="name_alt: the name in the other language; codings include those of sub-codes.")
 
 
+def frequencies_table(project: Project, *, coders: list[str] | None = None, rollup: bool = False) -> Table:
+    """Per code (codebook order, names beside keys): codings, documents and informants, overall and per informant
+    group (:func:`qualcode.analysis.frequencies.code_frequencies`); ``rollup``: parents count their sub-codes."""
+    codes, groups = project.codes(), project.groups()
+    codings = project.codings(coders=coders)
+    frame = code_frequencies(codings, codes["key"].tolist(), groups=groups["key"].tolist(),
+                             parents={k: p if isinstance(p, str) else None
+                                      for k, p in zip(codes["key"], codes["parent"], strict=True)}, rollup=rollup)
+    frame.insert(1, "name", codes["name"].fillna("").tolist())
+    legend = "; ".join(f"{k} = {n} ({int(size)} informants)" if isinstance(n, str) and n.strip() and n != k
+                       else f"{k} ({int(size)} informants)"
+                       for k, n, size in zip(groups["key"], groups["name"], groups["informants"], strict=True))
+    notes = "Documents and informants are counted once each, however many codings they hold."
+    if not coders or len(coders) > 1:
+        notes += " Coders are pooled: a passage two coders coded counts as two codings."
+    if rollup:
+        notes += " A parent code counts its sub-codes' codings too, so a column's sum counts them twice."
+    outside = int(codings["group"].isna().sum())
+    if outside:
+        notes += (f" The overall columns include {outside} codings of documents without an informant group "
+                  "(observations, documents).")
+    if legend:
+        notes += f" Groups: {legend}."
+    return Table(frame, title="Code Frequencies by Informant Group", name="frequencies",
+                 caption=f"Codings, documents and informants per code, and codings and informants by informant "
+                         f"group, {who(coders)}{', parents counting their sub-codes' if rollup else ''}.",
+                 notes=notes)
+
+
+COOCCURRENCE_MEASURES = ("count", "jaccard")
+
+
+def cooccurrence_table(project: Project, *, coders: list[str] | None = None, measure: str = "count") -> Table:
+    """Code x code co-occurrence over sentence units (:meth:`Project.cooccurrence` with ``by="unit"``): the
+    number of sentences coded with both codes, or (``measure="jaccard"``) their Jaccard coefficient."""
+    measure = check_choice(measure, COOCCURRENCE_MEASURES, "co-occurrence measure")
+    counts, jaccard = project.cooccurrence(by="unit", coders=coders)
+    frame = (counts if measure == "count" else jaccard).copy()
+    names = dict(zip(project.codes()["key"], project.codes()["name"].fillna(""), strict=True))
+    frame.insert(0, "name", [names.get(k, "") for k in frame.index])
+    frame.columns.name = None
+    frame.attrs = {"by": "unit"}
+    notes = ("A sentence counts for a code when one of its characters is coded with the code"
+             f"{' by any coder' if not coders or len(coders) > 1 else ''}; codes without codings are left out. ")
+    if measure == "count":
+        notes += "The diagonal gives the sentences coded with the code."
+        caption = f"Sentences coded with both codes, {who(coders)}."
+    else:
+        frame.attrs["number_kinds"] = {c: "coefficient" for c in counts.columns}
+        notes += "Jaccard coefficient: sentences coded with both codes / sentences coded with either."
+        caption = f"Jaccard coefficients of codes over coded sentences, {who(coders)}."
+    documents = project.documents()
+    coded = set(documents.loc[documents["codings"] > 0, "id"])
+    without = sorted(set(documents.loc[documents["id"].isin(coded - set(project.units(kind="sentence")
+                                                                         ["document_id"])), "name"]))
+    if without:
+        notes += f" Documents without sentence units are not counted: {', '.join(without)}."
+    return Table(frame, title="Code Co-occurrence", name="cooccurrence", caption=caption, notes=notes)
+
+
 def transcript_table(project: Project, *, document: str | None = None, coders: list[str] | None = None) -> Table:
     """The coded transcript of one document as a table: line number, text, codes on the line.
 
@@ -137,19 +227,23 @@ def transcript_table(project: Project, *, document: str | None = None, coders: l
     codings = project.codings(document=document, coders=coders)
     frame = transcript_frame(doc["text"], zip(codings["start"], codings["end"], codings["code"], strict=True))
     return Table(frame, title=doc["name"], name="transcript",
-                 caption=f"Coded transcript, {len(codings)} codings, {_who(coders)}.",
-                 notes="codes: the codes of the passages on each line.")
+                 caption=f"Coded transcript, {len(codings)} codings, {who(coders)}.",
+                 notes="codes: the codes of the passages on each line. " + _code_legend(project, codings["code"]))
 
 
 CATALOG: dict[str, Entry] = {
     "codings": Entry(codings_table, ("coders", "document"), "every coding with its quote"),
-    "quotes": Entry(quotes_table, ("coders", "document", "citation"),
+    "quotes": Entry(quotes_table, ("coders", "document", "citation", "reference", "memos"),
                     "quotes grouped by code and group, with citation labels"),
     "matrix": Entry(matrix_table, ("by", "measure", "coders", "rollup"), "triangulation matrix with verdicts"),
     "framework": Entry(framework_table, ("coders", "rollup"), "informants x codes with summaries or quotes"),
-    "agreement": Entry(agreement_table, ("coders", "unit"), "intercoder agreement (needs coders)"),
+    "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule"), "intercoder agreement (needs coders)"),
     "codebook": Entry(codebook_table, (), "codebook appendix with definitions and counts"),
     "transcript": Entry(transcript_table, ("document", "coders"), "one document's lines with their codes"),
+    "frequencies": Entry(frequencies_table, ("coders", "rollup"),
+                         "codings, documents and informants per code and informant group"),
+    "cooccurrence": Entry(cooccurrence_table, ("coders", "measure"),
+                          "code x code co-occurrence in sentences (count or jaccard)"),
 }
 
 
@@ -161,10 +255,11 @@ def export_transcript(project: Project, document: str | None, target: Any, fmt: 
         raise InputError("the transcript needs a document (document=NAME)")
     doc = project.document(document)
     codings = project.codings(document=document, coders=coders)
-    who = _who(coders)
+    whose = who(coders)
     write_transcript(doc["text"], list(zip(codings["start"], codings["end"], codings["code"], strict=True)),
                      target, fmt, title=doc["name"], layout=layout,
-                     notes=f"{len(codings)} codings, {who}. Line numbers as in the transcript view.")
+                     notes=f"{len(codings)} codings, {whose}. Line numbers as in the transcript view. "
+                           + _code_legend(project, codings["code"]))
     return len(codings)
 
 

@@ -21,7 +21,7 @@ from .core import ProjectCore
 
 CODINGS_COLUMNS = [
     "id", "document", "document_id", "informant", "group", "source_type", "code", "code_name",
-    "parent_code", "coder", "start", "end", "quote", "memo", "created_at",
+    "parent_code", "coder", "start", "end", "quote", "memo", "created_at", "exemplar",
 ]
 CODING_ROW_FIELDS = ("id", "document_id", "code_id", "coder_id", "start", "end", "quote", "memo", "created_at")
 
@@ -29,7 +29,8 @@ CODING_ROW_FIELDS = ("id", "document_id", "code_id", "coder_id", "start", "end",
 @dataclass(frozen=True)
 class CodingSpec:
     """One coding to add: the document by name or id, offsets into its text, code key and coder name;
-    ``created_at`` keeps the time of a coding brought from elsewhere (default: now)."""
+    ``created_at`` keeps the time of a coding brought from elsewhere (default: now); ``exemplar`` flags it
+    as an exemplar quote."""
 
     document: str | int
     start: int
@@ -38,6 +39,7 @@ class CodingSpec:
     coder: str
     memo: str | None = None
     created_at: str | None = None
+    exemplar: bool = False
 
 
 MAX_DELTA = 500  # more row changes than this since a view's last read: it reads the whole list again
@@ -59,9 +61,9 @@ class ProjectCodings(ProjectCore):
     """Coding methods of a Project."""
 
     def add_coding(self, document: str | int, start: int, end: int, code: str, coder: str,
-                   *, memo: str | None = None) -> int:
+                   *, memo: str | None = None, exemplar: bool = False) -> int:
         """Code text[start:end] of a document (0-based, end-exclusive code points). Returns the coding id."""
-        return self.add_codings([CodingSpec(document, start, end, code, coder, memo)])[0]
+        return self.add_codings([CodingSpec(document, start, end, code, coder, memo, exemplar=exemplar)])[0]
 
     def add_codings(self, specs: Iterable[CodingSpec]) -> list[int]:
         """Add many codings in one transaction; the first bad one cancels them all.
@@ -95,7 +97,7 @@ class ProjectCodings(ProjectCore):
                 seen.add(identity)
                 self._refuse_same_coding(identity, doc["name"], spec.code, spec.coder)
                 rows.append((doc["id"], code_id, coder_id, spec.start, spec.end, doc["text"][spec.start:spec.end],
-                             spec.memo or None, spec.created_at or created))
+                             spec.memo or None, spec.created_at or created, int(bool(spec.exemplar))))
             if not rows:
                 return []
             ids = self.store.insert_codings(rows)
@@ -111,14 +113,14 @@ class ProjectCodings(ProjectCore):
         return ids
 
     def code_quote(self, document: str | int, quote: str, code: str, coder: str, *,
-                   occurrence: int = 1, memo: str | None = None) -> int:
+                   occurrence: int = 1, memo: str | None = None, exemplar: bool = False) -> int:
         """Code the ``occurrence``-th appearance of ``quote`` in a document (how demo codings are anchored)."""
         doc = self.document(document)
         start = find_occurrence(doc["text"], quote, occurrence)
         if start < 0:
             raise CodingError(f"quote not found in document '{doc['name']}' (occurrence {occurrence}): {quote[:60]!r}",
                               key="err_quote_not_found", document=doc["name"], occurrence=occurrence, quote=quote[:60])
-        return self.add_coding(doc["id"], start, start + len(quote), code, coder, memo=memo)
+        return self.add_coding(doc["id"], start, start + len(quote), code, coder, memo=memo, exemplar=exemplar)
 
     def remove_coding(self, coding_id: int, *, actor: str | None = None) -> dict[str, Any]:
         """Delete one coding; returns its row so that a front end can offer undo."""
@@ -132,21 +134,28 @@ class ProjectCodings(ProjectCore):
         return row
 
     def update_coding(self, coding_id: int, *, code: str | None = None, memo: str | None = None,
-                      clear_memo: bool = False, actor: str | None = None) -> dict[str, Any]:
-        """Change a coding's code (by key) and/or memo (``""`` or ``clear_memo=True`` removes it).
+                      clear_memo: bool = False, exemplar: bool | None = None,
+                      actor: str | None = None) -> dict[str, Any]:
+        """Change a coding's code (by key), memo (``""`` or ``clear_memo=True`` removes it) and/or exemplar
+        flag (True or False), in one step of the history.
 
         Returns the row as it was before (as :meth:`remove_coding` does), for undo.
-        Raises NotFoundError for an unknown coding or code, InputError when nothing is to change.
+        Raises NotFoundError for an unknown coding or code, InputError when nothing is to change or
+        ``exemplar`` is not a bool.
         """
         row = self.store.coding_by_id(coding_id)
         if row is None:
             raise NotFoundError(f"no coding with id {coding_id}", key="err_unknown_coding", id=coding_id)
         self._require_coding_owner(row["coder_id"])
-        if code is None and memo is None and not clear_memo:
-            raise InputError(f"coding {coding_id}: nothing to change; give code, memo or clear_memo=True")
+        if code is None and memo is None and not clear_memo and exemplar is None:
+            raise InputError(f"coding {coding_id}: nothing to change; give code, memo, clear_memo=True or exemplar")
         if clear_memo and memo:
             raise InputError(f"coding {coding_id}: give either a memo or clear_memo=True, not both")
+        if exemplar is not None and not isinstance(exemplar, bool):
+            raise InputError(f"coding {coding_id}: exemplar must be True or False, got {exemplar!r}")
         update: dict[str, Any] = {}
+        if exemplar is not None:
+            update["exemplar"] = int(exemplar)
         if code is not None:
             update["code_id"] = self._code(code)["id"]
             if update["code_id"] != row["code_id"]:
@@ -160,6 +169,11 @@ class ProjectCodings(ProjectCore):
             self.store.log_event(actor, "coding.update", {"id": coding_id, "before": row, "after": update})
         return row
 
+    def set_exemplar(self, coding_id: int, flag: bool = True, *, actor: str | None = None) -> dict[str, Any]:
+        """Flag a coding as an exemplar quote (``flag=False`` removes the flag), as :meth:`update_coding` does:
+        the coding's coder, or a user who may edit any coding; one undoable step. Returns the row before."""
+        return self.update_coding(coding_id, exemplar=flag, actor=actor)
+
     def restore_coding(self, row: Mapping[str, Any], *, actor: str | None = None) -> int:
         """Put back a coding that :meth:`remove_coding` returned (same id and fields); returns its id.
 
@@ -171,6 +185,7 @@ class ProjectCodings(ProjectCore):
             raise InputError(f"cannot restore coding: row lacks {', '.join(missing)}; "
                              f"need {', '.join(CODING_ROW_FIELDS)}")
         data = {f: row[f] for f in CODING_ROW_FIELDS}
+        data["exemplar"] = int(bool(row.get("exemplar") or 0))  # a row read before the flag existed has none
         self._require_coding_owner(data["coder_id"])
         if self.store.coding_by_id(data["id"]) is not None:
             raise CodingError(f"cannot restore coding {data['id']}: a coding with that id exists")
@@ -203,7 +218,7 @@ class ProjectCodings(ProjectCore):
 
     def coding(self, coding_id: int) -> dict[str, Any]:
         """One coding as a plain dict: id, document, document_id, informant, group, source_type, code,
-        code_id, code_name, parent_code, coder, coder_id, start, end, quote, memo, created_at.
+        code_id, code_name, parent_code, coder, coder_id, start, end, quote, memo, created_at, exemplar (bool).
 
         Missing values (no memo, no informant) are None, never NaN. Raises NotFoundError for an
         unknown coding, or one of another coder while blind coding hides it from the user.
@@ -212,7 +227,7 @@ class ProjectCodings(ProjectCore):
         visible = self._visible_coders(None) if row is not None else None
         if row is None or (visible is not None and row["coder"] not in visible):
             raise NotFoundError(f"no coding with id {coding_id}", key="err_unknown_coding", id=coding_id)
-        return row
+        return {**row, "exemplar": bool(row["exemplar"])}
 
     def codes_recent(self, coder: str, limit: int = 10) -> list[str]:
         """Keys of the codes ``coder`` used, most recently used first (at most ``limit``); [] for an unknown coder."""
@@ -223,13 +238,14 @@ class ProjectCodings(ProjectCore):
 
     def codings(self, *, document: str | int | None = None, coders: Iterable[str] | None = None,
                 codes: Iterable[str] | None = None) -> pd.DataFrame:
-        """Codings as a DataFrame with document, informant, group, source type, code, coder and quote."""
+        """Codings as a DataFrame with document, informant, group, source type, code, coder, quote, memo,
+        created_at and exemplar (bool: flagged as an exemplar quote)."""
         doc_id = self.document(document)["id"] if document is not None else None
         coders = self._visible_coders(coders)
         coder_ids = [self._coder(c)["id"] for c in coders] if coders is not None else None
         code_ids = [self._code(c)["id"] for c in codes] if codes is not None else None
         rows = self.store.codings(document_id=doc_id, coder_ids=coder_ids, code_ids=code_ids)
-        return pd.DataFrame(rows, columns=CODINGS_COLUMNS)
+        return pd.DataFrame(rows, columns=CODINGS_COLUMNS).astype({"exemplar": bool})
 
     def document_codings(self, document_id: int) -> list[dict[str, Any]]:
         """One document's codings as lean rows (what the transcript view draws), only the user's own

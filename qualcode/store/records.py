@@ -11,7 +11,7 @@ from .base import StoreBase
 # One coding row as the front ends read it: names and keys instead of ids (codings() and coding_detail()).
 _CODING_COLUMNS = """x.id, d.name AS document, x.document_id, i.key AS informant, g.key AS "group",
     d.source_type, c.key AS code, c.name AS code_name, p.key AS parent_code,
-    k.name AS coder, x.start, x."end", x.quote, x.memo, x.created_at"""
+    k.name AS coder, x.start, x."end", x.quote, x.memo, x.created_at, x.exemplar"""
 _CODING_JOINS = """FROM codings x
     JOIN documents d ON d.id = x.document_id
     JOIN codes c ON c.id = x.code_id
@@ -239,7 +239,8 @@ class ProjectQueries(StoreBase):
     # -- codings -----------------------------------------------------------------
 
     def insert_codings(self, rows: Sequence[Sequence[Any]]) -> list[int]:
-        """Insert rows of (document_id, code_id, coder_id, start, end, quote, memo, created_at); return their ids.
+        """Insert rows of (document_id, code_id, coder_id, start, end, quote, memo, created_at[, exemplar]);
+        return their ids. A row without ``exemplar`` is not an exemplar.
 
         Must run inside :meth:`atomic`: once the first row is written this connection
         holds the write lock, so the new rows are exactly the highest ids.
@@ -247,9 +248,9 @@ class ProjectQueries(StoreBase):
         if not self.conn.in_transaction:
             raise RuntimeError("insert_codings must run inside Store.atomic()")
         self.conn.executemany(
-            'INSERT INTO codings (document_id, code_id, coder_id, start, "end", quote, memo, created_at) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            'INSERT INTO codings (document_id, code_id, coder_id, start, "end", quote, memo, created_at, exemplar) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((*row, 0) if len(row) == 8 else row for row in rows),
         )
         ids = [r[0] for r in self.conn.execute("SELECT id FROM codings ORDER BY id DESC LIMIT ?", (len(rows),))]
         return ids[::-1]

@@ -334,4 +334,11 @@ def m009_code_hotkeys(db: sqlite_utils.Database) -> None:
     create_audit_triggers(db)  # record hotkey changes in the audit trail, so undo restores them
 
 
+@migrations()
+def m010_coding_exemplar(db: sqlite_utils.Database) -> None:
+    """A coding flagged as an exemplar quote (1) by its coder: what a report shows first, or alone."""
+    db.conn.execute("ALTER TABLE codings ADD COLUMN exemplar INTEGER NOT NULL DEFAULT 0 CHECK (exemplar IN (0, 1))")
+    create_audit_triggers(db)  # record flag changes in the audit trail, so undo restores them
+
+
 SCHEMA_VERSION = len(migrations._migrations)

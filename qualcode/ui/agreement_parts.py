@@ -182,14 +182,15 @@ def report_view(report: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
 
 
 def report_download(report: pd.DataFrame) -> pd.DataFrame:
-    """The report as written to CSV/XLSX: its own columns plus the basis (unit, rule, coders compared)."""
+    """The report as written to a file: its own columns plus the basis (unit, rule, coders compared), and which
+    columns are statistics (so that Word, LaTeX and Markdown print them rounded)."""
     frame = report.copy()
     basis = {"unit": report.attrs.get("unit"), "rule": report.attrs.get("rule"),
              "coders_compared": ", ".join(map(str, report.attrs.get("coders") or []))}
     for column, value in basis.items():
         if column not in frame and value is not None:
             frame[column] = value
-    frame.attrs = {}
+    frame.attrs = {"number_kinds": dict(report.attrs.get("number_kinds") or {})}
     return frame
 
 

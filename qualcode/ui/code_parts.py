@@ -197,9 +197,10 @@ def save_edit(coding_id: int) -> None:
     if project is None:
         return
     memo = st.session_state.get("edit_memo") or ""
-    try:
+    try:  # code, memo and exemplar flag in one step, so one undo takes the whole edit back
         project.update_coding(coding_id, code=st.session_state.get("edit_code"), memo=memo or None,
-                              clear_memo=not memo, actor=current_coder())
+                              clear_memo=not memo, exemplar=bool(st.session_state.get("edit_exemplar")),
+                              actor=current_coder())
     except QualcodeError as exc:
         notify(error_text(exc), "error")
         return
@@ -251,10 +252,12 @@ def coding_dialog(project: Project, rows: list[dict], labels: dict[str, str]) ->
         st.session_state["_edit_for"] = chosen
         st.session_state["edit_code"] = row["code"]
         st.session_state["edit_memo"] = row["memo"] or ""
+        st.session_state["edit_exemplar"] = bool(row["exemplar"])
         st.session_state.pop("confirm_delete", None)
     keys = list(labels)
     st.selectbox(tr("change_code"), keys, key="edit_code", format_func=labels.get, disabled=locked)
     st.text_area(tr("memo"), key="edit_memo", disabled=locked)
+    st.checkbox(tr("exemplar"), key="edit_exemplar", disabled=locked, help=tr("exemplar_help"))
     save, delete = st.columns(2)
     save.button(tr("save"), key="edit_save", type="primary", on_click=save_edit, args=(int(chosen),), disabled=locked)
     delete.button(tr("delete"), key="edit_delete", on_click=lambda: st.session_state.update(confirm_delete=int(chosen)),

@@ -52,6 +52,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "coder_placeholder": {"en": "Pick your name", "id": "Pilih nama Anda"},
     "export_format": {"en": "Export format", "id": "Format ekspor"},
     "export": {"en": "Export", "id": "Ekspor"},
+    "export_layout": {"en": "Layout", "id": "Tata letak"},
+    "export_layout_table": {"en": "Table", "id": "Tabel"},
+    "export_layout_paper": {"en": "Paper", "id": "Artikel"},
+    "export_layout_help": {"en": "Table: every column. Paper: code headings, then the quotes with their citations, "
+                                 "as a paper prints them.",
+                           "id": "Tabel: semua kolom. Artikel: judul kode, lalu kutipan dengan sitasinya, seperti "
+                                 "dicetak dalam artikel."},
+    "tri_report_title": {"en": "Report", "id": "Laporan"},
+    "tri_report": {"en": "Report", "id": "Laporan"},
+    "tri_report_caption": {"en": "A narrative report for the coders chosen above: a chapter per code with its "
+                                 "definition, codings and informants per group, coverage and verdict, then its "
+                                 "quotes with citations and memos.",
+                           "id": "Laporan naratif untuk pengode yang dipilih di atas: satu bab per kode berisi "
+                                 "definisi, jumlah pengodean dan informan per kelompok, cakupan dan putusan, lalu "
+                                 "kutipannya dengan sitasi dan memo."},
+    "tri_report_format": {"en": "Report format", "id": "Format laporan"},
+    "tri_report_quotes": {"en": "Quotes", "id": "Kutipan"},
+    "tri_report_quotes_all": {"en": "All quotes", "id": "Semua kutipan"},
+    "tri_report_quotes_only": {"en": "Exemplar quotes only", "id": "Hanya kutipan teladan"},
+    "tri_report_quotes_n": {"en": "At most {n} per informant and code, exemplars first",
+                            "id": "Paling banyak {n} per informan dan kode, kutipan teladan dulu"},
     "tri_quote_table": {"en": "Quote table for a paper: quotes grouped by code, then informant group, with citations.",
                         "id": "Tabel kutipan untuk artikel: kutipan per kode, lalu kelompok informan, dengan sitasi."},
     "cb_appendix": {"en": "Codebook appendix (definitions and counts) for a thesis or paper:",
@@ -92,6 +113,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "which_coding": {"en": "Which coding?", "id": "Pengodean yang mana?"},
     "change_code": {"en": "Code", "id": "Kode"},
     "save": {"en": "Save", "id": "Simpan"},
+    "exemplar": {"en": "Exemplar quote", "id": "Kutipan teladan"},
+    "exemplar_help": {"en": "Flag this passage as an exemplar of its code: a report can show exemplars first, or "
+                            "only them.",
+                      "id": "Tandai kutipan ini sebagai teladan kodenya: laporan dapat menampilkan kutipan teladan "
+                            "lebih dulu, atau hanya kutipan teladan."},
     "delete": {"en": "Delete", "id": "Hapus"},
     "confirm_delete": {"en": "Yes, delete this coding", "id": "Ya, hapus pengodean ini"},
     "edit_not_yours": {"en": "This is {coder}'s coding: only they, a supervisor or an admin can change it.",

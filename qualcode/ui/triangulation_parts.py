@@ -9,6 +9,7 @@ keyboard users, through the two selectboxes) choose a cell the same way.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ import streamlit as st
 from qualcode.analysis.charts import SELECTION, save_chart
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
+from qualcode.project.report import export_report
 
 from .cells import text as text_of
 from .sidebar import current_coder
@@ -30,6 +32,11 @@ CHART_COLUMNS = "_tri_chart_columns"  # the heat map's column label -> the matri
 GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
 CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 SHOWN_QUOTES = 100  # quotes of one cell listed on the page
+REPORT_FORMATS = ("docx", "md", "tex", "html")
+REPORT_QUOTES = ("all", "only", "1", "3")  # every quote, exemplars only, at most N per informant and code
+REPORT_MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+               "md": "text/markdown", "tex": "application/x-tex", "html": "text/html"}
+REPORT_LABELS = {"docx": "Word (.docx)", "md": "Markdown", "tex": "LaTeX (.tex)", "html": "HTML"}
 
 
 # -- options ------------------------------------------------------------------------------
@@ -96,12 +103,16 @@ def free_name(name: str, taken: Any) -> str:
 
 # -- callbacks ----------------------------------------------------------------------------
 
-def chart_columns(columns: list[object], by: str) -> dict[str, str]:
+def chart_columns(columns: list[object], by: str, informant_labels: dict[str, str] | None = None) -> dict[str, str]:
     """The heat map's label of each matrix column that is shown otherwise: the built-in source types by their
-    name in the UI language (none renamed if two labels would then read the same)."""
-    if by != "source_type":
+    name in the UI language, informants with their group ("I-01 (Community)", from ``informant_labels``);
+    none renamed if two labels would then read the same."""
+    if by == "informant" and informant_labels:
+        names = {str(c): informant_labels.get(str(c), str(c)) for c in columns}
+    elif by == "source_type":
+        names = {str(c): source_type_name(c) for c in columns}
+    else:
         return {}
-    names = {str(c): source_type_name(c) for c in columns}
     return names if len(set(names.values())) == len(names) else {}
 
 
@@ -241,3 +252,29 @@ def chart_downloads(chart: Any, stem: str, key_prefix: str) -> None:
         column.download_button(tr("tri_download_chart").format(fmt=fmt.upper()),
                                data=lambda fmt=fmt: chart_bytes(chart, fmt), file_name=f"{stem}.{fmt}", mime=mime,
                                key=f"{key_prefix}_{fmt}", on_click="ignore")
+
+
+# -- the narrative report -------------------------------------------------------------------
+
+def report_bytes(project: Project, fmt: str, coders: list[str] | None, exemplars: str) -> bytes:
+    """The narrative report (:func:`qualcode.project.report.build_report`) of these coders as bytes."""
+    buffer = io.BytesIO()
+    export_report(project, buffer, fmt, coders=coders, exemplars=exemplars)
+    return buffer.getvalue()
+
+
+def report_download(project: Project, coders: list[str] | None) -> None:
+    """A format and a quote choice, and the Report download button: the report of the coders chosen on the
+    page, built only when the button is pressed (not shown to a user whose role may not export)."""
+    if not project.may("export"):
+        return
+    st.caption(tr("tri_report_caption"))
+    left, middle, right = st.columns([1, 1.4, 1], vertical_alignment="bottom")
+    fmt = left.selectbox(tr("tri_report_format"), REPORT_FORMATS, key="tri_report_format",
+                         format_func=REPORT_LABELS.get)
+    quotes = middle.selectbox(tr("tri_report_quotes"), REPORT_QUOTES, key="tri_report_quotes",
+                              format_func=lambda v: tr(f"tri_report_quotes_{v}") if not v.isdigit()
+                              else tr("tri_report_quotes_n").format(n=v))
+    right.download_button(tr("tri_report"), data=lambda: report_bytes(project, fmt, coders, quotes),
+                          file_name=f"report.{fmt}", mime=REPORT_MIME[fmt], key="tri_report_download",
+                          on_click="ignore", icon=":material/description:")

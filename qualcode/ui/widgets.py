@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from qualcode.export.tables import write_table
+from qualcode.export.tables import Table, write_table
 
 from .code_tree import name_column
 from .state import tr
@@ -42,19 +42,24 @@ def code_labels(codes: pd.DataFrame) -> dict[str, str]:
     return {k: f"{k} · {n}" for k, n in zip(codes["key"], names, strict=True)}
 
 
-def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """``frame`` written by :func:`qualcode.export.tables.write_table` (CSV, XLSX, DOCX, LaTeX or Markdown)."""
+def table_bytes(frame: pd.DataFrame, fmt: str, paper: Table | None = None) -> bytes:
+    """``frame`` written by :func:`qualcode.export.tables.write_table` (CSV, XLSX, DOCX, LaTeX or Markdown), with
+    the title, caption and notes of ``paper`` (what `qualcode export` prints around the same table)."""
     buffer = io.BytesIO()
-    write_table(frame, buffer, fmt)
+    around = {"title": paper.title, "caption": paper.caption, "notes": paper.notes} if paper else {}
+    write_table(frame, buffer, fmt, **around)
     return buffer.getvalue()
 
 
-def table_downloads(frame: pd.DataFrame, stem: str, key_prefix: str, label_key: str) -> None:
+def table_downloads(frame: pd.DataFrame, stem: str, key_prefix: str, label_key: str, *,
+                    paper: Table | None = None) -> None:
     """Download buttons for ``frame`` (keys ``{key_prefix}_<format>``): CSV and XLSX, then DOCX, LaTeX
-    and Markdown for papers, those built only when pressed."""
+    and Markdown for papers, those built only when pressed; ``paper``: the catalogue's table whose title,
+    caption and notes go around it."""
     formats = {**SHEET_FORMATS, **PAPER_FORMATS}
     columns = st.columns(len(formats))
     for column, (fmt, mime) in zip(columns, formats.items(), strict=True):
-        data = table_bytes(frame, fmt) if fmt in SHEET_FORMATS else (lambda fmt=fmt: table_bytes(frame, fmt))
+        data = (table_bytes(frame, fmt, paper) if fmt in SHEET_FORMATS
+                else (lambda fmt=fmt: table_bytes(frame, fmt, paper)))
         column.download_button(tr(label_key).format(fmt=fmt.upper()), data=data,
                                file_name=f"{stem}.{fmt}", mime=mime, key=f"{key_prefix}_{fmt}", on_click="ignore")

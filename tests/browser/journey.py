@@ -330,3 +330,12 @@ def rows_become(path: Path, sql: str, expected: list[tuple], seconds: float = 30
         time.sleep(0.25)
     got = rows(path, sql)
     assert got == expected, f"after {seconds} s the project file reads {got!r}, not {expected!r} ({sql})"
+
+
+def query(path: Path, sql: str, *args) -> list[tuple]:
+    """Rows of ``sql`` read straight from the project file (what SQLite holds, not what the page shows)."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()

@@ -9,6 +9,7 @@ import re
 import sqlite3
 from pathlib import Path
 
+import docx
 import pytest
 
 from qualcode.ui.i18n import t
@@ -70,4 +71,13 @@ def test_framework_journey(demo):
         rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
         row = next(r for r in rows if INFORMANT in r.values())
         assert row[CODE] == SUMMARY
+        # the Word download is a table for a paper: "Table 1" (a SEQ field), the title in italics, the note
+        with page.expect_download(timeout=WAIT) as download:
+            main(page).get_by_role("button", name=t("fw_download").format(fmt="DOCX")).click()
+        doc = docx.Document(download.value.path())
+        number, title = doc.paragraphs[:2]
+        assert number.text == "Table 1" and "SEQ Table" in number._p.xml
+        assert title.text == "Framework Matrix of Informants by Code" and title.runs[0].italic
+        assert doc.paragraphs[-1].text.startswith("Note. Informants by codes, all coders pooled.")
+        assert "E3.2 = Communication" in doc.paragraphs[-1].text  # the legend of the code columns
         assert page.locator('[data-testid="stMain"] em, [data-testid="stMain"] a[href="x"]').count() == 0

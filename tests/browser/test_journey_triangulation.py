@@ -4,7 +4,6 @@ cell, reads its quotes, opens one in the Code page and saves a verdict; SQLite i
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, click, copy_demo, main, nav, open_page, pick_coder, selected, settle, widget
+from .journey import WAIT, choose, click, copy_demo, main, nav, open_page, pick_coder, query, selected, settle, widget
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -29,14 +28,6 @@ JOIN codes k ON k.id = x.code_id JOIN documents d ON d.id = x.document_id
 JOIN informants i ON i.id = d.informant_id JOIN groups g ON g.id = i.group_id
 WHERE k.key = ? AND g.key = ? ORDER BY x.id
 """
-
-
-def query(path: Path, sql: str, *args) -> list[tuple]:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 def heatmap(page):
@@ -89,8 +80,11 @@ def test_triangulation_journey(demo):
         choose(page, t("tri_by"), t("tri_axis_source_type"))
         assert {column for _, column in heatmap_cells(page)} == {"interview", "observation", "document"}
         choose(page, t("tri_by"), t("tri_axis_informant"))
-        informants = {k for (k,) in query(demo, "SELECT key FROM informants")}
-        assert {column for _, column in heatmap_cells(page)} <= informants
+        # each informant with their group's name, so that a reader sees which group a column belongs to
+        informants = {f"{k} ({g})" for k, g in query(demo, "SELECT i.key, g.name FROM informants i "
+                                                           "JOIN groups g ON g.id = i.group_id")}
+        shown = {column for _, column in heatmap_cells(page)}
+        assert shown <= informants and len(shown) > 5
         choose(page, t("tri_by"), t("tri_axis_group"))
         cells = heatmap_cells(page)
         assert {column for _, column in cells} == {"community", "agency", "leadership"}

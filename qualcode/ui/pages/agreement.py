@@ -8,6 +8,7 @@ import streamlit as st
 
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
+from qualcode.project.paper import agreement_paper
 from qualcode.ui.agreement_parts import (
     DECISIONS,
     RULES,
@@ -66,8 +67,8 @@ def controls(project: Project, counts: pd.DataFrame, names: list[str], consensus
             st.session_state["agr_unit"], st.session_state["agr_rule"])
 
 
-def report_section(report: pd.DataFrame, labels: dict[str, str], coders: list[str], unit: str, rule: str,
-                   n_documents: int) -> None:
+def report_section(project: Project, report: pd.DataFrame, labels: dict[str, str], coders: list[str], unit: str,
+                   rule: str, n_documents: int) -> None:
     st.subheader(tr("agr_report"))
     unit, rule = report.attrs.get("unit", unit), report.attrs.get("rule", rule)
     st.markdown(tr("agr_basis").format(unit=tr(f"agr_unit_{unit}"), rule=tr(f"agr_rule_{rule}"),
@@ -75,7 +76,9 @@ def report_section(report: pd.DataFrame, labels: dict[str, str], coders: list[st
                                        n=n_documents))
     st.dataframe(report_view(report, labels), hide_index=True, width="stretch", placeholder="", key="agr_report_view")
     st.caption(tr("agr_bands"))
-    table_downloads(report_download(report), f"agreement_{unit}_{rule}", "agr_report", "agr_download")
+    paper = agreement_paper(project, report, coders=list(report.attrs.get("coders") or coders), unit=unit, rule=rule)
+    table_downloads(report_download(paper.frame), f"agreement_{unit}_{rule}", "agr_report", "agr_download",
+                    paper=paper)
 
 
 def disagreement_section(project: Project, rows: pd.DataFrame, hidden: int, coders: list[str],
@@ -174,7 +177,7 @@ def body(project: Project) -> None:
     except QualcodeError as exc:
         st.error(error_text(exc))
         return
-    report_section(report, labels, coders, unit, rule, len(documents))
+    report_section(project, report, labels, coders, unit, rule, len(documents))
     rows, hidden = open_disagreements(disagreements, project.reconciliations(), coders)
     disagreement_section(project, rows, hidden, coders, labels)
 

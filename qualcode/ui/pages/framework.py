@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.project import Project
+from qualcode.project.paper import framework_paper
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
     escape_md,
@@ -96,12 +97,12 @@ def render() -> None:
         st.info(tr("tri_nothing_coded"))
     st.caption(tr("fw_hint"))
     labels = code_labels(codes)
-    table = matrix_table(project, matrix, groups=groups)
     shown = matrix_table(project, matrix, tr("col_informant"), tr("col_group"), groups=groups)
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="", key="fw_table_view",
                  column_config={c: st.column_config.TextColumn(c, help=escape_md(labels.get(c, c)), width="medium")
                                 for c in matrix.columns})
-    table_downloads(table, "framework_matrix", "fw_table", "fw_download")
+    paper = framework_paper(project, matrix, coders=coders, rollup=rollup)
+    table_downloads(paper.frame, "framework_matrix", "fw_table", "fw_download", paper=paper)
     if len(matrix.index) and len(matrix.columns):
         cell_section(project, matrix, coders, rollup, labels)
 

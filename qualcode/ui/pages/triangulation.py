@@ -13,6 +13,7 @@ from qualcode.analysis.triangulation import AXES, MEASURES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.analysis import TABLE_EXTRA_COLUMNS, VERDICTS
+from qualcode.project.paper import axis_labels, matrix_paper
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
@@ -38,6 +39,7 @@ from qualcode.ui.triangulation_parts import (
     free_name,
     pick_from_chart,
     quote_list,
+    report_download,
     save_verdict,
 )
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
@@ -95,7 +97,7 @@ def coverage_label(present: pd.Series, by: str) -> str:
 def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, by: str, measure: str,
                    labels: dict[str, str]) -> None:
     title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=tr(f"tri_axis_{by}").lower())
-    shown = chart_columns(list(matrix.columns), by)
+    shown = chart_columns(list(matrix.columns), by, axis_labels(project, by) if by == "informant" else None)
     st.session_state[CHART_COLUMNS] = {label: column for column, label in shown.items()}  # a click names a label
     # Altair checks every part of a chart against the Vega-Lite schema while it is built (most of this page's
     # time on the demo); our own code builds the heat maps, and Streamlit checks the finished chart once.
@@ -122,7 +124,9 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
                    "verdict_at": tr("tri_col_verdict_at"), "rationale": tr("tri_col_rationale")}
         shown_table = frame[list(columns)].rename(columns=columns).rename_axis(tr("col_code")).reset_index()
         st.dataframe(shown_table, hide_index=True, width="stretch", placeholder="", key="tri_table_view")
-        table_downloads(table.rename_axis("code").reset_index(), stem, "tri_table", "tri_download_table")
+        paper = matrix_paper(project, table, by=by, measure=measure, coders=chosen_coders() or None,
+                             rollup=bool(st.session_state.get("tri_rollup")))
+        table_downloads(paper.frame, stem, "tri_table", "tri_download_table", paper=paper)
         st.caption(tr("tri_quote_table"))
         export_menu(project, "quotes", key="tri_quotes", file_stem="quotes", coders=chosen_coders() or None)
 
@@ -245,6 +249,8 @@ def render() -> None:
     if unassigned:
         st.caption(trn("tri_unassigned", unassigned, axis=tr(f"tri_axis_{by}").lower()))
     matrix_section(project, matrix, table, by, measure, labels)
+    st.subheader(tr("tri_report_title"))
+    report_download(project, coders)
     code = cell_section(project, matrix, by, coders, rollup, labels)
     if code:
         verdict_section(project, code, labels)
