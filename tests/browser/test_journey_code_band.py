@@ -60,6 +60,14 @@ def codings(path: Path) -> list[tuple]:
         conn.close()
 
 
+def exemplars(path: Path) -> set[int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {i for (i,) in conn.execute("SELECT id FROM codings WHERE exemplar = 1")}
+    finally:
+        conn.close()
+
+
 def drawn(page, n: int) -> None:
     page.wait_for_function("(n) => document.querySelector('.qc-transcript')?.dataset.codings === String(n)",
                            arg=n, timeout=WAIT)
@@ -126,10 +134,23 @@ def test_code_band_journey(tmp_path):
         expect(memo_box).to_have_value("")
         choose(page, t("change_code"), "DAT · Data", scope=dialog)
         memo_box.fill("lintas baris")
+        exemplar = dialog.get_by_text(t("exemplar"), exact=True)  # and flag it as an exemplar quote
+        exemplar.click()
         click(page, t("save"), scope=dialog)
         expect(dialog).to_be_hidden(timeout=WAIT)
         settle(page)
         assert codings(path)[1][1:] == (start, start + len(PASSAGE), PASSAGE, "DAT", "tester", "lintas baris")
+        assert exemplars(path) == {new_id}
+
+        # opened again, the box is ticked; unticked and saved, the flag is gone
+        dialog = open_band(page, new_id)
+        box = dialog.get_by_role("checkbox", name=t("exemplar"))
+        expect(box).to_be_checked()
+        dialog.get_by_text(t("exemplar"), exact=True).click()
+        click(page, t("save"), scope=dialog)
+        expect(dialog).to_be_hidden(timeout=WAIT)
+        settle(page)
+        assert exemplars(path) == set()
 
         # delete needs its confirm step
         dialog = open_band(page, memo_id)
