@@ -105,17 +105,27 @@ def _markdown(item) -> str:
     return out.getvalue()
 
 
-def test_agreement_table_names_codes_and_marks_parents(demo):
+def test_agreement_table_names_codes_and_rolls_up_parents(demo):
     item = export_table(demo, "agreement", coders=["rina", "budi"])
     names, parents = codebook(demo)
     frame = item.frame
     assert list(frame.columns[:2]) == ["code", "name"]
-    named = frame[frame["code"] != "(all codes)"]
+    named = frame[~frame["code"].isin(["(all codes)", "(all codes, coded units)"])]
     assert named["name"].tolist() == [names[k] for k in named["code"]]
-    marked = set(frame.loc[frame["kappa_band"] == "see sub-codes", "code"])
-    assert marked and marked <= parents
-    assert all(frame.loc[frame["code"].isin(marked), "prevalence"] == 0)
+    # parents carry their sub-codes by default: figures of their own, and the note says how they were read
+    rows = frame[frame["code"].isin(parents)]
+    assert len(rows) == len(parents) and rows["kappa"].notna().all() and (rows["prevalence"] > 0).all()
+    assert "see sub-codes" not in set(frame["kappa_band"]) | set(frame["alpha_band"])
+    assert "Codes with sub-codes carry them: a unit carries such a code for a coder when the coder coded it or any " \
+           "code below it there" in item.notes
     assert "Rule: a unit carries a code when a coder's codings cover at least half of it." in item.notes
+    # by their own codings only: parents without any are marked and point to their sub-codes
+    own = export_table(demo, "agreement", coders=["rina", "budi"], rollup=False)
+    marked = set(own.frame.loc[own.frame["kappa_band"] == "see sub-codes", "code"])
+    assert marked and marked <= parents
+    assert all(own.frame.loc[own.frame["code"].isin(marked), "prevalence"] == 0)
+    assert (own.frame.loc[own.frame["code"].isin(marked), "reason"] != "").all()  # and say why they are undefined
+    assert "marked \u201csee sub-codes\u201d" in own.notes and "carry them" not in own.notes
     book = io.BytesIO()
     write_table(frame, book, "xlsx", title=item.title, caption=item.caption, notes=item.notes)
     rows = list(openpyxl.load_workbook(io.BytesIO(book.getvalue())).active.values)

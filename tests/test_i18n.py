@@ -12,7 +12,7 @@ import pytest
 
 from qualcode import accounts
 from qualcode.analysis.agreement import interpret_alpha, interpret_kappa
-from qualcode.analysis.agreement_report import KAPPA_KINDS, UNIT_KINDS
+from qualcode.analysis.agreement_report import KAPPA_KINDS, REASONS, UNIT_KINDS
 from qualcode.analysis.cooccurrence import BY as COOCCURRENCE_BY
 from qualcode.analysis.triangulation import AXIS_LABELS, MEASURES
 from qualcode.analysis.units import RULES
@@ -48,6 +48,7 @@ TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "agr_rule_{}": [(r,) for r in RULES],
     "agr_kind_{}": [(k,) for k in KAPPA_KINDS],
     "agr_band_{}": [(b.replace(" ", "_"),) for b in BANDS],
+    "agr_reason_{}": [(r,) for r in REASONS],  # why a kappa or alpha is undefined
     "agr_decision_{}": [(d,) for d in RECONCILE_DECISIONS],
     "agr_accept_{}_help": [(d,) for d in RECONCILE_DECISIONS],
     "sug_done_{}": [(d,) for d in DECISIONS],
@@ -405,7 +406,7 @@ def test_agreement_tables_in_indonesian(demo_path):
     assert list(report.columns) == ids(
         "col_code", "col_name", "agr_col_units", "agr_col_coders", "agr_col_prevalence", "agr_col_uncoded",
         "agr_col_percent", "agr_col_kappa", "agr_col_kappa_kind", "agr_col_kappa_band", "agr_col_alpha",
-        "agr_col_alpha_low", "agr_col_alpha_high", "agr_col_alpha_band")
+        "agr_col_alpha_low", "agr_col_alpha_high", "agr_col_alpha_band", "agr_col_reason", "agr_col_warning")
     assert set(report["Jenis kappa"]) == {"kappa Cohen"}  # the kind, not the library's "cohen"
     assert set(report["Kategori kappa"]) <= {CATALOGUE[f"agr_band_{b.replace(' ', '_')}"]["id"] for b in BANDS}
     disagreements = next(d.value for d in at.dataframe if "Teks" in d.value.columns)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+import krippendorff
+import numpy as np
 import pytest
+from sklearn.metrics import cohen_kappa_score
 
+from qualcode.codebook import Code, Codebook
 from qualcode.errors import InputError, NotFoundError
-from qualcode.project import Project
+from qualcode.project import CodingSpec, Project
 from qualcode.project.agreement import DECISIONS
 from qualcode.store import SCHEMA_VERSION
 
@@ -34,9 +39,13 @@ def consensus_spans(p: Project, name: str = "consensus") -> list[tuple]:
 # -- agreement and disagreements through the project ----------------------------------------
 
 def test_agreement_defaults_and_disagreements(hand):
-    report = hand.agreement(coders=["rina", "budi"], n_boot=100)
-    assert list(report["code"]) == ["X", "Y", "(all codes)"]
+    report = hand.agreement(coders=["rina", "budi"], n_boot=100, seed=7)
+    assert list(report["code"]) == ["X", "Y", "(all codes)", "(all codes, coded units)"]
     assert report.attrs["documents"] == ["d1"] and report.attrs["unit"] == "sentence"
+    assert (report.attrs["n_boot"], report.attrs["seed"], report.attrs["level"]) == (100, 7, "nominal")
+    assert report.attrs["rollup_on"] is True and report.attrs["rollup"] == {}  # X and Y have no sub-codes
+    again = hand.agreement(coders=["rina", "budi"], n_boot=100, seed=7)
+    assert again["alpha_low"].tolist() == pytest.approx(report["alpha_low"].tolist(), nan_ok=True)  # seeded
     assert report.set_index("code").at["X", "kappa"] == pytest.approx(-0.5)
     chars = hand.agreement(coders=["rina", "budi"], unit="char", codes=["X"], n_boot=0)
     assert chars.loc[0, "units"] == len(TEXT)
@@ -59,6 +68,90 @@ def test_documents_default_to_those_every_coder_coded(hand, tmp_path):
     assert hand.agreement(coders=["rina", "budi"], n_boot=0).attrs["documents"] == ["d1"]
     both = hand.agreement(coders=["rina", "budi"], documents=["d1", "d2"], n_boot=0)
     assert both.attrs["documents"] == ["d1", "d2"]
+
+
+# -- parent codes rolled up ---------------------------------------------------------------------
+
+def project_by_hand(units: list[tuple[int, int, int]], spans: list[tuple[int, int, int]], rule: str) -> list[int]:
+    """0/1 per unit (document, start, end): whether the spans (document, start, end), taken together, cover at least
+    half of the unit (majority) or touch it (any), counted character by character."""
+    covered: dict[int, set[int]] = {}
+    for doc, start, end in spans:
+        covered.setdefault(doc, set()).update(range(start, end))
+    out = []
+    for doc, start, end in units:
+        n = len(covered.get(doc, set()) & set(range(start, end)))
+        out.append(int(2 * n >= end - start if rule == "majority" else n > 0))
+    return out
+
+
+@pytest.mark.parametrize("rule", ["majority", "any"])
+def test_parents_roll_up_as_an_independent_computation_says(demo_path, rule):
+    coders = ["rina", "budi"]
+    with Project.open(demo_path) as p:
+        report = p.agreement(coders=coders, rule=rule, n_boot=0).set_index("code")
+        plain = p.agreement(coders=coders, rule=rule, n_boot=0, rollup=False).set_index("code")
+        codes = p.codes()
+        codings = p.codings(coders=coders)
+        doc_ids = [p.document(d)["id"] for d in report.attrs["documents"]]
+        units = p.units(kind="sentence")
+    units = units[units["document_id"].isin(doc_ids)].sort_values(["document_id", "start"])
+    unit_spans = list(zip(units["document_id"], units["start"], units["end"], strict=True))
+    children: dict[str, list[str]] = {}
+    for key, parent in zip(codes["key"], codes["parent"], strict=True):
+        if isinstance(parent, str):
+            children.setdefault(parent, []).append(key)
+    assert len(children) == 8 and report.attrs["rollup"] == children  # one level in the demo's codebook
+    for parent, subs in children.items():
+        table = []
+        for coder in coders:
+            # the parent's unit for this coder: present by its own codings or by any sub-code's, each projected alone
+            rows = [project_by_hand(unit_spans, [(d, s, e) for d, s, e, c, w in zip(
+                codings["document_id"], codings["start"], codings["end"], codings["code"], codings["coder"],
+                strict=True) if c == code and w == coder], rule) for code in [parent, *subs]]
+            table.append([max(values) for values in zip(*rows, strict=True)])
+        row = report.loc[parent]
+        assert sum(table[0]) + sum(table[1]) > 0, parent
+        assert row["kappa"] == pytest.approx(cohen_kappa_score(table[0], table[1], labels=[0, 1])), parent
+        assert row["alpha"] == pytest.approx(krippendorff.alpha(table, level_of_measurement="nominal")), parent
+        assert row["prevalence"] == pytest.approx(np.mean(np.maximum(table[0], table[1]))), parent
+        assert row["reason"] == "" and row["kappa_band"] != "undefined", parent
+    undefined = report[report["kappa"].isna() | report["alpha"].isna()]
+    assert (undefined["reason"] != "").all()  # e.g. E4.3, which nobody coded
+    assert not set(undefined.index) & set(children)
+    assert plain.attrs["rollup"] == {}
+    for parent in children:  # parents by their own codings: the demo codes sub-codes, so mostly undefined ...
+        if math.isnan(plain.at[parent, "alpha"]):
+            assert plain.at[parent, "reason"] == "one category only: no coder coded any unit with it"
+    for code in set(report.index) - set(children):  # ... and every other row the same either way
+        assert report.at[code, "kappa"] == pytest.approx(plain.at[code, "kappa"], nan_ok=True), code
+
+
+def test_rollup_reaches_every_level_below(tmp_path):
+    # P > P.1 > P.1.a, and P > P.2: rina codes P.1.a on S1, budi P.2 on S1 and P.1.a on S2
+    p = Project.create(tmp_path / "nested.qualcode")
+    p.load_codebook(Codebook(name="n", codes=[Code(key="P", name="Pe"), Code(key="P.1", name="One", parent="P"),
+                                              Code(key="P.1.a", name="Ay", parent="P.1"),
+                                              Code(key="P.2", name="Two", parent="P")]))
+    path = tmp_path / "d1.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    p.import_document(path, language="en", name="d1")
+    p.add_codings([CodingSpec("d1", 0, 20, "P.1.a", "rina"), CodingSpec("d1", 0, 20, "P.2", "budi"),
+                   CodingSpec("d1", 24, 46, "P.1.a", "budi")])
+    report = p.agreement(coders=["rina", "budi"], n_boot=0).set_index("code")
+    assert report.attrs["rollup"] == {"P": ["P.1", "P.2", "P.1.a"], "P.1": ["P.1.a"]}
+    top = ([1, 0, 0], [1, 1, 0])  # P: rina S1; budi S1 (P.2) and S2 (P.1.a)
+    assert report.at["P", "kappa"] == pytest.approx(cohen_kappa_score(*top))
+    assert report.at["P", "alpha"] == pytest.approx(krippendorff.alpha(list(top), level_of_measurement="nominal"))
+    middle = ([1, 0, 0], [0, 1, 0])  # P.1: through P.1.a only
+    assert report.at["P.1", "kappa"] == pytest.approx(cohen_kappa_score(*middle))
+    # only P asked for: its codes below are still read
+    alone = p.agreement(coders=["rina", "budi"], codes=["P"], n_boot=0)
+    assert alone.set_index("code").at["P", "kappa"] == pytest.approx(report.at["P", "kappa"])
+    assert alone.attrs["pooled_codes"] == ["P", "P.1", "P.2", "P.1.a"]
+    with pytest.raises(InputError, match="rollup must be True or False"):
+        p.agreement(coders=["rina", "budi"], rollup="yes")
+    p.close()
 
 
 # -- reconciliation ----------------------------------------------------------------------------

@@ -4,6 +4,8 @@ consensus coder and the blind-coding toggle, on real project files."""
 from __future__ import annotations
 
 import io
+import json
+import math
 import sqlite3
 from pathlib import Path
 
@@ -33,6 +35,11 @@ def page(path: Path | str, coder: str | None = "rina", lang: str = "en", **state
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
     """The table on the page that has ``column``."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def pooled_translated(codes: pd.Series) -> list[str]:
+    """The report's codes as the page shows them: the pooled rows in words."""
+    return list(codes.replace({"(all codes)": "All codes", "(all codes, coded units)": "All codes, coded units"}))
 
 
 def pick_options(at: AppTest) -> list[str]:
@@ -106,7 +113,7 @@ def test_demo_report_rina_vs_budi(demo_path):
         expected = p.agreement(coders=pair, unit="sentence", documents=documents, rule="majority")
     assert documents and at.multiselect(key="agr_documents").value == documents
     shown = frame_with(at, "Kappa")
-    assert list(shown["Code"]) == list(expected["code"].replace("(all codes)", "All codes"))  # pooled row, translated
+    assert list(shown["Code"]) == pooled_translated(expected["code"])
     assert "All codes" in list(shown["Code"])
     assert shown["Kappa"].fillna(-9).tolist() == expected["kappa"].astype(float).round(3).fillna(-9).tolist()
     assert shown["Alpha"].fillna(-9).tolist() == expected["alpha"].astype(float).round(3).fillna(-9).tolist()
@@ -126,35 +133,141 @@ def test_unit_rule_and_codes_change_the_report(demo_path):
                                documents=documents,
                                rule="any")
     shown = frame_with(at, "Kappa")
-    assert list(shown["Code"]) == list(expected["code"].replace("(all codes)", "All codes"))  # pooled row, translated
+    assert list(shown["Code"]) == pooled_translated(expected["code"])
     assert shown["Units"].tolist() == expected["units"].tolist()
     basis = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert "Speaker turn" in basis and "a coding touches it" in basis
 
 
-def test_report_download_csv_and_xlsx(demo_path, downloads):  # noqa: F811
+def test_report_downloads_state_their_settings(demo_path, downloads):  # noqa: F811
+    import docx
+    import openpyxl
+
+    from .markdown_reader import read as read_markdown
+
     at = page(demo_path)
     assert not at.exception
-    csv = pd.read_csv(io.BytesIO(downloads["agreement_sentence_majority.csv"]), keep_default_na=False)
-    # the sheet as `qualcode export agreement` writes it: "Table 1", the title, a blank row, the table, the note
-    book = pd.read_excel(io.BytesIO(downloads["agreement_sentence_majority.xlsx"]), keep_default_na=False, header=None)
-    assert book.iloc[0, 0] == "Table 1" and book.iloc[1, 0] == "Intercoder Agreement"
-    assert book.iloc[-1, 0].startswith("Note. Agreement of budi, rina on sentence units (majority rule).")
-    xlsx = pd.read_excel(io.BytesIO(downloads["agreement_sentence_majority.xlsx"]), keep_default_na=False,
-                         skiprows=3).iloc[:len(csv)]
+    coders = at.multiselect(key="agr_coders").value
+    documents = at.multiselect(key="agr_documents").value
+    with Project.open(demo_path) as p:
+        report = p.agreement(coders=coders, documents=documents, n_boot=0)
+    files = {name: data() if callable(data) else data for name, data in downloads.items()
+             if name.startswith("agreement_sentence_majority.")}
+    assert sorted(files) == [f"agreement_sentence_majority.{f}" for f in ("csv", "docx", "md", "tex", "xlsx")]
     shown = frame_with(at, "Kappa")
-    for frame in (csv, xlsx):
-        assert list(frame["code"].replace("(all codes)", "All codes")) == list(shown["Code"])
-        assert frame.loc[frame["code"] == "E1.1", "name"].tolist() == ["Institutional and policy environment"]
-        assert {"percent_agreement", "kappa", "alpha", "kappa_band", "alpha_band"} <= set(frame.columns)
-        assert set(frame["unit"]) == {"sentence"} and set(frame["rule"]) == {"majority"}
+    # CSV: the settings are columns of every row, read by any reader without options
+    csv = pd.read_csv(io.BytesIO(files["agreement_sentence_majority.csv"]), keep_default_na=False)
+    assert pooled_translated(csv["code"]) == list(shown["Code"])
+    assert csv.loc[csv["code"] == "E1.1", "name"].tolist() == ["Institutional and policy environment"]
+    assert {"percent_agreement", "kappa", "alpha", "kappa_band", "alpha_band", "reason", "warning"} <= set(csv.columns)
+    assert set(csv["unit"]) == {"sentence"} and set(csv["rule"]) == {"majority"} and set(csv["level"]) == {"nominal"}
+    assert {tuple(json.loads(v)) for v in csv["coders_compared"]} == {tuple(coders)}
+    assert {tuple(json.loads(v)) for v in csv["documents"]} == {tuple(documents)}
+    assert set(csv["n_boot"]) == {500} and set(csv["seed"]) == {0}
+    assert csv.loc[csv["code"] == "E1.1", "units"].tolist() == [report.attrs["units"]]
+    # XLSX: the table as `qualcode export agreement` writes it, then a settings sheet
+    raw = io.BytesIO(files["agreement_sentence_majority.xlsx"])
+    book = pd.read_excel(raw, keep_default_na=False, header=None)
+    assert book.iloc[0, 0] == "Table 1" and book.iloc[1, 0] == "Intercoder Agreement"
+    note = book.iloc[-1, 0]
+    assert note.startswith(f"Note. Agreement of {', '.join(coders)} on sentence units (majority rule).")
+    xlsx = pd.read_excel(raw, keep_default_na=False, skiprows=3).iloc[:len(csv)]
+    assert pooled_translated(xlsx["code"]) == list(shown["Code"])
+    assert openpyxl.load_workbook(raw).sheetnames == ["agreement", "settings"]
+    settings = pd.read_excel(raw, sheet_name="settings").set_index("setting")["value"]
+    assert settings["unit"] == "sentence" and settings["rule"].startswith("majority: ")
+    assert settings["coders"] == ", ".join(coders) and settings["documents"] == len(documents)
+    assert settings["document names"] == "; ".join(documents)
+    assert settings["units"] == report.attrs["units"] and settings["level of measurement"] == "nominal"
+    assert (settings["bootstrap resamples"], settings["bootstrap seed"]) == (500, 0)
+    assert settings["parent codes"].startswith("carry their sub-codes (E1, E2")
+    # Word, Markdown and LaTeX: the note under the table
+    notes = {"docx": docx.Document(io.BytesIO(files["agreement_sentence_majority.docx"])).paragraphs[-1].text,
+             "md": read_markdown(files["agreement_sentence_majority.md"].decode("utf-8")).paragraphs[-1]}
+    tex = files["agreement_sentence_majority.tex"].decode("utf-8")
+    notes["tex"] = tex[tex.index(r"\textit{Note.}"):].replace(r"\%", "%")
+    for fmt, text in notes.items():
+        assert f"Agreement of {', '.join(coders)} on sentence units (majority rule)." in text, fmt
+        assert f"Documents compared ({len(documents)}): {', '.join(documents)}." in text, fmt
+        assert "Rule: a unit carries a code when a coder's codings cover at least half of it." in text, fmt
+        assert f"Units: {report.attrs['units']:,} sentences" in text and "Level of measurement: nominal" in text, fmt
+        assert "500 bootstrap resamples of units (seed 0)" in text, fmt
+
+
+def test_parents_roll_up_and_undefined_rows_say_why(demo_path):
+    at = page(demo_path)
+    assert not at.exception and at.toggle(key="agr_rollup").value is True
+    pair, documents = at.multiselect(key="agr_coders").value, at.multiselect(key="agr_documents").value
+    with Project.open(demo_path) as p:
+        parents = {k for k in p.codes()["parent"] if isinstance(k, str)}
+        rolled = p.agreement(coders=pair, documents=documents).set_index("code")
+        own = p.agreement(coders=pair, documents=documents, rollup=False).set_index("code")
+    shown = frame_with(at, "Kappa").set_index("Code")
+    for parent in parents:  # figures of their own, as the library computes them rolled up
+        assert shown.at[parent, "Alpha band"] != "undefined", parent
+        assert shown.at[parent, "Kappa"] == round(rolled.at[parent, "kappa"], 3), parent
+    undefined = shown[shown["Alpha band"] == "undefined"]
+    assert len(undefined) and (undefined["Why undefined"] != "").all()  # codes nobody coded, in words
+    assert set(undefined["Why undefined"]) == {"one category only: no coder coded any unit with it"}
+    assert (shown.loc[shown["Alpha band"] != "undefined", "Why undefined"] == "").all()
+    assert any("Parent codes carry their sub-codes" in c.value for c in at.caption)
+    at.toggle(key="agr_rollup").set_value(False).run()
+    assert not at.exception
+    shown = frame_with(at, "Kappa").set_index("Code")
+    silent = [c for c in parents if math.isnan(own.at[c, "alpha"])]
+    assert len(silent) >= len(parents) - 1  # own codings only: the demo codes sub-codes (and E5 once)
+    for parent in parents:
+        if parent in silent:  # undefined, and saying why
+            assert shown.at[parent, "Alpha band"] == "undefined", parent
+            assert shown.at[parent, "Why undefined"] == "one category only: no coder coded any unit with it", parent
+        else:
+            assert shown.at[parent, "Alpha"] == round(own.at[parent, "alpha"], 3), parent
+    assert any("own codings only" in c.value for c in at.caption)
+
+
+def test_small_sample_warning(demo_path):
+    at = page(demo_path)
+    assert not at.exception
+    pair, documents = at.multiselect(key="agr_coders").value, at.multiselect(key="agr_documents").value
+    with Project.open(demo_path) as p:
+        report = p.agreement(coders=pair, documents=documents, n_boot=0)
+    warned = report[report["warning"] != ""]
+    assert 0 < len(warned) < len(report)  # rare codes warn, common ones and the pooled rows do not
+    assert (warned["units"] < warned["min_units"]).all()
+    calm = report[(report["warning"] == "") & report["min_units"].notna()]
+    codes = ~calm["code"].isin(["(all codes)", "(all codes, coded units)"])  # pooled rows count unit x code items
+    assert codes.sum() and (calm.loc[codes, "units"] >= calm.loc[codes, "min_units"]).all()
+    notes = [w.value for w in at.warning if "Krippendorff" in w.value]
+    assert notes == [f"{len(warned)} of {len(report)} rows rest on fewer units than Krippendorff's (2019) sample-size "
+                     "rule asks for: to tell alpha from 0.800 at p = 0.05, the rarer a code, the more units it needs "
+                     "(see the Warning column). Read those figures with care."]
+    shown = frame_with(at, "Kappa").set_index("Code")
+    for code, need in zip(warned["code"], warned["min_units"], strict=True):
+        assert shown.at[code, "Warning"] == f"small sample: fewer than {int(need):,} units", code
+    assert (shown.loc[list(calm["code"].replace({"(all codes)": "All codes",
+                                                  "(all codes, coded units)": "All codes, coded units"})),
+                      "Warning"] == "").all()
+    pooled = [c.value for c in at.caption if c.value.startswith("All codes pools")]
+    coded = report.attrs["coded_units"]
+    assert pooled == [f"All codes pools every unit × code item of {len(report) - 2} codes, each by its own codings; "
+                      f"the {report.attrs['units'] - coded:,} units nobody coded enter it as agreement on absence, "
+                      "which raises percent agreement. All codes, coded units pools the same items over the "
+                      f"{coded:,} units somebody coded."]
 
 
 def test_bahasa_indonesia(demo_path):
     at = page(demo_path, lang="id")
     assert not at.exception
     assert at.title[0].value == "Kesepakatan"
-    assert "Kategori kappa" in frame_with(at, "Kappa").columns
+    shown = frame_with(at, "Kappa")
+    assert "Kategori kappa" in shown.columns
+    assert any(w.value.endswith("Baca angka-angka itu dengan hati-hati.") for w in at.warning)
+    assert shown["Peringatan"].str.startswith("sampel kecil: kurang dari ").any()
+    undefined = shown[shown["Kategori alpha"] == "tak terdefinisi"]
+    assert len(undefined) and set(undefined["Sebab tak terdefinisi"]) == {
+        "hanya satu kategori: tak satu pun pengode memberi kode ini pada satuan mana pun"}
+    assert "Semua kode, satuan berkode" in list(shown["Kode"])
+    assert at.toggle(key="agr_rollup").label == "Kode induk mencakup sub-kodenya"
 
 
 # -- disagreements and reconciliation ------------------------------------------------------------

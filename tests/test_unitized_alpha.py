@@ -1,4 +1,4 @@
-"""The unitized alpha family (Krippendorff, Mathet, Bouvry & Widloecher 2016): values worked out by hand,
+"""The unitized alpha family (Krippendorff, Mathet, Bouvry & Widlöcher 2016): values worked out by hand,
 identities, and the relations the paper states."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Krippendorff's unitizing alphas for free spans on a continuum (the u-alpha family).
 
 No maintained Python library computes these, so they are written here from
-Krippendorff, Mathet, Bouvry & Widloecher (2016) and tested against values worked out
+Krippendorff, Mathet, Bouvry & Widlöcher (2016) and tested against values worked out
 by hand and against the relations the paper states.
 
 Each coder partitions a continuum of ``length`` positions (characters) into *units*
@@ -30,11 +30,18 @@ unbreakable and every gap as breakable into single positions:
 
 Within one coder, overlapping spans of one category are merged; spans of different
 categories must not overlap (the family assumes each coder's sections exclude each
-other). A coefficient is NaN where it is undefined (no expected disagreement).
+other). A coefficient is NaN where it is undefined (no expected disagreement), and so is a
+coefficient of one category that no coder used.
+
+Every function checks its input and raises :class:`qualcode.errors.InputError` naming the
+argument: ``spans`` without the four columns, a span outside ``0 <= start < end <= length``
+(a span of no characters included), offsets that are not whole numbers, a span without a
+coder or category, ``coders`` given as one string or missing a coder of ``spans``, fewer than
+two coders, and a ``length`` that is not a whole number >= 1.
 
 Reference
 ---------
-Krippendorff, K., Mathet, Y., Bouvry, S., & Widloecher, A. (2016). On the reliability of
+Krippendorff, K., Mathet, Y., Bouvry, S., & Widlöcher, A. (2016). On the reliability of
 unitizing textual continua: Further developments. *Quality & Quantity*, 50(6),
 2347-2364. https://doi.org/10.1007/s11135-015-0266-1
 """
@@ -80,6 +87,8 @@ def u_alpha(spans: Any, *, length: int, coders: Iterable[str] | None = None) -> 
     >>> spans = [("a", 2, 6, "x"), ("b", 3, 6, "x")]
     >>> round(u_alpha(pd.DataFrame(spans, columns=["coder", "start", "end", "category"]), length=10), 4)
     0.8011
+    >>> round(u_alpha(spans, length=10), 4)  # records work as well as a DataFrame
+    0.8011
     """
     sections, categories = _prepare(spans, length, coders)
     o, e = _u_matrices(sections, length)
@@ -91,20 +100,40 @@ def binary_u_alpha(spans: Any, *, length: int, category: Any = None, coders: Ite
 
     With ``category`` the spans of that category are the relevant matter and everything
     else is a gap (the binary unitizing alpha of one category); without it, every span
-    counts, whatever its category. Other parameters as for :func:`u_alpha`.
+    counts, whatever its category. Other parameters as for :func:`u_alpha`. NaN when
+    no coder used ``category``.
+
+    Example
+    -------
+    >>> spans = [("a", 0, 4, "x"), ("a", 6, 10, "y"), ("b", 0, 4, "x"), ("b", 6, 10, "x")]
+    >>> binary_u_alpha(spans, length=10)  # the same units, though their categories differ
+    1.0
     """
     frame = _frame(spans)
+    names = _coder_names(coders, frame)
     if category is not None:
         frame = frame[frame["category"] == category]
     frame = frame.assign(category="relevant")
-    names = list(coders) if coders is not None else list(dict.fromkeys(_frame(spans)["coder"]))
     sections, _ = _prepare(frame, length, names)
     o, e = _u_matrices(sections, length)
     return _one_minus(o[0].sum() - o[0, 0], e[0].sum() - e[0, 0])
 
 
 def cu_alpha(spans: Any, *, length: int, coders: Iterable[str] | None = None) -> float:
-    """cuα: agreement on the categories where units of different coders intersect (gaps ignored)."""
+    """cuα: agreement on the categories where units of different coders intersect (gaps ignored).
+
+    Parameters as for :func:`u_alpha`. NaN when no units of different coders intersect.
+
+    Example
+    -------
+    When every coder marks the same units of equal length, cuα is the nominal alpha of the
+    categories they gave them (here ``krippendorff_alpha([[1, 2, 1], [1, 2, 2]])``):
+
+    >>> spans = [("a", 0, 5, 1), ("a", 10, 15, 2), ("a", 20, 25, 1),
+    ...          ("b", 0, 5, 1), ("b", 10, 15, 2), ("b", 20, 25, 2)]
+    >>> round(cu_alpha(spans, length=30), 4)
+    0.4444
+    """
     sections, _ = _prepare(spans, length, coders)
     matrices = _cu_matrices(sections, length)
     if matrices is None:
@@ -114,7 +143,11 @@ def cu_alpha(spans: Any, *, length: int, coders: Iterable[str] | None = None) ->
 
 
 def k_u_alpha(spans: Any, *, length: int, category: Any, coders: Iterable[str] | None = None) -> float:
-    """(k)uα: cuα for one category ``category`` (how reliably intersecting units get this category)."""
+    """(k)uα: cuα for one category ``category`` (how reliably intersecting units get this category).
+
+    Parameters as for :func:`u_alpha`; NaN when no coder used ``category`` or no units of
+    different coders intersect.
+    """
     sections, categories = _prepare(spans, length, coders)
     if category not in categories:
         return math.nan
@@ -217,15 +250,39 @@ def _frame(spans: Any) -> pd.DataFrame:
     if isinstance(spans, pd.DataFrame):
         frame = spans
     else:
-        records = list(spans)
-        if records and isinstance(records[0], Mapping):
-            frame = pd.DataFrame.from_records(records)
-        else:
-            frame = pd.DataFrame.from_records(records, columns=list(SPAN_COLUMNS))
+        shape = f"a DataFrame or records with {', '.join(SPAN_COLUMNS)}"
+        if spans is None or isinstance(spans, str | bytes):
+            raise InputError(f"spans must be {shape}; got {spans!r}")
+        try:
+            records = list(spans)
+            if records and isinstance(records[0], Mapping):
+                frame = pd.DataFrame.from_records(records)
+            else:
+                frame = pd.DataFrame.from_records(records, columns=list(SPAN_COLUMNS))
+        except (TypeError, ValueError):
+            raise InputError(f"spans must be {shape}, one record per span") from None
     missing = [c for c in SPAN_COLUMNS if c not in frame.columns]
     if missing:
         raise InputError(f"spans lack column(s) {', '.join(missing)}; need {', '.join(SPAN_COLUMNS)}")
-    return frame.loc[:, list(SPAN_COLUMNS)]
+    frame = frame.loc[:, list(SPAN_COLUMNS)]
+    for column in ("coder", "category"):
+        absent = frame[column].isna().to_numpy()
+        if absent.any():
+            row = frame[absent].iloc[0]
+            raise InputError(f"spans: the span {row['start']}:{row['end']} has no {column}")
+    return frame
+
+
+def _coder_names(coders: Iterable[str] | None, frame: pd.DataFrame) -> list[Any]:
+    """The coders taking part: ``coders`` (checked) or those in ``frame``, in first-seen order."""
+    if coders is None:
+        return list(dict.fromkeys(frame["coder"]))
+    if isinstance(coders, str):
+        raise InputError(f"coders must be a list of coder names; got the one string {coders!r}")
+    try:
+        return list(dict.fromkeys(coders))
+    except TypeError:
+        raise InputError(f"coders must be a list of coder names; got {coders!r}") from None
 
 
 def _prepare(spans: Any, length: Any, coders: Iterable[str] | None) -> tuple[list[Sections], list[Any]]:
@@ -233,21 +290,21 @@ def _prepare(spans: Any, length: Any, coders: Iterable[str] | None) -> tuple[lis
     if isinstance(length, bool) or not isinstance(length, int | np.integer) or length < 1:
         raise InputError(f"length of the continuum must be a whole number >= 1, got {length!r}")
     frame = _frame(spans)
-    names = list(dict.fromkeys(coders)) if coders is not None else list(dict.fromkeys(frame["coder"]))
+    names = _coder_names(coders, frame)
     unknown = sorted(set(frame["coder"]) - set(names), key=str)
     if unknown:
         raise InputError(f"spans of coder(s) {', '.join(map(str, unknown))} not among the coders "
                          f"{', '.join(map(str, names))}")
     if len(names) < 2:
-        raise InputError(f"unitized alpha needs at least 2 coders; got {len(names)}")
+        raise InputError(f"unitized alpha needs at least 2 coders; got {len(names)} (coders)")
     starts, ends = frame["start"].to_numpy(), frame["end"].to_numpy()
     if len(frame):
         if not (np.issubdtype(starts.dtype, np.integer) and np.issubdtype(ends.dtype, np.integer)):
-            raise InputError("span start and end must be whole numbers")
+            raise InputError("spans: start and end must be whole numbers")
         bad = (starts < 0) | (ends <= starts) | (ends > length)
         if bad.any():
             row = frame[bad].iloc[0]
-            raise InputError(f"span {row['start']}:{row['end']} of coder {row['coder']} is invalid; need "
+            raise InputError(f"spans: span {row['start']}:{row['end']} of coder {row['coder']} is invalid; need "
                              f"0 <= start < end <= {length} (the length of the continuum)")
     categories = list(dict.fromkeys(frame["category"]))
     ids = {c: n + 1 for n, c in enumerate(categories)}

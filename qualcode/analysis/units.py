@@ -10,6 +10,14 @@ the coder's codings of the code (taken together, overlaps counted once) cover
 For units of one character (``unit="char"``) both rules agree: a character is coded
 or not. NVivo's coding comparison works this way on characters.
 
+Every unit and every coding must hold at least one character (``0 <= start < end``, whole
+numbers), as in the project file; anything else is an :class:`qualcode.errors.InputError`
+naming ``units`` or ``codings``. A unit with ``start == end`` is refused rather than
+projected: no share of it can be covered, so the majority rule (half of nothing) would count
+it as carrying the code for any coder with any coding of the code, and treating it as never
+present would add a unit on which every coder "agrees" by default. Either way the figures
+would rest on a unit that has no text to judge.
+
 Inputs are the frames :class:`qualcode.project.Project` returns: codings with
 ``document_id``, ``coder``, ``code``, ``start``, ``end``; units with ``id``,
 ``document_id``, ``start``, ``end``.
@@ -59,6 +67,8 @@ def presence_arrays(codings: pd.DataFrame, units: pd.DataFrame, *, coders: Seque
     for column in ("document_id", "coder", "code", "start", "end"):
         if column not in codings.columns:
             raise InputError(f"codings lack column '{column}'; need document_id, coder, code, start, end")
+    _check_offsets(units, "units")
+    _check_offsets(codings, "codings")
     units = units.sort_values(["document_id", "start"], kind="stable").reset_index(drop=True)
     u_doc = units["document_id"].to_numpy(np.int64)
     u_start, u_end = units["start"].to_numpy(np.int64), units["end"].to_numpy(np.int64)
@@ -85,6 +95,28 @@ def presence_arrays(codings: pd.DataFrame, units: pd.DataFrame, *, coders: Seque
             covered = _coverage(part["start"].to_numpy(), part["end"].to_numpy(), a, b)
             arrays[code][row[coder]] = covered >= need
     return units, arrays
+
+
+def _check_offsets(frame: pd.DataFrame, what: str) -> None:
+    """Every row of ``frame`` (units or codings) spans at least one character: 0 <= start < end, whole numbers."""
+    if len(frame) == 0:
+        return
+    try:
+        start, end = frame["start"].to_numpy(dtype=float), frame["end"].to_numpy(dtype=float)
+    except (TypeError, ValueError):
+        raise InputError(f"{what}: start and end must be whole numbers (character offsets)") from None
+    whole = np.isfinite(start) & np.isfinite(end) & (start == np.floor(start)) & (end == np.floor(end))
+    if not whole.all():
+        row = frame[~whole].iloc[0]
+        raise InputError(f"{what}: start and end must be whole numbers (character offsets); got "
+                         f"{row['start']!r}:{row['end']!r} in document {row['document_id']}")
+    bad = (start < 0) | (end <= start)
+    if bad.any():
+        row = frame[bad].iloc[0]
+        which = (f"unit {row['id']}" if what == "units" else f"the coding of {row['code']} by {row['coder']}")
+        problem = "has no characters (start == end)" if row["start"] == row["end"] else "is invalid"
+        raise InputError(f"{what}: {which} at {row['start']}:{row['end']} in document {row['document_id']} "
+                         f"{problem}; need 0 <= start < end")
 
 
 def _coverage(starts: np.ndarray, ends: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..export.latex import LATEX_ENGINES
-from ..export.tables import write_table
+from ..export.tables import write_item
 from .common import PROJECT, open_project
 
 # -- triangulation ---------------------------------------------------------------------
@@ -69,18 +69,17 @@ def _matrix_args(by: str, measure: str, coders: str | None, rollup: bool) -> dic
 
 
 def _write_item(item, target, fmt: str, **options) -> None:
-    """Write a catalogue table with the title, caption and notes `qualcode export` gives it."""
-    write_table(item.frame, target, fmt, title=item.title, caption=item.caption, notes=item.notes,
-                sheet_name=item.name, **options)
+    """Write a catalogue table with the title, caption, notes and settings `qualcode export` gives it."""
+    write_item(item, target, fmt, **options)
 
 
 def _report_format(fmt: str | None, output: Path | None) -> str:
     """The format of `matrix` and `agreement`: --format, else from the -o suffix, else csv."""
     if fmt is None:
-        fmt = ({".xlsx": "xlsx", ".md": "md", ".markdown": "md", ".tex": "tex"}.get(output.suffix.lower(), "csv")
-               if output else "csv")
-    if fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx needs -o FILE.xlsx")
+        fmt = ({".xlsx": "xlsx", ".docx": "docx", ".md": "md", ".markdown": "md", ".tex": "tex"}
+               .get(output.suffix.lower(), "csv") if output else "csv")
+    if fmt in ("xlsx", "docx") and output is None:
+        raise click.UsageError(f"--format {fmt} needs -o FILE.{fmt}")
     return fmt
 
 
@@ -143,30 +142,40 @@ def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollu
 @click.option("--rule", type=click.Choice(["majority", "any"]), default="majority", show_default=True,
               help="A unit carries a code when the coder's codings cover at least half of it (majority) "
                    "or any character of it (any).")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "md", "tex"]),
+@click.option("--rollup/--no-rollup", default=True, show_default=True,
+              help="Parent codes carry their sub-codes: a unit carries a parent for a coder when the coder coded "
+                   "it or any code below it there. --no-rollup: every code by its own codings only.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "docx", "md", "tex"]),
               help="Table format (default: from the -o suffix, else csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (default: stdout; xlsx needs a file).")
+              help="Write to this file (default: stdout; xlsx and docx need a file).")
 @RAW_CSV
 @DECIMALS
 @LATEX_ENGINE
-def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rule: str, fmt: str | None,
-              output: Path | None, raw_csv: bool, decimals: int, latex_engine: str | None) -> None:
+def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rule: str, rollup: bool,
+              fmt: str | None, output: Path | None, raw_csv: bool, decimals: int, latex_engine: str | None) -> None:
     """Write the intercoder agreement report: per code (and all codes pooled) percent agreement,
     Cohen's kappa (2 coders) or Fleiss' kappa (3+), Krippendorff's alpha with a bootstrap
-    95% interval, over the documents every chosen coder coded."""
+    95% interval, over the documents every chosen coder coded. Undefined figures give their
+    reason; figures on fewer units than Krippendorff's sample-size rule asks for carry a warning.
+
+    The file states what the report rests on (unit, rule, coders, documents, units, level of
+    measurement, roll-up, bootstrap resamples and seed, qualcode version, date): csv as columns
+    repeated on every row, xlsx in a "settings" sheet, docx, tex and md in the note."""
     fmt = _report_format(fmt, output)
     guard = _csv_guard(raw_csv, fmt)
+    from ..analysis.agreement_report import POOLED
     from ..project.catalog import agreement_table
 
     names = [c.strip() for c in coders.split(",") if c.strip()]
     keys = [k.strip() for item in codes for k in item.split(",") if k.strip()] or None
     with open_project(project) as p:
-        item = agreement_table(p, coders=names, unit=unit, codes=keys, rule=rule)
+        item = agreement_table(p, coders=names, unit=unit, codes=keys, rule=rule, rollup=rollup)
     _write_item(item, output or sys.stdout, fmt, csv_guard=guard, decimals=decimals,
                 latex_engine=_latex_engine(latex_engine, fmt))
     if output:
-        click.echo(f"wrote agreement of {', '.join(names)} on {len(item.frame) - 1} codes "
+        n = int((~item.frame["code"].isin(POOLED)).sum())
+        click.echo(f"wrote agreement of {', '.join(names)} on {n} codes "
                    f"({unit} units, {rule} rule) to {output}", err=True)
 
 
@@ -188,9 +197,14 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
 @click.option("--measure", type=click.Choice(["segments", "informants", "share", "words", "count", "jaccard"]),
               help="matrix: the cell value (segments, informants, share, words); cooccurrence: sentences coded "
                    "with both codes (count, default) or their Jaccard coefficient (jaccard).")
-@click.option("--rollup", is_flag=True, help="matrix, framework: top-level codes only, counting sub-codes; "
-                                             "frequencies: every code, parents counting their sub-codes.")
+@click.option("--rollup/--no-rollup", default=None,
+              help="matrix, framework: top-level codes only, counting sub-codes; frequencies: every code, parents "
+                   "counting their sub-codes (all three: off by default); agreement: parents carry their sub-codes "
+                   "(on by default, --no-rollup: own codings only).")
 @click.option("--unit", type=click.Choice(["sentence", "turn", "char"]), help="agreement: the units compared.")
+@click.option("--rule", type=click.Choice(["majority", "any"]),
+              help="agreement: a unit carries a code when a coder's codings cover at least half of it (majority, "
+                   "default) or touch it (any).")
 @click.option("--document", help="codings, quotes: only this document; transcript: the document (required).")
 @click.option("--citation", metavar="TEMPLATE",
               help="quotes: citation label (default '({informant}, {group}, {ref})'); fields: informant, "
@@ -211,9 +225,9 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
                    "column (margin); quotes as docx, tex, md or html: paper, code headings and the quotes with "
                    "their citations, no table.")
 def export(project: Path, table: str, fmt: str | None, output: Path, coders: str | None, by: str | None,
-           measure: str | None, rollup: bool, unit: str | None, document: str | None, citation: str | None,
-           reference: str | None, memos: bool, bom: bool, raw_csv: bool, decimals: int, latex_engine: str | None,
-           layout: str | None) -> None:
+           measure: str | None, rollup: bool | None, unit: str | None, rule: str | None, document: str | None,
+           citation: str | None, reference: str | None, memos: bool, bom: bool, raw_csv: bool, decimals: int,
+           latex_engine: str | None, layout: str | None) -> None:
     """Export TABLE for a paper as CSV, XLSX, DOCX, LaTeX or Markdown (with title, caption and notes).
 
     TABLE is one of: codings, quotes (one row per coded passage, grouped by code and group, with
@@ -247,11 +261,11 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
     if layout:
         raise click.UsageError("--layout applies to the transcript as docx or html only")
     options = {"coders": names, "by": by.replace("-", "_") if by else None, "measure": measure, "rollup": rollup,
-               "unit": unit, "document": document, "citation": citation, "reference": reference, "memos": memos}
+               "unit": unit, "rule": rule, "document": document, "citation": citation, "reference": reference,
+               "memos": memos}
     with open_project(project) as p:
         item = export_table(p, table, **options)
-    write_table(item.frame, output, fmt, title=item.title, caption=item.caption, notes=item.notes, bom=bom,
-                sheet_name=item.name, csv_guard=guard, decimals=decimals, latex_engine=engine)
+    write_item(item, output, fmt, bom=bom, csv_guard=guard, decimals=decimals, latex_engine=engine)
     click.echo(f"wrote {table} ({len(item.frame)} rows) to {output}", err=True)
 
 

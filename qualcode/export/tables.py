@@ -52,13 +52,21 @@ Target = str | Path | IO[str] | IO[bytes]
 
 @dataclass
 class Table:
-    """A table to export: the data plus what a paper prints around it."""
+    """A table to export: the data plus what a paper prints around it.
+
+    ``appendix``: further tables that travel with it (:func:`write_item` writes each to its own XLSX sheet, say
+    the settings a report was computed with). ``context``: what every row rests on, as name -> value;
+    :func:`write_item` adds it to a CSV as columns repeated on every row, so that any CSV reader keeps it (a
+    commented header would need a reader told to skip it, and breaks on a ``#`` in a cell).
+    """
 
     frame: pd.DataFrame
     title: str | None = None
     caption: str | None = None
     notes: str | None = None
     name: str = "table"
+    appendix: tuple[Table, ...] = ()
+    context: dict[str, Any] | None = None
 
 
 def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = None, *,
@@ -130,6 +138,28 @@ def write_table(frame: pd.DataFrame, path_or_file: Target, fmt: str | None = Non
                 head, tail = markdown_parts(*apa_parts(title, caption, notes), _md_text)
                 text = head + text + tail
         _write_text(text, path_or_file)
+
+
+def write_item(item: Table, path_or_file: Target, fmt: str | None = None, **options: Any) -> None:
+    """Write ``item`` with everything that travels with it: as :func:`write_table` with its title, caption and
+    notes (which Word, LaTeX and Markdown print around it), plus in CSV its ``context`` as columns (those the
+    frame lacks), in XLSX its ``appendix`` tables, each in a sheet of its own after the table's.
+
+    ``options`` are :func:`write_table`'s (``bom``, ``csv_guard``, ``decimals``, ``latex_engine``, ``label``).
+    """
+    fmt = _format(path_or_file, fmt)
+    frame = item.frame
+    if fmt == "csv" and item.context:
+        extra = {k: v for k, v in item.context.items() if k not in frame.columns}
+        frame = frame.assign(**{k: [v] * len(frame) for k, v in extra.items()})
+        frame.attrs = dict(item.frame.attrs)
+    if fmt == "xlsx" and item.appendix:
+        if _is_text_stream(path_or_file):
+            raise InputError("an XLSX table needs a file path or a binary file, not a text stream")
+        write_workbook([item, *item.appendix], path_or_file, decimals=options.get("decimals", DEFAULT_DECIMALS))
+        return
+    write_table(frame, path_or_file, fmt, title=item.title, caption=item.caption, notes=item.notes,
+                sheet_name=item.name, **options)
 
 
 def write_workbook(tables: Sequence[Table], path_or_file: Target, *, decimals: int = DEFAULT_DECIMALS) -> None:

@@ -38,7 +38,7 @@ class ProjectAgreement(ProjectCodings):
 
     def agreement(self, *, coders: Sequence[str], unit: str = "sentence", codes: Iterable[str] | None = None,
                   documents: Iterable[str | int] | None = None, rule: str = "majority",
-                  n_boot: int = 500) -> pd.DataFrame:
+                  n_boot: int = 500, seed: int = 0, rollup: bool = True) -> pd.DataFrame:
         """The agreement report of ``coders`` (see :func:`qualcode.analysis.agreement_report.agreement_report`).
 
         Parameters
@@ -55,16 +55,47 @@ class ProjectAgreement(ProjectCodings):
             How codings are projected onto units.
         n_boot : int
             Bootstrap resamples for the alpha interval.
+        seed : int
+            Seed of the bootstrap (recorded in the report, so that its interval can be recomputed).
+        rollup : bool
+            Parent codes carry their sub-codes (the default): a unit carries a code with sub-codes for a
+            coder when the coder's codings of it or of any code below it put it on the unit. False: every
+            code by its own codings only (a parent coded only through its sub-codes is then undefined).
+            The pooled rows read every code by its own codings either way.
 
         Raises
         ------
         NotFoundError
             Unknown coder, code or document. InputError: fewer than two coders, bad unit or rule.
         """
-        codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule)
-        report = agreement_report(codings, units, coders=names, codes=keys, unit=unit, rule=rule, n_boot=n_boot)
+        if not isinstance(rollup, bool):
+            raise InputError(f"rollup must be True or False, got {rollup!r}")
+        below = self._codes_below() if rollup else {}
+        codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule,
+                                                                        below=below)
+        report = agreement_report(codings, units, coders=names, codes=keys, unit=unit, rule=rule, n_boot=n_boot,
+                                  seed=seed, rollup={k: v for k, v in below.items() if k in keys})
         report.attrs["documents"] = self._document_names(units)
+        report.attrs["rollup_on"] = rollup  # the option, also when no code reported has sub-codes
         return report
+
+    def _codes_below(self) -> dict[str, list[str]]:
+        """Each code with sub-codes -> every code below it (children first, then theirs), in codebook order."""
+        codes = self.codes()
+        children: dict[str, list[str]] = {}
+        for key, parent in zip(codes["key"], codes["parent"], strict=True):
+            if isinstance(parent, str):
+                children.setdefault(parent, []).append(key)
+        below: dict[str, list[str]] = {}
+        for parent in children:
+            found, queue = [], list(children[parent])
+            while queue:
+                key = queue.pop(0)
+                if key not in found and key != parent:
+                    found.append(key)
+                    queue.extend(children.get(key, []))
+            below[parent] = found
+        return below
 
     def disagreements(self, *, coders: Sequence[str], unit: str = "sentence", codes: Iterable[str] | None = None,
                       documents: Iterable[str | int] | None = None, rule: str = "majority") -> pd.DataFrame:
@@ -86,7 +117,8 @@ class ProjectAgreement(ProjectCodings):
         return frame.reset_index(drop=True)
 
     def _agreement_basis(self, coders: Sequence[str], unit: str, codes: Iterable[str] | None,
-                         documents: Iterable[str | int] | None, rule: str):
+                         documents: Iterable[str | int] | None, rule: str,
+                         below: dict[str, list[str]] | None = None):
         unit = check_choice(unit, UNIT_KINDS, "unit")
         rule = check_choice(rule, RULES, "projection rule")
         names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders or []]
@@ -107,7 +139,8 @@ class ProjectAgreement(ProjectCodings):
             doc_ids = [d for d, who in coded.items() if set(names) <= who]
         else:
             doc_ids = list(dict.fromkeys(self.document(_ref(d))["id"] for d in documents))
-        codings = self._agreement_codings(names, keys, doc_ids)
+        read = list(dict.fromkeys([*keys, *(c for k in keys for c in (below or {}).get(k, []))]))
+        codings = self._agreement_codings(names, read, doc_ids)
         if unit == "char":
             units = char_units({d: len(self.store.document_text(d)) for d in doc_ids})
         else:

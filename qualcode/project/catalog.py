@@ -19,6 +19,7 @@ Example
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -123,11 +124,13 @@ def framework_table(project: Project, *, coders: list[str] | None = None, rollup
 
 
 def agreement_table(project: Project, *, coders: list[str] | None = None, unit: str = "sentence",
-                    codes: list[str] | None = None, rule: str = "majority") -> Table:
-    """The intercoder agreement report of two or more coders, with code names and what it compared."""
+                    codes: list[str] | None = None, rule: str = "majority", rollup: bool = True) -> Table:
+    """The intercoder agreement report of two or more coders, with code names and what it compared: the note,
+    a settings sheet (XLSX) and settings columns (CSV) state the settings (:func:`.paper.agreement_paper`).
+    ``rollup``: parent codes carry their sub-codes (the default)."""
     if not coders:  # one coder: the report says why it needs two
         raise InputError("the agreement table needs two or more coders (coders=a,b); got none")
-    raw = project.agreement(coders=coders, unit=unit, codes=codes, rule=rule)
+    raw = project.agreement(coders=coders, unit=unit, codes=codes, rule=rule, rollup=rollup)
     return agreement_paper(project, raw, coders=coders, unit=unit, rule=rule)
 
 
@@ -237,7 +240,8 @@ CATALOG: dict[str, Entry] = {
                     "quotes grouped by code and group, with citation labels"),
     "matrix": Entry(matrix_table, ("by", "measure", "coders", "rollup"), "triangulation matrix with verdicts"),
     "framework": Entry(framework_table, ("coders", "rollup"), "informants x codes with summaries or quotes"),
-    "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule"), "intercoder agreement (needs coders)"),
+    "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule", "rollup"),
+                       "intercoder agreement (needs coders)"),
     "codebook": Entry(codebook_table, (), "codebook appendix with definitions and counts"),
     "transcript": Entry(transcript_table, ("document", "coders"), "one document's lines with their codes"),
     "frequencies": Entry(frequencies_table, ("coders", "rollup"),
@@ -264,7 +268,8 @@ def export_transcript(project: Project, document: str | None, target: Any, fmt: 
 
 
 def export_table(project: Project, name: str, **options: Any) -> Table:
-    """Build the table ``name`` of :data:`CATALOG`; options left as ``None`` (or ``False``) are not given.
+    """Build the table ``name`` of :data:`CATALOG`; options left as ``None`` (or ``False``) are not given, but a
+    ``False`` the table defaults to ``True`` is (the agreement table's ``rollup``).
 
     Raises
     ------
@@ -275,9 +280,16 @@ def export_table(project: Project, name: str, **options: Any) -> Table:
     entry = CATALOG.get(name)
     if entry is None:
         raise InputError(unknown_message("table", name, CATALOG))
-    given = {k: v for k, v in options.items() if v is not None and v is not False}
+    given = {k: v for k, v in options.items()
+             if v is not None and (v is not False or _defaults(entry.build).get(k) is True)}
     extra = [k for k in given if k not in entry.options]
     if extra:
         takes = ", ".join(entry.options) or "no options"
         raise InputError(f"option {', '.join(extra)} does not apply to table {name!r}; it takes: {takes}")
     return entry.build(project, **given)
+
+
+def _defaults(build: Callable[..., Table]) -> dict[str, Any]:
+    """The default of each keyword option of a table's builder."""
+    return {name: parameter.default for name, parameter in inspect.signature(build).parameters.items()
+            if parameter.default is not inspect.Parameter.empty}

@@ -5,7 +5,8 @@ always empty.
 A codebook puts codings on sub-codes; a parent code with no codings of its own would read as "silent"
 in a matrix although its sub-codes are coded in every group. These helpers mark such rows "see
 sub-codes" instead (the ``rollup`` option counts sub-codes into their parents for a table of
-top-level codes).
+top-level codes; the agreement report rolls them up by default and then gives parents figures of
+their own).
 
 Example
 -------
@@ -15,11 +16,14 @@ Example
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
 
 import pandas as pd
 
-from ..analysis.agreement_report import ALL_CODES
+from .. import __version__
+from ..analysis.agreement_report import ALL_CODES, CODED_UNITS
 from ..export.tables import Table
 from . import Project
 
@@ -179,22 +183,119 @@ def framework_paper(project: Project, frame: pd.DataFrame, *, coders: list[str] 
                  notes=" ".join(notes))
 
 
+#: A unit kind as the agreement note counts it.
+UNIT_PLURALS = {"sentence": "sentences", "turn": "speaker turns", "char": "characters"}
+#: The projection rules in words.
+RULE_PHRASES = {"majority": "a unit carries a code when a coder's codings cover at least half of it",
+                "any": "a unit carries a code when a coder's codings touch it"}
+#: Up to this many documents the agreement settings name them; more go to a sheet of their own.
+LISTED_DOCUMENTS = 10
+
+
 def agreement_paper(project: Project, raw: pd.DataFrame, *, coders: list[str], unit: str, rule: str) -> Table:
-    """The agreement report ``raw`` (:meth:`Project.agreement`) with code names, parents marked, and what it
-    compared in its note."""
-    frame = with_names(raw, {**code_names(project), ALL_CODES: ""})
-    parents = parent_codes(project)
-    silent = frame["code"].isin(parents) & (pd.to_numeric(frame["prevalence"], errors="coerce").fillna(0) == 0)
-    for column in ("kappa_band", "alpha_band"):
-        if column in frame.columns:
-            frame.loc[silent, column] = SEE_SUB_CODES
+    """The agreement report ``raw`` (:meth:`Project.agreement`) with code names and everything it rests on.
+
+    The note states the documents, rule, units, level of measurement, how parent codes were read, the
+    bootstrap (resamples and seed), what the pooled rows pool and how units nobody coded enter them, what the
+    ``reason`` and ``warning`` columns mean, and the qualcode version and date; the same settings travel as the
+    table's ``appendix`` (a "settings" sheet, and a "documents" sheet when there are more than
+    ``LISTED_DOCUMENTS``) and ``context`` (columns of a CSV). Without roll-up, parents that have no codings of
+    their own are marked "see sub-codes".
+    """
+    frame = with_names(raw, {**code_names(project), ALL_CODES: "", CODED_UNITS: ""})
+    attrs = raw.attrs
+    rolled = dict(attrs.get("rollup") or {})
+    silent = pd.Series(False, index=frame.index)
+    if not rolled:
+        parents = parent_codes(project)
+        silent = frame["code"].isin(parents) & (pd.to_numeric(frame["prevalence"], errors="coerce").fillna(0) == 0)
+        for column in ("kappa_band", "alpha_band"):
+            if column in frame.columns:
+                frame.loc[silent, column] = SEE_SUB_CODES
     frame.attrs = dict(raw.attrs)
-    documents = raw.attrs.get("documents", [])
-    rule_text = ("a unit carries a code when a coder's codings cover at least half of it" if rule == "majority"
-                 else "a unit carries a code when a coder's codings touch it")
-    notes = f"Documents compared ({len(documents)}): {', '.join(documents) or 'none'}. Rule: {rule_text}."
-    if silent.any():
-        notes += (f" Codes with sub-codes and no codings of their own are marked \u201c{SEE_SUB_CODES}\u201d: "
-                  "their agreement is that of their sub-codes.")
+    settings = agreement_settings(raw, unit=unit, rule=rule, coders=coders)
+    value = dict(zip(settings["setting"], settings["value"], strict=True))
+    documents = list(attrs.get("documents", []))
+    n_boot, seed = attrs.get("n_boot"), attrs.get("seed")
+    plural = UNIT_PLURALS.get(unit, f"{unit} units")
+    notes = [f"Documents compared ({len(documents)}): {', '.join(documents) or 'none'}.",
+             f"Rule: {RULE_PHRASES.get(rule, rule)}."]
+    if "units" in attrs:
+        notes.append(f"Units: {attrs['units']:,} {plural}, {attrs.get('coded_units', 0):,} of them coded by "
+                     "somebody.")
+    notes.append(f"Level of measurement: {attrs.get('level', 'nominal')} (each code present or absent on each "
+                 "unit).")
+    if rolled:
+        notes.append("Codes with sub-codes carry them: a unit carries such a code for a coder when the coder "
+                     f"coded it or any code below it there ({', '.join(rolled)}).")
+    elif silent.any():
+        notes.append(f"Codes with sub-codes and no codings of their own are marked \u201c{SEE_SUB_CODES}\u201d: "
+                     "their agreement is that of their sub-codes.")
+    notes.append("Kappa: Cohen's for two coders, Fleiss' for more; alpha: Krippendorff's"
+                 + (f", with a 95% percentile interval from {n_boot} bootstrap resamples of units (seed {seed})."
+                    if n_boot else ", without an interval (no bootstrap resamples)."))
+    pooled = attrs.get("pooled_codes") or []
+    if pooled and "units" in attrs:
+        nobody = attrs["units"] - attrs.get("coded_units", 0)
+        notes.append(f"{ALL_CODES} pools every unit \u00d7 code item of {len(pooled)} codes, each by its own codings "
+                     f"(no coding counted twice); the {nobody:,} {plural} nobody coded enter it as agreement on "
+                     f"absence, which raises percent agreement. {CODED_UNITS} pools the same items over the "
+                     f"{attrs.get('coded_units', 0):,} {plural} somebody coded.")
+    if "reason" in frame.columns and (frame["reason"].astype(str) != "").any():
+        notes.append("reason: why a kappa or alpha is undefined.")
+    rule_of = attrs.get("min_sample") or {}
+    if "min_units" in frame.columns:
+        alpha_min, p = f"{rule_of.get('alpha_min', 0.8):.3f}", f"{rule_of.get('p', 0.05):.2f}"
+        notes.append(f"min_units: the units Krippendorff (2019) asks for to tell alpha from {alpha_min[1:]} at "
+                     f"p = {p[1:]}, given the row's share of the rarer value (pooled rows: unit \u00d7 code items); "
+                     "warning: the row has fewer.")
+    notes.append(f"Computed with qualcode {value['qualcode version']} on {value['date']}.")
+    appendix = [Table(settings, name="settings")]
+    if len(documents) > LISTED_DOCUMENTS:
+        appendix.append(Table(pd.DataFrame({"document": documents}), name="documents"))
+    context = {"unit": unit, "rule": rule, "coders_compared": json.dumps(list(coders), ensure_ascii=False),
+               "documents": json.dumps(documents, ensure_ascii=False), "n_documents": len(documents),
+               "level": attrs.get("level", "nominal"), "rollup": bool(attrs.get("rollup_on", rolled)),
+               "n_boot": n_boot, "seed": seed,
+               "qualcode_version": value["qualcode version"], "date": value["date"]}
     return Table(frame, title="Intercoder Agreement", name="agreement",
-                 caption=f"Agreement of {', '.join(coders)} on {unit} units ({rule} rule).", notes=notes)
+                 caption=f"Agreement of {', '.join(coders)} on {unit} units ({rule} rule).", notes=" ".join(notes),
+                 appendix=tuple(appendix), context=context)
+
+
+def agreement_settings(raw: pd.DataFrame, *, unit: str, rule: str, coders: list[str]) -> pd.DataFrame:
+    """What the agreement report ``raw`` was computed on, one setting a row (setting, value), with the qualcode
+    version and the date (UTC) it is written."""
+    attrs = raw.attrs
+    documents = list(attrs.get("documents", []))
+    rule_of = attrs.get("min_sample") or {}
+    names = ("; ".join(documents) if len(documents) <= LISTED_DOCUMENTS
+             else "listed in the sheet \u201cdocuments\u201d")
+    rows = [
+        ("unit", unit),
+        ("rule", f"{rule}: {RULE_PHRASES.get(rule, rule)}"),
+        ("coders", ", ".join(coders)),
+        ("documents", len(documents)),
+        ("document names", names),
+        ("units", attrs.get("units")),
+        ("units coded by somebody", attrs.get("coded_units")),
+        ("level of measurement", attrs.get("level", "nominal")),
+        ("parent codes", parent_setting(attrs)),
+        ("bootstrap resamples", attrs.get("n_boot")),
+        ("bootstrap seed", attrs.get("seed")),
+        ("small-sample rule", f"Krippendorff (2019): alpha_min {rule_of.get('alpha_min', 0.8)}, "
+                              f"p {rule_of.get('p', 0.05)}"),
+        ("qualcode version", __version__),
+        ("date", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")),
+    ]
+    return pd.DataFrame(rows, columns=["setting", "value"])
+
+
+def parent_setting(attrs: Mapping) -> str:
+    """How the agreement report whose ``attrs`` these are read codes with sub-codes, in words."""
+    rolled = attrs.get("rollup") or {}
+    if rolled:
+        return "carry their sub-codes (" + ", ".join(rolled) + ")"
+    if attrs.get("rollup_on"):
+        return "carry their sub-codes (no code reported has any)"
+    return "own codings only"

@@ -9,11 +9,12 @@ Project API (:mod:`qualcode.project.agreement`): ``Project.reconcile`` and
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from qualcode.analysis.agreement_report import ALL_CODES, KAPPA_KINDS
+from qualcode.analysis.agreement_report import ALL_CODES, CODED_UNITS, KAPPA_KINDS, POOLED, REASONS
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 
@@ -94,10 +95,11 @@ def band(value: object) -> str:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def agreement_report(_project: Project, path: str, version: tuple[int, str | None], coders: tuple[str, ...], unit: str,
-                     codes: tuple[str, ...], documents: tuple[str, ...], rule: str) -> pd.DataFrame:
+                     codes: tuple[str, ...], documents: tuple[str, ...], rule: str, *,
+                     rollup: bool = True) -> pd.DataFrame:
     """Project.agreement, cached per project file, :func:`version` and choices."""
     return _project.agreement(coders=list(coders), unit=unit, codes=list(codes) or None,
-                              documents=list(documents), rule=rule)
+                              documents=list(documents), rule=rule, rollup=rollup)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -168,28 +170,52 @@ def report_view(report: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
         frame["kappa_kind"] = [tr(f"agr_kind_{v}") if v in KAPPA_KINDS else v for v in frame["kappa_kind"]]
     if "code" in frame:
         frame.insert(1, "_name", [labels.get(k, "").split(" · ", 1)[-1] if k in labels else "" for k in frame["code"]])
+    if "reason" in frame:  # the library's words, in the UI language
+        keys = {text: key for key, text in REASONS.items()}
+        frame["reason"] = [tr(f"agr_reason_{keys[v]}") if v in keys else ("" if pd.isna(v) else str(v))
+                           for v in frame["reason"]]
+    if "warning" in frame:
+        frame["warning"] = [small_sample(code, need) if isinstance(text, str) and text else ""
+                            for code, need, text in zip(report["code"], report["min_units"], report["warning"],
+                                                        strict=True)]
     columns = {"code": tr("col_code"), "_name": tr("col_name"), "units": tr("agr_col_units"),
                "coders": tr("agr_col_coders"), "prevalence": tr("agr_col_prevalence"),
                "uncoded": tr("agr_col_uncoded"), "percent_agreement": tr("agr_col_percent"),
                "kappa": tr("agr_col_kappa"), "kappa_kind": tr("agr_col_kappa_kind"),
                "kappa_band": tr("agr_col_kappa_band"), "alpha": tr("agr_col_alpha"),
                "alpha_low": tr("agr_col_alpha_low"), "alpha_high": tr("agr_col_alpha_high"),
-               "alpha_band": tr("agr_col_alpha_band")}
+               "alpha_band": tr("agr_col_alpha_band"), "reason": tr("agr_col_reason"),
+               "warning": tr("agr_col_warning")}
     frame = frame[[c for c in columns if c in frame]].rename(columns=columns)
-    if "code" in report:  # the pooled row, named by the library in English
-        frame[tr("col_code")] = [tr("agr_all_codes") if k == ALL_CODES else k for k in frame[tr("col_code")]]
+    if "code" in report:  # the pooled rows, named by the library in English
+        pooled = {ALL_CODES: tr("agr_all_codes"), CODED_UNITS: tr("agr_all_codes_coded")}
+        frame[tr("col_code")] = [pooled.get(k, k) for k in frame[tr("col_code")]]
     return frame
 
 
+def small_sample(code: str, need: Any) -> str:
+    """A row's small-sample warning in the UI language: fewer units (pooled rows: unit x code items) than ``need``."""
+    return tr("agr_warning_items" if code in POOLED else "agr_warning_units").format(need=f"{int(need):,}")
+
+
+def report_notes(report: pd.DataFrame) -> tuple[int, str]:
+    """How many rows rest on too few units, and what the pooled rows pool, in the UI language."""
+    warned = int((report["warning"].astype(str) != "").sum()) if "warning" in report else 0
+    attrs = report.attrs
+    pooled = ""
+    if attrs.get("pooled_codes") and "units" in attrs:
+        coded = int(attrs.get("coded_units", 0))
+        pooled = tr("agr_pooled_note").format(codes=len(attrs["pooled_codes"]), nobody=f"{attrs['units'] - coded:,}",
+                                              coded=f"{coded:,}", all=tr("agr_all_codes"),
+                                              some=tr("agr_all_codes_coded"))
+    return warned, pooled
+
+
 def report_download(report: pd.DataFrame) -> pd.DataFrame:
-    """The report as written to a file: its own columns plus the basis (unit, rule, coders compared), and which
-    columns are statistics (so that Word, LaTeX and Markdown print them rounded)."""
+    """The report as written to a file, keeping which columns are statistics (so that Word, LaTeX and Markdown
+    print them rounded). What it rests on travels with the catalogue's table it is written with
+    (:func:`qualcode.project.paper.agreement_paper`): columns of the CSV, a settings sheet, the note."""
     frame = report.copy()
-    basis = {"unit": report.attrs.get("unit"), "rule": report.attrs.get("rule"),
-             "coders_compared": ", ".join(map(str, report.attrs.get("coders") or []))}
-    for column, value in basis.items():
-        if column not in frame and value is not None:
-            frame[column] = value
     frame.attrs = {"number_kinds": dict(report.attrs.get("number_kinds") or {})}
     return frame
 

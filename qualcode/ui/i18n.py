@@ -631,11 +631,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "**Satuan:** {unit} · **satuan membawa kode bila** {rule} · **pengode:** {coders} · **dokumen:** {n}",
     },
     "agr_bands": {
-        "en": "Kappa bands (Landis & Koch 1977): below 0 poor, 0–0.20 slight, 0.21–0.40 fair, 0.41–0.60 moderate, "
-              "0.61–0.80 substantial, 0.81–1 almost perfect. Alpha (Krippendorff 2004): from 0.800 reliable, "
-              "0.667–0.800 tentative, below unreliable; its interval is a bootstrap over units.",
-        "id": "Kategori kappa (Landis & Koch 1977): di bawah 0 buruk, 0–0,20 sangat lemah, 0,21–0,40 lemah, "
-              "0,41–0,60 sedang, 0,61–0,80 kuat, 0,81–1 hampir sempurna. Alpha (Krippendorff 2004): mulai 0,800 "
+        "en": "Kappa: Cohen's (Cohen 1960) for two coders, Fleiss' (Fleiss 1971) for more; its bands (Landis & Koch "
+              "1977): below 0 poor, 0–0.20 slight, 0.21–0.40 fair, 0.41–0.60 moderate, 0.61–0.80 substantial, "
+              "0.81–1 almost perfect. Alpha (Krippendorff 2019): from 0.800 reliable, 0.667–0.800 tentative, below "
+              "unreliable; its interval is a bootstrap over units.",
+        "id": "Kappa: kappa Cohen (Cohen 1960) untuk dua pengode, kappa Fleiss (Fleiss 1971) untuk lebih; "
+              "kategorinya (Landis & Koch 1977): di bawah 0 buruk, 0–0,20 sangat lemah, 0,21–0,40 lemah, "
+              "0,41–0,60 sedang, 0,61–0,80 kuat, 0,81–1 hampir sempurna. Alpha (Krippendorff 2019): mulai 0,800 "
               "andal, 0,667–0,800 tentatif, di bawahnya tidak andal; intervalnya bootstrap atas satuan.",
     },
     "agr_download": {"en": "Download the report ({fmt})", "id": "Unduh laporan ({fmt})"},
@@ -653,6 +655,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "agr_col_alpha_low": {"en": "Alpha low", "id": "Alpha bawah"},
     "agr_col_alpha_high": {"en": "Alpha high", "id": "Alpha atas"},
     "agr_col_alpha_band": {"en": "Alpha band", "id": "Kategori alpha"},
+    "agr_col_reason": {"en": "Why undefined", "id": "Sebab tak terdefinisi"},
+    "agr_col_warning": {"en": "Warning", "id": "Peringatan"},
+    "agr_reason_no_units": {"en": "no units to compare", "id": "tidak ada satuan untuk dibandingkan"},
+    "agr_reason_none_coded": {"en": "one category only: no coder coded any unit with it",
+                              "id": "hanya satu kategori: tak satu pun pengode memberi kode ini pada satuan mana pun"},
+    "agr_reason_all_coded": {"en": "one category only: every coder coded every unit with it",
+                             "id": "hanya satu kategori: setiap pengode memberi kode ini pada setiap satuan"},
+    "agr_reason_no_variation": {"en": "no expected disagreement", "id": "tidak ada ketidaksepakatan yang diharapkan"},
+    "agr_warning_units": {"en": "small sample: fewer than {need} units", "id": "sampel kecil: kurang dari {need} satuan"},
+    "agr_warning_items": {"en": "small sample: fewer than {need} unit × code items",
+                          "id": "sampel kecil: kurang dari {need} butir satuan × kode"},
+    "agr_small_sample": {
+        "en": "{n} of {total} rows rest on fewer units than Krippendorff's (2019) sample-size rule asks for: to tell "
+              "alpha from 0.800 at p = 0.05, the rarer a code, the more units it needs (see the Warning column). "
+              "Read those figures with care.",
+        "id": "{n} dari {total} baris bertumpu pada satuan yang lebih sedikit daripada yang diminta aturan ukuran "
+              "sampel Krippendorff (2019): untuk membedakan alpha dari 0,800 pada p = 0,05, makin jarang sebuah "
+              "kode, makin banyak satuan yang dibutuhkannya (lihat kolom Peringatan). Baca angka-angka itu dengan "
+              "hati-hati.",
+    },
+    "agr_all_codes_coded": {"en": "All codes, coded units", "id": "Semua kode, satuan berkode"},
+    "agr_pooled_note": {
+        "en": "{all} pools every unit × code item of {codes} codes, each by its own codings; the {nobody} units "
+              "nobody coded enter it as agreement on absence, which raises percent agreement. {some} pools the same "
+              "items over the {coded} units somebody coded.",
+        "id": "{all} menggabungkan setiap butir satuan × kode dari {codes} kode, masing-masing menurut pengodeannya "
+              "sendiri; {nobody} satuan yang tidak dikode siapa pun masuk sebagai kesepakatan atas ketiadaan kode, "
+              "sehingga persentase kesepakatan naik. {some} menggabungkan butir yang sama atas {coded} satuan yang "
+              "dikode seseorang.",
+    },
+    "agr_rollup": {"en": "Parent codes carry their sub-codes", "id": "Kode induk mencakup sub-kodenya"},
+    "agr_rollup_help": {
+        "en": "On: a unit carries a parent code for a coder when the coder coded the parent or any code below it "
+              "there, so a parent coded only through its sub-codes gets figures of its own. Off: every code by its "
+              "own codings only. The pooled rows read every code by its own codings either way.",
+        "id": "Aktif: satuan membawa kode induk bagi seorang pengode bila pengode itu mengode induknya atau kode mana "
+              "pun di bawahnya di situ, sehingga kode induk yang hanya dikode lewat sub-kodenya mendapat angkanya "
+              "sendiri. Nonaktif: setiap kode hanya menurut pengodeannya sendiri. Baris gabungan selalu membaca "
+              "setiap kode menurut pengodeannya sendiri.",
+    },
+    "agr_rollup_on": {
+        "en": "Parent codes carry their sub-codes: a unit carries a parent when the coder coded it or any code below "
+              "it there.",
+        "id": "Kode induk mencakup sub-kodenya: satuan membawa kode induk bila pengode mengode induknya atau kode mana "
+              "pun di bawahnya di situ.",
+    },
+    "agr_rollup_off": {
+        "en": "Parent codes count their own codings only; one coded only through its sub-codes is undefined.",
+        "id": "Kode induk hanya menghitung pengodeannya sendiri; kode induk yang hanya dikode lewat sub-kodenya tak "
+              "terdefinisi.",
+    },
     "agr_band_poor": {"en": "poor", "id": "buruk"},
     "agr_band_slight": {"en": "slight", "id": "sangat lemah"},
     "agr_band_fair": {"en": "fair", "id": "lemah"},

@@ -7,12 +7,13 @@ A piece used by one page stays in that page's ``*_parts.py``; it comes here when
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from qualcode.export.tables import Table, write_table
+from qualcode.export.tables import Table, write_item
 
 from .code_tree import name_column
 from .state import tr
@@ -43,11 +44,10 @@ def code_labels(codes: pd.DataFrame) -> dict[str, str]:
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str, paper: Table | None = None) -> bytes:
-    """``frame`` written by :func:`qualcode.export.tables.write_table` (CSV, XLSX, DOCX, LaTeX or Markdown), with
-    the title, caption and notes of ``paper`` (what `qualcode export` prints around the same table)."""
+    """``frame`` written by :func:`qualcode.export.tables.write_item` (CSV, XLSX, DOCX, LaTeX or Markdown), with
+    the title, caption, notes and settings of ``paper`` (what `qualcode export` writes with the same table)."""
     buffer = io.BytesIO()
-    around = {"title": paper.title, "caption": paper.caption, "notes": paper.notes} if paper else {}
-    write_table(frame, buffer, fmt, **around)
+    write_item(replace(paper, frame=frame) if paper else Table(frame), buffer, fmt)
     return buffer.getvalue()
 
 

@@ -25,6 +25,7 @@ from qualcode.ui.agreement_parts import (
     reconcile,
     reconciliation_view,
     report_download,
+    report_notes,
     report_view,
     set_blind,
     version,
@@ -63,6 +64,8 @@ def controls(project: Project, counts: pd.DataFrame, names: list[str], consensus
                 help=tr("agr_unit_help"))
     e.radio(tr("agr_rule"), list(RULES), key="agr_rule", format_func=lambda r: tr(f"agr_rule_{r}"),
             help=tr("agr_rule_help"), horizontal=True)
+    st.session_state.setdefault("agr_rollup", True)  # parents carry their sub-codes unless turned off
+    st.toggle(tr("agr_rollup"), key="agr_rollup", help=tr("agr_rollup_help"))
     return (coders, list(st.session_state.get("agr_documents") or []), list(st.session_state.get("agr_codes") or []),
             st.session_state["agr_unit"], st.session_state["agr_rule"])
 
@@ -74,8 +77,17 @@ def report_section(project: Project, report: pd.DataFrame, labels: dict[str, str
     st.markdown(tr("agr_basis").format(unit=tr(f"agr_unit_{unit}"), rule=tr(f"agr_rule_{rule}"),
                                        coders=escape_md(", ".join(report.attrs.get("coders") or coders)),
                                        n=n_documents))
+    warned, pooled = report_notes(report)
+    if warned:
+        st.warning(tr("agr_small_sample").format(n=warned, total=len(report)))
     st.dataframe(report_view(report, labels), hide_index=True, width="stretch", placeholder="", key="agr_report_view")
     st.caption(tr("agr_bands"))
+    if pooled:
+        st.caption(pooled)
+    if report.attrs.get("rollup"):
+        st.caption(tr("agr_rollup_on"))
+    elif not st.session_state.get("agr_rollup", True):
+        st.caption(tr("agr_rollup_off"))
     paper = agreement_paper(project, report, coders=list(report.attrs.get("coders") or coders), unit=unit, rule=rule)
     table_downloads(report_download(paper.frame), f"agreement_{unit}_{rule}", "agr_report", "agr_download",
                     paper=paper)
@@ -170,7 +182,7 @@ def body(project: Project) -> None:
             tuple(chosen_codes), tuple(documents), rule)
     try:
         with st.spinner(tr("agr_computing")):
-            report = agreement_report(project, *args)
+            report = agreement_report(project, *args, rollup=bool(st.session_state.get("agr_rollup", True)))
             disagreements = disagreement_list(project, *args)
         if unit == "char":
             disagreements = merge_runs(disagreements, coders)
