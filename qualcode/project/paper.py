@@ -82,7 +82,8 @@ def paper_matrix(project: Project, table: pd.DataFrame, *, by: str, rollup: bool
     out = table.drop(columns=["pattern"]).rename(columns={"label": "coverage"})
     notes: list[str] = []
     if not rollup:
-        parents = [code for code in out.index if code in parent_codes(project)]
+        with_sub_codes = parent_codes(project)  # read once, not once per row
+        parents = [code for code in out.index if code in with_sub_codes]
         marked = False
         for code in parents:
             own = pd.to_numeric(out.loc[code, axis], errors="coerce").fillna(0)
