@@ -8,10 +8,11 @@ breaking old hashes.
 Roles, from least to most:
 
 - ``coder``: codes as themselves, edits and deletes only their own codings, sees only their
-  own codings when blind coding is on, trains and reviews suggestions as themselves;
+  own codings when blind coding is on, trains and reviews suggestions as themselves, marks the
+  documents assigned to them done;
 - ``supervisor``: also sees every coding, edits anyone's codings, reconciles disagreements,
   records triangulation verdicts and framework summaries, exports tables, turns blind coding
-  on and off;
+  on and off, assigns documents to coders;
 - ``admin``: also manages accounts, the codebook and imports (documents, informants, groups,
   REFI-QDA).
 
@@ -59,6 +60,7 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "edit_any_coding": (frozenset({"supervisor", "admin"}), "change or delete another coder's codings"),
     "see_all_codings": (frozenset({"supervisor", "admin"}), "see other coders' codings while coding is blind"),
     "reconcile": (frozenset({"supervisor", "admin"}), "reconcile disagreements"),
+    "assign": (frozenset({"supervisor", "admin"}), "assign documents to coders"),
     "verdict": (frozenset({"supervisor", "admin"}), "record triangulation verdicts"),
     "summary": (frozenset({"supervisor", "admin"}), "write framework summaries"),
     "export": (frozenset({"supervisor", "admin"}), "export tables"),

@@ -23,7 +23,8 @@ def sample_study() -> Path:
 
 def build_demo(path: str | Path, *, sample_dir: str | Path | None = None, codebook: str | Path | None = None,
                progress: Progress | None = None) -> Project:
-    """Create the demo project at ``path``: groups, informants, codebook, 17 documents and two coders' codings.
+    """Create the demo project at ``path``: groups, informants, codebook, 17 documents, two coders' codings and
+    which documents each coder was assigned (and finished), from the sample's ``assignments.csv``.
 
     ``sample_dir`` defaults to :func:`sample_study`; ``codebook`` (a file or the name of a shipped codebook)
     to the Bryson codebook.
@@ -44,6 +45,7 @@ def build_demo(path: str | Path, *, sample_dir: str | Path | None = None, codebo
         names = {Path(row["file"]).stem: doc.name for row, doc in zip(_manifest(sample), imported, strict=True)}
         specs = list(_demo_codings(project, sample / "codings", names))
         project.add_codings(specs)
+        _demo_assignments(project, sample / "assignments.csv", names)
     except BaseException:
         project.close()
         for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -55,6 +57,20 @@ def build_demo(path: str | Path, *, sample_dir: str | Path | None = None, codebo
 def _manifest(sample: Path) -> list[dict[str, str]]:
     with (sample / "manifest.csv").open(encoding="utf-8-sig", newline="") as fh:
         return [row for row in csv.DictReader(fh) if any(row.values())]
+
+
+def _demo_assignments(project: Project, sheet: Path, names: dict[str, str]) -> None:
+    """Assign the documents of ``sheet`` (file, coder, done: yes/no) and mark the finished ones done."""
+    if not sheet.exists():  # a sample folder of one's own need not say who codes what
+        return
+    with sheet.open(encoding="utf-8-sig", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            stem = Path(row.get("file") or "").stem
+            if stem not in names:
+                raise InputError(f"{sheet}, line {line}: no document of the manifest has the file '{row.get('file')}'")
+            project.assign([names[stem]], [row["coder"]], actor="demo")
+            if (row.get("done") or "").strip().lower() in ("yes", "1", "true"):
+                project.mark_done(names[stem], row["coder"], actor="demo")
 
 
 def _demo_codings(project: Project, folder: Path, names: dict[str, str]):

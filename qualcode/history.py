@@ -31,7 +31,7 @@ SKIPPED_BY_UNDO = ("undo", "redo", "coder.add")
 ROW_NOUNS = {
     "meta": "setting", "source_types": "source type", "groups": "group", "informants": "informant",
     "documents": "document", "codes": "code", "coders": "coder", "codings": "coding", "verdicts": "verdict",
-    "summaries": "summary", "reconciliations": "reconciliation",
+    "summaries": "summary", "reconciliations": "reconciliation", "assignments": "assignment",
 }
 
 DESCRIPTIONS = {
@@ -60,6 +60,10 @@ DESCRIPTIONS = {
     "summary.set": "summarise {code} for {informant}",
     "summary.delete": "remove summary of {code} for {informant}",
     "agreement.reconcile": "reconcile {code} ({decision})",
+    "assignment.add": "assign {documents} to {coders}",
+    "assignment.remove": "take {documents} back from {coders}",
+    "assignment.done": "mark {document} done for {coder}",
+    "assignment.reopen": "mark {document} not done for {coder}",
     "project.blind_coding": "turn blind coding {on}",
     "refi.import": "import REFI-QDA project {file}",
     "undo": "undo '{description}'",
@@ -121,6 +125,8 @@ def describe(action: str, payload: Mapping[str, Any] | str | None, wording: Mapp
     data = _json(payload) if isinstance(payload, str) else dict(payload or {})
     if action == "coding.add_many" and data.get("codes"):
         action, data = "coding.add_many.codes", {**data, "codes": ", ".join(map(str, data["codes"]))}
+    if action in ("assignment.add", "assignment.remove") and isinstance(data.get("coders"), list):
+        data = {**data, "coders": ", ".join(map(str, data["coders"]))}
     if action == "project.blind_coding":
         data = {**data, "on": words["on" if data.get("on") else "off"]}
     if action in ("undo", "redo") and wording and data.get("action") and "params" in data:

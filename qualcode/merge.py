@@ -29,6 +29,8 @@ class MergeReport:
     duplicates_skipped: int = 0
     codings_not_merged: int = 0
     exemplars_flagged: int = 0
+    assignments_added: int = 0
+    marked_done: int = 0
     unmatched_documents: list[str] = field(default_factory=list)
     unknown_codes: list[str] = field(default_factory=list)
     documents_imported: list[str] = field(default_factory=list)
@@ -55,6 +57,8 @@ class MergeReport:
         out += [f"{label}: {', '.join(names)}" for label, names in listed if names]
         if self.exemplars_flagged:
             out.append(f"{self.exemplars_flagged} codings already there flagged as exemplars, as in the source")
+        if self.assignments_added or self.marked_done:
+            out.append(f"assignments: {self.assignments_added} added, {self.marked_done} marked done as in the source")
         if self.codings_not_merged:
             out.append(f"{self.codings_not_merged} codings not merged: their document or code is not in the target")
         return out
@@ -107,7 +111,8 @@ def merge_projects(target: Project, source_path: str | Path, *, include_document
                 raise exc.located(str(source_path)) from None
             payload.update(codings_added=report.codings_added, duplicates_skipped=report.duplicates_skipped,
                            documents_imported=report.documents_imported, codes_added=report.codes_added,
-                           exemplars_flagged=report.exemplars_flagged)
+                           exemplars_flagged=report.exemplars_flagged, assignments_added=report.assignments_added,
+                           marked_done=report.marked_done)
         return report
     finally:
         source.close()
@@ -142,6 +147,26 @@ def _merge(target: Project, source: Project, report: MergeReport, *, include_doc
             target.add_coder(name, roles.get(name, "coder"))
             report.coders_added.append(name)
     report.codings_added = len(target.add_codings(specs))
+    _merge_assignments(target, source, documents, report)
+
+
+def _merge_assignments(target: Project, source: Project, documents: dict[int, int], report: MergeReport) -> None:
+    """The source's assignments of matched documents, and its done marks: a coder who finished a document offline
+    has finished it (a done mark is only ever added, as an exemplar flag is)."""
+    at = now()
+    for row in source.store.assignments():
+        document_id = documents.get(row["document_id"])
+        coder = target.store.coder_by_name(row["coder"])
+        if document_id is None or coder is None:
+            continue
+        mine = target.store.assignment(document_id, coder["id"])
+        if mine is None:
+            target.store.insert_assignment(document_id, coder["id"], row["assigned_by"], row["assigned_at"])
+            report.assignments_added += 1
+            mine = target.store.assignment(document_id, coder["id"])
+        if row["done_at"] is not None and mine is not None and mine["done_at"] is None:
+            target.store.set_assignment_done(mine["id"], row["done_at"] or at)
+            report.marked_done += 1
 
 
 def _match_documents(target: Project, source: Project, report: MergeReport, *, include_documents: bool,

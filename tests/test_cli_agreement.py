@@ -32,8 +32,8 @@ def run(*args, ok=True):
     return result
 
 
-SETTINGS_COLUMNS = ["unit", "rule", "coders_compared", "documents", "n_documents", "level", "rollup", "n_boot", "seed",
-                    "qualcode_version", "date"]
+SETTINGS_COLUMNS = ["unit", "rule", "coders_compared", "documents", "n_documents", "documents_chosen", "level",
+                    "rollup", "n_boot", "seed", "qualcode_version", "date"]
 
 
 def expected(path, **kwargs) -> pd.DataFrame:
@@ -187,7 +187,9 @@ def test_xlsx_has_a_settings_sheet(two_path, tmp_path, command):
 def note_checks(note: str, *, documents: str) -> None:
     """What the note of a docx, tex or md report states."""
     assert "Agreement of rina, budi on sentence units (majority rule)." in note
-    assert f"Documents compared (2): {documents}." in note
+    # the hand-made project assigns nothing: the report says it compared what each coded, and why
+    assert (f"Documents compared (2, coded by every coder compared (no document is assigned to all of them)): "
+            f"{documents}.") in note
     assert "Rule: a unit carries a code when a coder's codings cover at least half of it." in note
     assert "Units: 5 sentences, " in note and "Level of measurement: nominal" in note
     assert "500 bootstrap resamples of units (seed 0)" in note

@@ -15,14 +15,17 @@ from qualcode.analysis.agreement import interpret_alpha, interpret_kappa
 from qualcode.analysis.agreement_report import KAPPA_KINDS, REASONS, UNIT_KINDS
 from qualcode.analysis.cooccurrence import BY as COOCCURRENCE_BY
 from qualcode.analysis.triangulation import AXIS_LABELS, MEASURES
+from qualcode.analysis.unitized_report import REASONS as UNITIZED_REASONS
 from qualcode.analysis.units import RULES
 from qualcode.errors import NotFoundError, QualcodeError, Term
 from qualcode.history import DESCRIPTIONS, ROW_NOUNS, change_summary, describe, row_name
 from qualcode.project import CODER_ROLES, DEFAULT_SOURCE_TYPES, Project
 from qualcode.project.agreement import DECISIONS as RECONCILE_DECISIONS
+from qualcode.project.assignments import SELECTION_PHRASES, SELECTIONS
 from qualcode.project.suggestions import DECISIONS
 from qualcode.store.schema import AUDITED_TABLES
 from qualcode.ui.i18n import CATALOGUE, LANGUAGES, error_message, tn
+from qualcode.ui.unitized_parts import STATISTICS as UNITIZED_STATISTICS
 
 ROOT = Path(__file__).resolve().parents[1]
 UI_FILES = sorted((ROOT / "qualcode" / "ui").rglob("*.py")) + [ROOT / "app.py"]
@@ -46,9 +49,13 @@ TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "tri_v_{}": [(v,) for v in ("agreement", "partial_agreement", "silence", "dissonance")],
     "agr_unit_{}": [(u,) for u in UNIT_KINDS],
     "agr_rule_{}": [(r,) for r in RULES],
+    "agr_selection_{}": [(s,) for s in SELECTIONS],  # how the documents compared are chosen
+    "agr_chosen_{}": [(s.replace("-", "_"),) for s in SELECTION_PHRASES],
     "agr_kind_{}": [(k,) for k in KAPPA_KINDS],
     "agr_band_{}": [(b.replace(" ", "_"),) for b in BANDS],
     "agr_reason_{}": [(r,) for r in REASONS],  # why a kappa or alpha is undefined
+    "uz_reason_{}": [(r,) for r in UNITIZED_REASONS],  # why a unitized alpha is undefined
+    "uz_col_{}": [(c,) for c in UNITIZED_STATISTICS],
     "agr_decision_{}": [(d,) for d in RECONCILE_DECISIONS],
     "agr_accept_{}_help": [(d,) for d in RECONCILE_DECISIONS],
     "sug_done_{}": [(d,) for d in DECISIONS],

@@ -91,7 +91,7 @@ def test_no_common_documents(project, transcript, tmp_path):
     assert not at.exception
     assert sorted(at.multiselect(key="agr_coders").value) == ["budi", "rina"]
     assert at.multiselect(key="agr_documents").value == []
-    assert any("no document in common" in i.value for i in at.info)
+    assert any("No document to compare for these coders" in i.value for i in at.info)
     # picking documents by hand compares them anyway
     at.multiselect(key="agr_documents").set_value(["I-01_wawancara", "I-09_wawancara"]).run()
     assert not at.exception
@@ -188,7 +188,8 @@ def test_report_downloads_state_their_settings(demo_path, downloads):  # noqa: F
     notes["tex"] = tex[tex.index(r"\textit{Note.}"):].replace(r"\%", "%")
     for fmt, text in notes.items():
         assert f"Agreement of {', '.join(coders)} on sentence units (majority rule)." in text, fmt
-        assert f"Documents compared ({len(documents)}): {', '.join(documents)}." in text, fmt
+        assert (f"Documents compared ({len(documents)}, assigned to every coder compared and marked done by each): "
+                f"{', '.join(documents)}.") in text, fmt
         assert "Rule: a unit carries a code when a coder's codings cover at least half of it." in text, fmt
         assert f"Units: {report.attrs['units']:,} sentences" in text and "Level of measurement: nominal" in text, fmt
         assert "500 bootstrap resamples of units (seed 0)" in text, fmt

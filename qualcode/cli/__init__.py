@@ -14,6 +14,7 @@ from .. import __version__
 from . import (
     accounts,
     analysis,
+    assignments,
     coding,
     demo,
     history,
@@ -38,6 +39,7 @@ def main() -> None:
     """
 
 
-for _module in (project_setup, coding, analysis, report, refi, history, maintenance, accounts, serve, demo):
+for _module in (project_setup, coding, assignments, analysis, report, refi, history, maintenance, accounts, serve,
+                demo):
     for _command in _module.COMMANDS:
         main.add_command(_command)

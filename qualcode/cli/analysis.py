@@ -145,6 +145,15 @@ def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollu
 @click.option("--rollup/--no-rollup", default=True, show_default=True,
               help="Parent codes carry their sub-codes: a unit carries a parent for a coder when the coder coded "
                    "it or any code below it there. --no-rollup: every code by its own codings only.")
+@click.option("--documents", "selection", type=click.Choice(["assigned", "coded"]), default="assigned",
+              show_default=True,
+              help="Documents compared: those assigned to every coder and marked done by each (assigned; when no "
+                   "document is assigned to all of them, those each coded, as the report states) or those each "
+                   "coded (coded), which leaves out a document a coder read and found nothing to code in.")
+@click.option("--unitized", is_flag=True,
+              help="Krippendorff et al.'s (2016) unitized alphas instead, on the coders' own spans (no units, "
+                   "so no --unit or --rule): |uα and (k)uα per code with their coverage, uα, |uα and cuα per "
+                   "family of sibling codes and for all codes.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "docx", "md", "tex"]),
               help="Table format (default: from the -o suffix, else csv).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -153,10 +162,12 @@ def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollu
 @DECIMALS
 @LATEX_ENGINE
 def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rule: str, rollup: bool,
-              fmt: str | None, output: Path | None, raw_csv: bool, decimals: int, latex_engine: str | None) -> None:
+              selection: str, unitized: bool, fmt: str | None, output: Path | None, raw_csv: bool, decimals: int,
+              latex_engine: str | None) -> None:
     """Write the intercoder agreement report: per code (and all codes pooled) percent agreement,
     Cohen's kappa (2 coders) or Fleiss' kappa (3+), Krippendorff's alpha with a bootstrap
-    95% interval, over the documents every chosen coder coded. Undefined figures give their
+    95% interval, over the documents assigned to every chosen coder and marked done by each
+    (see --documents). Undefined figures give their
     reason; figures on fewer units than Krippendorff's sample-size rule asks for carry a warning.
 
     The file states what the report rests on (unit, rule, coders, documents, units, level of
@@ -169,14 +180,42 @@ def agreement(project: Path, coders: str, unit: str, codes: tuple[str, ...], rul
 
     names = [c.strip() for c in coders.split(",") if c.strip()]
     keys = [k.strip() for item in codes for k in item.split(",") if k.strip()] or None
+    if unitized:
+        _unitized(project, names, keys, rollup, selection, fmt, output, guard, decimals, latex_engine)
+        return
     with open_project(project) as p:
-        item = agreement_table(p, coders=names, unit=unit, codes=keys, rule=rule, rollup=rollup)
+        item = agreement_table(p, coders=names, unit=unit, codes=keys, rule=rule, rollup=rollup, selection=selection)
     _write_item(item, output or sys.stdout, fmt, csv_guard=guard, decimals=decimals,
                 latex_engine=_latex_engine(latex_engine, fmt))
     if output:
         n = int((~item.frame["code"].isin(POOLED)).sum())
         click.echo(f"wrote agreement of {', '.join(names)} on {n} codes "
                    f"({unit} units, {rule} rule) to {output}", err=True)
+
+
+def _unitized(project: Path, names: list[str], keys: list[str] | None, rollup: bool, selection: str, fmt: str,
+              output: Path | None, guard: bool, decimals: int, latex_engine: str | None) -> None:
+    """`agreement --unitized`: the unitized report, written like the unit-based one."""
+    from ..project.unitized_paper import unitized_paper
+
+    ctx = click.get_current_context()
+    given = [f"--{name}" for name in ("unit", "rule")
+             if ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE]
+    if given:
+        raise click.UsageError(f"{' and '.join(given)} {'apply' if len(given) > 1 else 'applies'} to the "
+                               "unit-based report; --unitized compares the coders' spans themselves")
+    with open_project(project) as p:
+        raw = p.unitized_agreement(coders=names, codes=keys, rollup=rollup, selection=selection)
+        item = unitized_paper(p, raw, coders=list(raw.attrs["coders"]))
+    _write_item(item, output or sys.stdout, fmt, csv_guard=guard, decimals=decimals,
+                latex_engine=_latex_engine(latex_engine, fmt))
+    empty = raw.attrs.get("coders_without_spans") or []
+    if empty:
+        click.echo(f"warning: {', '.join(empty)} coded nothing in these documents; every figure counts their "
+                   "whole text as uncoded", err=True)
+    if output:
+        n = int((raw["row"] == "code").sum())
+        click.echo(f"wrote unitized agreement of {', '.join(names)} on {n} codes to {output}", err=True)
 
 
 # -- export ----------------------------------------------------------------------------
@@ -205,6 +244,9 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
 @click.option("--rule", type=click.Choice(["majority", "any"]),
               help="agreement: a unit carries a code when a coder's codings cover at least half of it (majority, "
                    "default) or touch it (any).")
+@click.option("--documents", "selection", type=click.Choice(["assigned", "coded"]),
+              help="agreement: the documents compared, those assigned to every coder and marked done by each "
+                   "(assigned, default) or those each coded (coded).")
 @click.option("--document", help="codings, quotes: only this document; transcript: the document (required).")
 @click.option("--citation", metavar="TEMPLATE",
               help="quotes: citation label (default '({informant}, {group}, {ref})'); fields: informant, "
@@ -225,7 +267,8 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
                    "column (margin); quotes as docx, tex, md or html: paper, code headings and the quotes with "
                    "their citations, no table.")
 def export(project: Path, table: str, fmt: str | None, output: Path, coders: str | None, by: str | None,
-           measure: str | None, rollup: bool | None, unit: str | None, rule: str | None, document: str | None,
+           measure: str | None, rollup: bool | None, unit: str | None, rule: str | None, selection: str | None,
+           document: str | None,
            citation: str | None, reference: str | None, memos: bool, bom: bool, raw_csv: bool, decimals: int,
            latex_engine: str | None, layout: str | None) -> None:
     """Export TABLE for a paper as CSV, XLSX, DOCX, LaTeX or Markdown (with title, caption and notes).
@@ -261,8 +304,8 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
     if layout:
         raise click.UsageError("--layout applies to the transcript as docx or html only")
     options = {"coders": names, "by": by.replace("-", "_") if by else None, "measure": measure, "rollup": rollup,
-               "unit": unit, "rule": rule, "document": document, "citation": citation, "reference": reference,
-               "memos": memos}
+               "unit": unit, "rule": rule, "selection": selection, "document": document, "citation": citation,
+               "reference": reference, "memos": memos}
     with open_project(project) as p:
         item = export_table(p, table, **options)
     write_item(item, output, fmt, bom=bom, csv_guard=guard, decimals=decimals, latex_engine=engine)

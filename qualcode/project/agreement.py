@@ -20,9 +20,11 @@ import pandas as pd
 
 from ..analysis.agreement_report import UNIT_KINDS, agreement_report
 from ..analysis.agreement_report import disagreements as _disagreements
+from ..analysis.unitized_report import SUB_CODES, TOP_LEVEL, unitized_report
 from ..analysis.units import RULES, char_units
 from ..errors import InputError, Term, check_choice
 from ..store import now
+from .assignments import ProjectAssignments
 from .base import BLIND_KEY, requires
 from .codings import ProjectCodings
 
@@ -31,14 +33,15 @@ RECONCILIATION_COLUMNS = ["id", "document", "document_id", "start", "end", "code
                           "consensus", "supervisor", "codings", "created_at"]
 
 
-class ProjectAgreement(ProjectCodings):
+class ProjectAgreement(ProjectCodings, ProjectAssignments):
     """Agreement, reconciliation and blind-coding methods of a Project."""
 
     # -- agreement -------------------------------------------------------------------
 
     def agreement(self, *, coders: Sequence[str], unit: str = "sentence", codes: Iterable[str] | None = None,
                   documents: Iterable[str | int] | None = None, rule: str = "majority",
-                  n_boot: int = 500, seed: int = 0, rollup: bool = True) -> pd.DataFrame:
+                  n_boot: int = 500, seed: int = 0, rollup: bool = True,
+                  selection: str = "assigned") -> pd.DataFrame:
         """The agreement report of ``coders`` (see :func:`qualcode.analysis.agreement_report.agreement_report`).
 
         Parameters
@@ -50,9 +53,15 @@ class ProjectAgreement(ProjectCodings):
         codes : iterable of str, optional
             Code keys, in row order (default: every code, codebook order).
         documents : iterable of str or int, optional
-            Document names or ids (default: the documents every one of ``coders`` coded).
+            Document names or ids (default: chosen by ``selection``).
         rule : {"majority", "any"}
             How codings are projected onto units.
+        selection : {"assigned", "coded"}
+            Without ``documents``: "assigned" (the default) compares the documents assigned to every one of
+            ``coders`` and marked done by each, so a document a coder read and left uncoded counts; when no
+            document is assigned to all of them, the documents each coded (see
+            :meth:`~.assignments.ProjectAssignments.agreement_documents`). "coded": the documents each coded.
+            How they were chosen is ``attrs["selection"]``.
         n_boot : int
             Bootstrap resamples for the alpha interval.
         seed : int
@@ -72,10 +81,11 @@ class ProjectAgreement(ProjectCodings):
             raise InputError(f"rollup must be True or False, got {rollup!r}")
         below = self._codes_below() if rollup else {}
         codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule,
-                                                                        below=below)
+                                                                        below=below, selection=selection)
         report = agreement_report(codings, units, coders=names, codes=keys, unit=unit, rule=rule, n_boot=n_boot,
                                   seed=seed, rollup={k: v for k, v in below.items() if k in keys})
         report.attrs["documents"] = self._document_names(units)
+        report.attrs["selection"] = units.attrs.get("selection", "named")
         report.attrs["rollup_on"] = rollup  # the option, also when no code reported has sub-codes
         return report
 
@@ -97,8 +107,73 @@ class ProjectAgreement(ProjectCodings):
             below[parent] = found
         return below
 
+    def unitized_agreement(self, *, coders: Sequence[str], codes: Iterable[str] | None = None,
+                           documents: Iterable[str | int] | None = None, rollup: bool = True,
+                           selection: str = "assigned") -> pd.DataFrame:
+        """Krippendorff et al.'s (2016) unitized alphas of ``coders`` on their own spans, no units (see
+        :func:`qualcode.analysis.unitized_report.unitized_report`).
+
+        The documents are those :meth:`agreement` compares (the same ``documents`` and ``selection``), laid end
+        to end. (k)uα, uα and cuα compare each code with its siblings in the codebook: the top-level codes with
+        each other, the sub-codes of each parent with each other; a family row gives each such set's uα, |uα
+        and cuα, and "(all codes)" every code read, each span by its own code.
+
+        Parameters
+        ----------
+        coders : sequence of str
+            Two or more coder names.
+        codes : iterable of str, optional
+            Code keys, in row order (default: every code, codebook order). Their siblings' codings are read
+            too, for the families.
+        documents : iterable of str or int, optional
+            Document names or ids (default: chosen by ``selection``, as for :meth:`agreement`).
+        rollup : bool
+            Codes with sub-codes carry them (the default): their spans are their own and those of the codes
+            below them, for their rows and their family. False: own codings only.
+        selection : {"assigned", "coded"}
+            How the documents are chosen when none are named (see :meth:`agreement`).
+
+        Returns
+        -------
+        DataFrame
+            The report, with ``attrs`` as the library gives them plus selection (how the documents were
+            chosen), rollup_on and family_parents (family label -> the parent key, None for the top level).
+
+        Raises
+        ------
+        NotFoundError
+            Unknown coder, code or document. InputError: fewer than two coders, a bad selection.
+        """
+        if not isinstance(rollup, bool):
+            raise InputError(f"rollup must be True or False, got {rollup!r}")
+        table = self.codes()
+        parent_of = {k: (p if isinstance(p, str) else None) for k, p in zip(table["key"], table["parent"], strict=True)}
+        wanted = list(table["key"]) if codes is None else list(dict.fromkeys(str(c).strip() for c in codes))
+        families: dict[str, list[str]] = {}
+        parents: dict[str, str | None] = {}
+        for key in wanted:
+            parent = parent_of.get(key)
+            label = TOP_LEVEL if parent is None else SUB_CODES.format(parent=parent)
+            if key in parent_of and label not in families:
+                families[label] = [k for k, p in parent_of.items() if p == parent]
+                parents[label] = parent
+        below = self._codes_below() if rollup else {}
+        read = list(dict.fromkeys([*wanted, *(c for members in families.values() for c in members)]))
+        # the unit only decides which units the basis reads (none are used); the coders' raw spans are compared
+        codings, units, names, _, _, _ = self._agreement_basis(coders, "turn", read, documents, "majority",
+                                                              below=below, selection=selection)
+        doc_ids = set(units.attrs.get("document_ids") or pd.unique(units["document_id"]).tolist())
+        rows = [r for r in self.store.documents() if r["id"] in doc_ids]
+        report = unitized_report(codings, {r["id"]: int(r["characters"] or 0) for r in rows}, coders=names,
+                                 codes=wanted, rollup=below, families=families,
+                                 documents={r["id"]: r["name"] for r in rows})
+        report.attrs.update(selection=units.attrs.get("selection", "named"), rollup_on=rollup,
+                            family_parents=parents)
+        return report
+
     def disagreements(self, *, coders: Sequence[str], unit: str = "sentence", codes: Iterable[str] | None = None,
-                      documents: Iterable[str | int] | None = None, rule: str = "majority") -> pd.DataFrame:
+                      documents: Iterable[str | int] | None = None, rule: str = "majority",
+                      selection: str = "assigned") -> pd.DataFrame:
         """Units where the coders differ about a code, with the document name and the unit's text.
 
         Returns
@@ -107,7 +182,8 @@ class ProjectAgreement(ProjectCodings):
             document, document_id, unit_id, start, end, code, one 0/1 column per coder, text;
             in document, position and code order.
         """
-        codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule)
+        codings, units, names, keys, unit, rule = self._agreement_basis(coders, unit, codes, documents, rule,
+                                                                        selection=selection)
         frame = _disagreements(codings, units, coders=names, codes=keys, rule=rule)
         texts = {int(d): self.store.document_text(int(d)) for d in pd.unique(frame["document_id"])}
         doc_names = {r["id"]: r["name"] for r in self.store.documents()}
@@ -118,7 +194,7 @@ class ProjectAgreement(ProjectCodings):
 
     def _agreement_basis(self, coders: Sequence[str], unit: str, codes: Iterable[str] | None,
                          documents: Iterable[str | int] | None, rule: str,
-                         below: dict[str, list[str]] | None = None):
+                         below: dict[str, list[str]] | None = None, selection: str = "assigned"):
         unit = check_choice(unit, UNIT_KINDS, "unit")
         rule = check_choice(rule, RULES, "projection rule")
         names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders or []]
@@ -133,19 +209,19 @@ class ProjectAgreement(ProjectCodings):
         for key in keys:
             self._code(key)
         if documents is None:
-            coded: dict[int, set[str]] = {}
-            for row in self.store.coders_of_documents():
-                coded.setdefault(row["document_id"], set()).add(row["coder"])
-            doc_ids = [d for d, who in coded.items() if set(names) <= who]
+            doc_ids, chosen = self.agreement_documents(names, selection)
         else:
             doc_ids = list(dict.fromkeys(self.document(_ref(d))["id"] for d in documents))
+            chosen = "named"
         read = list(dict.fromkeys([*keys, *(c for k in keys for c in (below or {}).get(k, []))]))
         codings = self._agreement_codings(names, read, doc_ids)
         if unit == "char":
             units = char_units({d: len(self.store.document_text(d)) for d in doc_ids})
         else:
             units = self.units(kind=unit)
-            units = units[units["document_id"].isin(doc_ids)]
+            units = units[units["document_id"].isin(doc_ids)].copy()
+        # how the documents were chosen, and all of them (a document without units of this kind is still compared)
+        units.attrs.update(selection=chosen, document_ids=list(doc_ids))
         return codings, units, names, keys, unit, rule
 
     def _agreement_codings(self, names: list[str], keys: list[str], doc_ids: list[int]) -> pd.DataFrame:
@@ -161,7 +237,7 @@ class ProjectAgreement(ProjectCodings):
         return frame[["document_id", "coder", "code", "start", "end"]].reset_index(drop=True)
 
     def _document_names(self, units: pd.DataFrame) -> list[str]:
-        ids = set(pd.unique(units["document_id"]).tolist())
+        ids = set(units.attrs.get("document_ids") or pd.unique(units["document_id"]).tolist())
         return [r["name"] for r in self.store.documents() if r["id"] in ids]
 
     # -- reconciliation --------------------------------------------------------------

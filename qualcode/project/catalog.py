@@ -124,13 +124,15 @@ def framework_table(project: Project, *, coders: list[str] | None = None, rollup
 
 
 def agreement_table(project: Project, *, coders: list[str] | None = None, unit: str = "sentence",
-                    codes: list[str] | None = None, rule: str = "majority", rollup: bool = True) -> Table:
+                    codes: list[str] | None = None, rule: str = "majority", rollup: bool = True,
+                    selection: str = "assigned") -> Table:
     """The intercoder agreement report of two or more coders, with code names and what it compared: the note,
     a settings sheet (XLSX) and settings columns (CSV) state the settings (:func:`.paper.agreement_paper`).
-    ``rollup``: parent codes carry their sub-codes (the default)."""
+    ``rollup``: parent codes carry their sub-codes (the default). ``selection``: the documents compared, those
+    assigned to every coder and done by each ("assigned") or those each coded ("coded")."""
     if not coders:  # one coder: the report says why it needs two
         raise InputError("the agreement table needs two or more coders (coders=a,b); got none")
-    raw = project.agreement(coders=coders, unit=unit, codes=codes, rule=rule, rollup=rollup)
+    raw = project.agreement(coders=coders, unit=unit, codes=codes, rule=rule, rollup=rollup, selection=selection)
     return agreement_paper(project, raw, coders=coders, unit=unit, rule=rule)
 
 
@@ -240,7 +242,7 @@ CATALOG: dict[str, Entry] = {
                     "quotes grouped by code and group, with citation labels"),
     "matrix": Entry(matrix_table, ("by", "measure", "coders", "rollup"), "triangulation matrix with verdicts"),
     "framework": Entry(framework_table, ("coders", "rollup"), "informants x codes with summaries or quotes"),
-    "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule", "rollup"),
+    "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule", "rollup", "selection"),
                        "intercoder agreement (needs coders)"),
     "codebook": Entry(codebook_table, (), "codebook appendix with definitions and counts"),
     "transcript": Entry(transcript_table, ("document", "coders"), "one document's lines with their codes"),

@@ -26,6 +26,7 @@ from .. import __version__
 from ..analysis.agreement_report import ALL_CODES, CODED_UNITS
 from ..export.tables import Table
 from . import Project
+from .assignments import SELECTION_PHRASES
 
 SEE_SUB_CODES = "see sub-codes"
 OWN_CODINGS = "own codings only; see sub-codes"
@@ -219,7 +220,8 @@ def agreement_paper(project: Project, raw: pd.DataFrame, *, coders: list[str], u
     documents = list(attrs.get("documents", []))
     n_boot, seed = attrs.get("n_boot"), attrs.get("seed")
     plural = UNIT_PLURALS.get(unit, f"{unit} units")
-    notes = [f"Documents compared ({len(documents)}): {', '.join(documents) or 'none'}.",
+    chosen = SELECTION_PHRASES.get(attrs.get("selection", "named"), "chosen by name")
+    notes = [f"Documents compared ({len(documents)}, {chosen}): {', '.join(documents) or 'none'}.",
              f"Rule: {RULE_PHRASES.get(rule, rule)}."]
     if "units" in attrs:
         notes.append(f"Units: {attrs['units']:,} {plural}, {attrs.get('coded_units', 0):,} of them coded by "
@@ -256,6 +258,7 @@ def agreement_paper(project: Project, raw: pd.DataFrame, *, coders: list[str], u
         appendix.append(Table(pd.DataFrame({"document": documents}), name="documents"))
     context = {"unit": unit, "rule": rule, "coders_compared": json.dumps(list(coders), ensure_ascii=False),
                "documents": json.dumps(documents, ensure_ascii=False), "n_documents": len(documents),
+               "documents_chosen": attrs.get("selection", "named"),
                "level": attrs.get("level", "nominal"), "rollup": bool(attrs.get("rollup_on", rolled)),
                "n_boot": n_boot, "seed": seed,
                "qualcode_version": value["qualcode version"], "date": value["date"]}
@@ -277,6 +280,7 @@ def agreement_settings(raw: pd.DataFrame, *, unit: str, rule: str, coders: list[
         ("rule", f"{rule}: {RULE_PHRASES.get(rule, rule)}"),
         ("coders", ", ".join(coders)),
         ("documents", len(documents)),
+        ("documents chosen", SELECTION_PHRASES.get(attrs.get("selection", "named"), attrs.get("selection"))),
         ("document names", names),
         ("units", attrs.get("units")),
         ("units coded by somebody", attrs.get("coded_units")),

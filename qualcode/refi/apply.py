@@ -17,6 +17,7 @@ from .. import segment
 from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
 from ..errors import DuplicateError, IncompleteImportError, InputError, unknown_message
 from ..store import now
+from .gather import ASSIGNMENT_MARK
 from .model import RefiSet
 from .read import RefiContent, read_refi
 
@@ -41,6 +42,7 @@ class RefiImportResult:
     documents: int = 0
     coders: int = 0
     codings: int = 0
+    assignments: int = 0  # from qualcode's own "assigned to" sets
     skipped: dict[str, int] = field(default_factory=dict)
     reading: str = ""  # how selection positions were counted, e.g. "UTF-16 code units, a CRLF ... as two"
     reading_basis: str = ""  # why that reading: the exporting program, or detection
@@ -64,6 +66,8 @@ class RefiImportResult:
         parts = [f"{self.codes} codes" + (f" (+{self.codes_reused} already present)" if self.codes_reused else ""),
                  f"{self.documents} documents", f"{self.groups} groups", f"{self.informants} informants",
                  f"{self.coders} coders", f"{self.codings} codings"]
+        if self.assignments:
+            parts.append(f"{self.assignments} assignments")
         text = "imported " + ", ".join(parts)
         if self.skipped:
             text += "; not imported: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
@@ -141,6 +145,9 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
             result.skipped[reason] = result.skipped.get(reason, 0) + n
 
     ours = bool(re.match(r"qualcode\b", rp.origin or "", re.IGNORECASE))  # not QualCoder
+    # qualcode's own assignment sets become assignments again, not groups
+    assignment_sets = [s for s in rp.sets if ours and (s.description or "").startswith(ASSIGNMENT_MARK)]
+    rp.sets = [s for s in rp.sets if s not in assignment_sets]
     # codes
     code_keys: dict[str, str] = {}
     used: set[str] = set()
@@ -296,8 +303,35 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
     if rows:
         store.insert_codings(rows)
     result.codings = len(rows)
+    _apply_assignments(project, assignment_sets, doc_of, coder, result)
     result.coders = len(store.coders()) - before
     return result
+
+
+def _apply_assignments(project: Project, sets: list, doc_of: dict[str, tuple[int, str]], coder: Any,
+                       result: RefiImportResult) -> None:
+    """Assignments back from qualcode's "assigned to" and "done by" sets (see :func:`.gather._assignment_sets`)."""
+    at = now()
+    for kind in ("assigned", "done"):
+        for item in sets:
+            prefix = f"{ASSIGNMENT_MARK} {kind} by " if kind == "done" else f"{ASSIGNMENT_MARK} assigned to "
+            if not (item.description or "").startswith(prefix):
+                continue
+            name = item.description[len(prefix):].strip()
+            if not name:
+                continue
+            coder_id = project.ensure_coder(name)
+            for source_guid in item.sources:
+                if source_guid not in doc_of:
+                    continue
+                doc_id = doc_of[source_guid][0]
+                row = project.store.assignment(doc_id, coder_id)
+                if row is None:
+                    project.store.insert_assignment(doc_id, coder_id, None, at)
+                    result.assignments += 1
+                    row = project.store.assignment(doc_id, coder_id)
+                if kind == "done" and row is not None and row["done_at"] is None:
+                    project.store.set_assignment_done(row["id"], at)
 
 
 def import_refi_path(project_path: str | Path, path: str | Path, **options: Any) -> tuple[RefiImportResult, bool]:

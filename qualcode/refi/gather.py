@@ -75,9 +75,29 @@ def refi_data(project: Project) -> RefiProject:
         group_docs.setdefault(row.group, []).extend(docs_of.get(row.key, []))
     sets = [RefiSet(guid=gid("group", g.key), name=g.key, description=g.name, sources=group_docs.get(g.key, []))
             for g in project.groups().itertuples()]
+    sets += _assignment_sets(project, {int(i): s.guid for i, s in sources.items()}, gid)
     return RefiProject(name=project.name, origin=f"qualcode {__version__}", users=users, codes=codes,
                        sources=list(sources.values()), cases=cases, sets=sets,
                        created=project.store.get_meta("created_at") or None)
+
+
+#: REFI-QDA has no assignments: each coder's become two document sets, named so that a person reads them
+#: in any program and described with this prefix so that qualcode's import recognises them.
+ASSIGNED_SET, DONE_SET, ASSIGNMENT_MARK = "Assigned to {coder}", "Done by {coder}", "qualcode assignments:"
+
+
+def _assignment_sets(project: Project, source_guid: dict[int, str], gid: Any) -> list[RefiSet]:
+    """Per coder with assignments, the set of their assigned documents and the set of those marked done."""
+    frame = project.assignments()
+    sets = []
+    for coder, rows in frame.groupby("coder", sort=True):
+        assigned = [source_guid[int(d)] for d in rows["document_id"]]
+        done = [source_guid[int(d)] for d, flag in zip(rows["document_id"], rows["done"], strict=True) if flag]
+        sets.append(RefiSet(guid=gid("assigned", coder), name=ASSIGNED_SET.format(coder=coder), sources=assigned,
+                            description=f"{ASSIGNMENT_MARK} assigned to {coder}"))
+        sets.append(RefiSet(guid=gid("done", coder), name=DONE_SET.format(coder=coder), sources=done,
+                            description=f"{ASSIGNMENT_MARK} done by {coder}"))
+    return sets
 
 
 def _text(value: Any) -> str | None:

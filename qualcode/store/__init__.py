@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .account_queries import AccountQueries
 from .analysis import AnalysisQueries
+from .assignment_queries import AssignmentQueries
 from .base import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreBase, connect, now
 from .history_queries import HistoryQueries
 from .maintenance_queries import MaintenanceQueries
@@ -18,8 +19,8 @@ from .schema import SCHEMA_VERSION, migrations
 from .suggest_queries import SuggestQueries
 
 
-class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, ProjectQueries,
-            StoreBase):
+class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, AssignmentQueries,
+            ProjectQueries, StoreBase):
     """The SQLite file of one project."""
 
 

@@ -25,7 +25,8 @@ from .state import current_project, error_text, escape_md, notify, tr, trn
 UNITS = ("sentence", "turn", "char")
 RULES = ("majority", "any")
 DECISIONS = ("a", "b", "both", "neither")
-DOCS_FOR = "_agr_docs_for"  # the coders the documents picker was last defaulted for
+DOCS_FOR = "_agr_docs_for"  # the coders and selection the documents picker was last defaulted for
+SELECTIONS = ("assigned", "coded")  # how the documents picker is defaulted (see Project.agreement_documents)
 
 
 # -- options ------------------------------------------------------------------------------
@@ -57,24 +58,28 @@ def default_pair(counts: pd.DataFrame, names: list[str], consensus: set[str]) ->
     return sorted(people, key=lambda n: -int(totals.get(n, 0)))[:2]
 
 
-def common_documents(counts: pd.DataFrame, coders: list[str], documents: list[str]) -> list[str]:
-    """Names of the documents (in ``documents`` order) that every one of ``coders`` has coded (``counts`` as for
-    :func:`default_pair`)."""
-    if not coders:
-        return []
-    shared = None
-    for coder in coders:
-        mine = set(counts.loc[counts["coder"] == coder, "document"])
-        shared = mine if shared is None else shared & mine
-    return [d for d in documents if d in (shared or set())]
-
-
-def default_documents(counts: pd.DataFrame, coders: list[str], documents: list[str]) -> None:
-    """Default ``agr_documents`` to the chosen coders' common documents whenever the coders change."""
-    wanted = tuple(sorted(coders))
-    if st.session_state.get(DOCS_FOR) != wanted or "agr_documents" not in st.session_state:
-        st.session_state[DOCS_FOR] = wanted
-        st.session_state["agr_documents"] = common_documents(counts, coders, documents)
+def default_documents(project: Project, coders: list[str], selection: str) -> None:
+    """Default ``agr_documents`` to the documents ``selection`` gives the chosen coders (assigned to each and done
+    by each, or coded by each) whenever the coders or the selection change; ``agr_default_docs`` keeps that default
+    (the report then states how it was chosen) and ``agr_selection_note`` why it is empty, if it is."""
+    wanted = (tuple(sorted(coders)), selection, project.assignment_counts())  # also after a done mark elsewhere
+    if st.session_state.get(DOCS_FOR) == wanted and "agr_documents" in st.session_state:
+        return
+    st.session_state[DOCS_FOR] = wanted
+    st.session_state.pop("agr_selection_note", None)
+    names: list[str] = []
+    if len(coders) >= 2:
+        try:
+            ids, chosen = project.agreement_documents(coders, selection)
+        except QualcodeError as exc:  # assigned to all, none done by each yet
+            ids, chosen = [], selection
+            st.session_state["agr_selection_note"] = error_text(exc)
+        by_id = dict(zip(project.documents()["id"], project.documents()["name"], strict=True))
+        names = [by_id[i] for i in sorted(ids) if i in by_id]
+        if chosen == "coded-no-assignments":
+            st.session_state["agr_selection_note"] = tr("agr_selection_none_assigned")
+    st.session_state["agr_documents"] = names
+    st.session_state["agr_default_docs"] = names
 
 
 def version(project: Project) -> tuple[int, str | None]:
@@ -95,19 +100,23 @@ def band(value: object) -> str:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def agreement_report(_project: Project, path: str, version: tuple[int, str | None], coders: tuple[str, ...], unit: str,
-                     codes: tuple[str, ...], documents: tuple[str, ...], rule: str, *,
-                     rollup: bool = True) -> pd.DataFrame:
-    """Project.agreement, cached per project file, :func:`version` and choices."""
+                     codes: tuple[str, ...], documents: tuple[str, ...] | None, rule: str, *,
+                     rollup: bool = True, selection: str = "assigned") -> pd.DataFrame:
+    """Project.agreement, cached per project file, :func:`version` and choices; ``documents`` None: those
+    ``selection`` gives (the report then says how they were chosen)."""
     return _project.agreement(coders=list(coders), unit=unit, codes=list(codes) or None,
-                              documents=list(documents), rule=rule, rollup=rollup)
+                              documents=None if documents is None else list(documents), rule=rule, rollup=rollup,
+                              selection=selection)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def disagreement_list(_project: Project, path: str, version: tuple[int, str | None], coders: tuple[str, ...], unit: str,
-                      codes: tuple[str, ...], documents: tuple[str, ...], rule: str) -> pd.DataFrame:
+                      codes: tuple[str, ...], documents: tuple[str, ...] | None, rule: str, *,
+                      selection: str = "assigned") -> pd.DataFrame:
     """Project.disagreements, cached like :func:`agreement_report`."""
     return _project.disagreements(coders=list(coders), unit=unit, codes=list(codes) or None,
-                                  documents=list(documents), rule=rule)
+                                  documents=None if documents is None else list(documents), rule=rule,
+                                  selection=selection)
 
 
 def open_disagreements(disagreements: pd.DataFrame, reconciliations: pd.DataFrame,

@@ -591,19 +591,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "agr_pick_two": {"en": "Pick at least two coders to compare.", "id": "Pilih sedikitnya dua pengode untuk dibandingkan."},
     "agr_no_common": {
-        "en": "The chosen coders have no document in common (none coded by all of them). Pick documents by hand "
-              "to compare them anyway.",
-        "id": "Pengode yang dipilih tidak memiliki dokumen bersama (tidak ada yang dikode oleh semuanya). Pilih "
-              "dokumen secara manual untuk tetap membandingkannya.",
-    },
+        "en": "No document to compare for these coders with this choice of documents. Pick documents by hand to "
+              "compare them anyway.",
+        "id": "Tidak ada dokumen untuk dibandingkan bagi pengode ini dengan pilihan dokumen ini. Pilih dokumen "
+              "dengan tangan untuk tetap membandingkannya."},
     "agr_coders": {"en": "Coders", "id": "Pengode"},
     "agr_pick_coders": {"en": "Choose coders", "id": "Pilih pengode"},
     "agr_pick_documents": {"en": "Choose documents", "id": "Pilih dokumen"},
     "agr_coders_help": {"en": "Two or more. By default the two coders with most codings in common documents.",
                         "id": "Dua atau lebih. Bawaannya dua pengode dengan pengodean terbanyak di dokumen bersama."},
     "agr_documents": {"en": "Documents", "id": "Dokumen"},
-    "agr_documents_help": {"en": "By default the documents every chosen coder has coded.",
-                           "id": "Bawaannya dokumen yang telah dikode oleh setiap pengode yang dipilih."},
+    "agr_documents_help": {"en": "By default the documents chosen above; add or remove any by hand (the report then "
+                                 "says they were chosen by name).",
+                           "id": "Bawaannya dokumen yang dipilih di atas; tambah atau hapus dengan tangan (laporan lalu "
+                                 "menyebut dokumen dipilih menurut nama)."},
+    "agr_selection": {"en": "Documents compared", "id": "Dokumen yang dibandingkan"},
+    "agr_selection_assigned": {"en": "assigned to each, done by each", "id": "ditugaskan dan diselesaikan masing-masing"},
+    "agr_selection_coded": {"en": "coded by each", "id": "dikode oleh masing-masing"},
+    "agr_selection_help": {
+        "en": "Assigned: the documents a supervisor assigned to every chosen coder and each marked done, so a "
+              "document a coder read and found nothing to code in counts as disagreement. Coded by each: only the "
+              "documents every chosen coder coded something in, which leaves such documents out and can inflate "
+              "agreement.",
+        "id": "Ditugaskan: dokumen yang ditugaskan supervisor kepada setiap pengode yang dipilih dan ditandai selesai "
+              "oleh masing-masing, sehingga dokumen yang dibaca pengode tanpa menemukan apa pun untuk dikode "
+              "terhitung sebagai ketidaksepakatan. Dikode oleh masing-masing: hanya dokumen yang dikode oleh setiap "
+              "pengode, yang meninggalkan dokumen semacam itu dan dapat membesarkan kesepakatan."},
+    "agr_selection_none_assigned": {
+        "en": "No document is assigned to all the chosen coders: comparing the documents each coded. Assign documents "
+              "below so that a document read and left uncoded counts.",
+        "id": "Tidak ada dokumen yang ditugaskan kepada semua pengode yang dipilih: membandingkan dokumen yang dikode "
+              "masing-masing. Tugaskan dokumen di bawah agar dokumen yang dibaca tanpa dikode ikut terhitung."},
+    "agr_chosen_assigned": {"en": "Documents: assigned to every coder compared and marked done by each.",
+                            "id": "Dokumen: ditugaskan kepada setiap pengode yang dibandingkan dan ditandai selesai "
+                                  "oleh masing-masing."},
+    "agr_chosen_coded": {"en": "Documents: coded by every coder compared.",
+                         "id": "Dokumen: dikode oleh setiap pengode yang dibandingkan."},
+    "agr_chosen_coded_no_assignments": {
+        "en": "Documents: coded by every coder compared (no document is assigned to all of them).",
+        "id": "Dokumen: dikode oleh setiap pengode yang dibandingkan (tidak ada dokumen yang ditugaskan kepada "
+              "semuanya)."},
+    "agr_chosen_named": {"en": "Documents: chosen by name.", "id": "Dokumen: dipilih menurut nama."},
     "agr_codes": {"en": "Codes", "id": "Kode"},
     "agr_all_codes": {"en": "All codes", "id": "Semua kode"},
     "agr_unit": {"en": "Unit", "id": "Satuan"},
@@ -716,6 +744,86 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "agr_band_tentative": {"en": "tentative", "id": "tentatif"},
     "agr_band_unreliable": {"en": "unreliable", "id": "tidak andal"},
     "agr_band_undefined": {"en": "undefined", "id": "tak terdefinisi"},
+    # -- Agreement page: unitized alphas on the coders' spans --
+    "uz_title": {"en": "Unitized alpha (spans)", "id": "Alpha unitisasi (rentang)"},
+    "uz_intro": {
+        "en": "Krippendorff et al.'s (2016) unitized alphas compare the coders' own spans, character by character, "
+              "with no sentences or turns in between: uα (where codes are and which, the uncoded text included), "
+              "|uα (what is coded at all), cuα (which code where spans of different coders meet) and (k)uα (cuα for "
+              "one code). Use them when the coders marked free spans and where a span begins and ends is part of "
+              "what they must agree on; when codes apply to whole sentences or turns, report the table above. "
+              "Reference: {citation}",
+        "id": "Alpha unitisasi Krippendorff dkk. (2016) membandingkan rentang para pengode sendiri, karakter demi "
+              "karakter, tanpa kalimat atau giliran bicara di antaranya: uα (di mana ada kode dan kode apa, teks "
+              "yang tidak dikode ikut dihitung), |uα (apa yang dikode sama sekali), cuα (kode apa di tempat rentang "
+              "para pengode bertemu) dan (k)uα (cuα untuk satu kode). Gunakan bila para pengode menandai rentang "
+              "bebas dan awal serta akhir rentang termasuk hal yang harus mereka sepakati; bila kode berlaku untuk "
+              "kalimat atau giliran bicara utuh, laporkan tabel di atas. Rujukan: {citation}",
+    },
+    "uz_pick_two": {"en": "Pick at least two coders above to compare their spans.",
+                    "id": "Pilih sedikitnya dua pengode di atas untuk membandingkan rentang mereka."},
+    "uz_no_documents": {"en": "No documents to compare: choose documents above.",
+                        "id": "Tidak ada dokumen untuk dibandingkan: pilih dokumen di atas."},
+    "uz_computing": {"en": "Computing the unitized alphas…", "id": "Menghitung alpha unitisasi…"},
+    "uz_basis": {"en": "Spans of **{coders}** in {n} documents laid end to end ({chars} characters).",
+                 "id": "Rentang **{coders}** dalam {n} dokumen yang disambung berurutan ({chars} karakter)."},
+    "uz_warning_empty": {
+        "en": "{coders} coded nothing in these documents: their whole text counts as uncoded, which moves every "
+              "figure.",
+        "id": "{coders} tidak mengode apa pun dalam dokumen ini: seluruh teksnya dihitung tidak dikode, dan itu "
+              "menggeser setiap angka.",
+    },
+    "uz_nothing_coded": {"en": "Nobody coded any span with these codes in these documents: there is nothing to compare.",
+                         "id": "Tidak ada yang mengode rentang dengan kode ini dalam dokumen ini: tidak ada yang "
+                               "bisa dibandingkan."},
+    "uz_overlaps": {
+        "en": "In {n} sets of codes one coder's spans of two codes overlap: their uα, cuα and (k)uα are undefined "
+              "(see Why undefined).",
+        "en_one": "In {n} set of codes one coder's spans of two codes overlap: its uα, cuα and (k)uα are undefined "
+                  "(see Why undefined).",
+        "id": "Pada {n} himpunan kode, rentang seorang pengode untuk dua kode saling tumpang tindih: uα, cuα dan "
+              "(k)uα-nya tak terdefinisi (lihat Sebab tak terdefinisi).",
+    },
+    "uz_columns": {
+        "en": "Coded: % of the text the average coder coded with it. Coverage: % of the coded text that a span of "
+              "another coder also covers, on which (k)uα (a code's row) or cuα (the other rows) rests; what one "
+              "coder coded alone is judged by |uα. (k)uα, uα and cuα compare a code with its siblings in the "
+              "codebook (its family); All codes takes every code, each span by its own code.",
+        "id": "Dikode: % teks yang rata-rata dikode seorang pengode dengan kode itu. Cakupan: % teks berkode yang "
+              "juga ditutupi rentang pengode lain, tempat (k)uα (baris kode) atau cuα (baris lain) bertumpu; yang "
+              "dikode seorang pengode saja dinilai oleh |uα. (k)uα, uα dan cuα membandingkan kode dengan "
+              "saudaranya dalam buku kode (keluarganya); Semua kode memakai setiap kode, tiap rentang dengan "
+              "kodenya sendiri.",
+    },
+    "uz_top_level": {"en": "Top-level codes", "id": "Kode tingkat atas"},
+    "uz_sub_codes": {"en": "Sub-codes of {parent}", "id": "Sub-kode {parent}"},
+    "uz_col_family": {"en": "Family", "id": "Keluarga"},
+    "uz_col_coded": {"en": "Coded %", "id": "Dikode %"},
+    "uz_col_binary_u_alpha": {"en": "|uα", "id": "|uα"},
+    "uz_col_k_u_alpha": {"en": "(k)uα", "id": "(k)uα"},
+    "uz_col_u_alpha": {"en": "uα", "id": "uα"},
+    "uz_col_cu_alpha": {"en": "cuα", "id": "cuα"},
+    "uz_col_coverage": {"en": "Coverage %", "id": "Cakupan %"},
+    "uz_reason_no_text": {"en": "no text to compare", "id": "tidak ada teks untuk dibandingkan"},
+    "uz_reason_none_coded": {"en": "no coder coded any span with it", "id": "tidak ada pengode yang mengode rentang "
+                                                                           "dengannya"},
+    "uz_reason_not_met": {"en": "no span of it meets a span of another coder",
+                          "id": "tidak ada rentangnya yang bertemu rentang pengode lain"},
+    "uz_reason_none_met": {"en": "no spans of different coders meet",
+                           "id": "tidak ada rentang dari pengode berbeda yang bertemu"},
+    "uz_reason_one_code": {"en": "one code only where spans of different coders meet (no expected disagreement)",
+                           "id": "hanya satu kode di tempat rentang pengode berbeda bertemu (tidak ada "
+                                 "ketidaksepakatan yang diharapkan)"},
+    "uz_reason_overlap": {
+        "en": "coder {coder} coded {first} and {second} on overlapping text in {document} at {start}:{end} (places "
+              "with such overlaps: {count}); these coefficients need each coder's spans of the codes compared to "
+              "exclude each other",
+        "id": "pengode {coder} mengode {first} dan {second} pada teks yang tumpang tindih di {document} pada "
+              "{start}:{end} (jumlah tempat tumpang tindih: {count}); koefisien ini menuntut rentang tiap pengode "
+              "untuk kode yang dibandingkan saling terpisah",
+    },
+    "uz_reason_no_variation": {"en": "no expected disagreement", "id": "tidak ada ketidaksepakatan yang diharapkan"},
+    "uz_download": {"en": "Download {fmt}", "id": "Unduh {fmt}"},
     "agr_disagreements": {"en": "Disagreements", "id": "Ketidaksepakatan"},
     "agr_count": {"en": "{n} disagreements: a unit (for characters, a run of them) and a code the coders differ on.",
                   "en_one": "{n} disagreement: a unit (for characters, a run of them) and a code the coders differ "
@@ -768,6 +876,56 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "agr_decision_b": {"en": "second coder accepted", "id": "pengode kedua diterima"},
     "agr_decision_both": {"en": "both accepted", "id": "keduanya diterima"},
     "agr_decision_neither": {"en": "neither", "id": "tidak keduanya"},
+    "asg_title": {"en": "Assignments", "id": "Penugasan"},
+    "asg_help": {
+        "en": "Who is to code which document. A coder marks an assigned document done on the Code page; the "
+              "agreement report compares, by default, the documents assigned to every chosen coder and done by each, "
+              "so a document read and left uncoded counts. Under blind coding a coder with assignments sees only "
+              "those documents.",
+        "id": "Siapa yang mengode dokumen mana. Pengode menandai dokumen yang ditugaskan sebagai selesai di halaman "
+              "Kode; laporan kesepakatan secara bawaan membandingkan dokumen yang ditugaskan kepada setiap pengode "
+              "yang dipilih dan diselesaikan masing-masing, sehingga dokumen yang dibaca tanpa dikode ikut terhitung. "
+              "Dalam pengodean buta, pengode yang punya tugas hanya melihat dokumen tugasnya."},
+    "asg_empty": {"en": "No documents or no coders yet: import documents and add coders to assign work.",
+                  "id": "Belum ada dokumen atau pengode: impor dokumen dan tambahkan pengode untuk membagi tugas."},
+    "asg_supervisors_only": {"en": "Supervisors and admins assign documents.",
+                             "id": "Supervisor dan admin yang menugaskan dokumen."},
+    "asg_documents": {"en": "Documents to assign or take back", "id": "Dokumen yang ditugaskan atau ditarik"},
+    "asg_pick_documents": {"en": "Choose documents", "id": "Pilih dokumen"},
+    "asg_coders": {"en": "Their coders", "id": "Pengodenya"},
+    "asg_pick_coders": {"en": "Choose coders", "id": "Pilih pengode"},
+    "asg_assign": {"en": "Assign", "id": "Tugaskan"},
+    "asg_take_back": {"en": "Take back", "id": "Tarik kembali"},
+    "asg_confirm_text": {
+        "en": "Take the chosen documents back from {coders}? Their done marks go with them; their codings stay. "
+              "Undo brings them back.",
+        "id": "Tarik dokumen yang dipilih dari {coders}? Tanda selesai ikut hilang; pengodeannya tetap. "
+              "Urungkan mengembalikannya."},
+    "asg_confirm": {"en": "Yes, take back", "id": "Ya, tarik kembali"},
+    "asg_assigned": {"en": "Assigned {n} (document, coder) pairs; {kept} were assigned already.",
+                     "en_one": "Assigned {n} (document, coder) pair; {kept} were assigned already.",
+                     "id": "Menugaskan {n} pasangan (dokumen, pengode); {kept} sudah ditugaskan."},
+    "asg_taken_back": {"en": "Took back {n} assignments.", "en_one": "Took back {n} assignment.",
+                       "id": "Menarik kembali {n} penugasan."},
+    "asg_legend": {"en": "{done} done · {open} assigned, not done yet · blank: not assigned",
+                   "id": "{done} selesai · {open} ditugaskan, belum selesai · kosong: tidak ditugaskan"},
+    "asg_progress": {"en": "Your assignments: {done} of {n} done", "id": "Tugas Anda: {done} dari {n} selesai"},
+    "asg_col_state": {"en": "State", "id": "Status"},
+    "asg_col_codings": {"en": "Your codings", "id": "Pengodean Anda"},
+    "asg_done": {"en": "done", "id": "selesai"},
+    "asg_open": {"en": "not done yet", "id": "belum selesai"},
+    "asg_mark_done": {"en": "Done with this document", "id": "Selesai dengan dokumen ini"},
+    "asg_mark_done_help": {
+        "en": "Mark it done when you have read it through, also when you found nothing to code: the agreement "
+              "report then compares it.",
+        "id": "Tandai selesai bila Anda sudah membacanya sampai habis, juga bila tidak ada yang perlu dikode: "
+              "laporan kesepakatan lalu membandingkannya."},
+    "asg_not_assigned_here": {"en": "This document is not assigned to you.",
+                              "id": "Dokumen ini tidak ditugaskan kepada Anda."},
+    "asg_now_done": {"en": "{document}: marked done.", "id": "{document}: ditandai selesai."},
+    "asg_now_open": {"en": "{document}: marked not done yet.", "id": "{document}: ditandai belum selesai."},
+    "asg_blind_only_assigned": {"en": "Blind coding: only the documents assigned to you are listed.",
+                                "id": "Pengodean buta: hanya dokumen yang ditugaskan kepada Anda yang ditampilkan."},
     "agr_blind_title": {"en": "Blind coding", "id": "Pengodean buta"},
     "agr_blind": {"en": "Coders see only their own codings", "id": "Pengode hanya melihat pengodeannya sendiri"},
     "agr_blind_help": {
@@ -1008,6 +1166,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hist_do_summary_delete": {"en": "remove summary of {code} for {informant}",
                                "id": "hapus ringkasan {code} untuk {informant}"},
     "hist_do_agreement_reconcile": {"en": "reconcile {code} ({decision})", "id": "rekonsiliasi {code} ({decision})"},
+    "hist_do_assignment_add": {"en": "assign {documents} to {coders}", "id": "tugaskan {documents} kepada {coders}"},
+    "hist_do_assignment_remove": {"en": "take {documents} back from {coders}",
+                                  "id": "tarik {documents} dari {coders}"},
+    "hist_do_assignment_done": {"en": "mark {document} done for {coder}",
+                                "id": "tandai {document} selesai untuk {coder}"},
+    "hist_do_assignment_reopen": {"en": "mark {document} not done for {coder}",
+                                  "id": "tandai {document} belum selesai untuk {coder}"},
     "hist_do_project_blind_coding": {"en": "turn blind coding {on}", "id": "pengodean buta {on}"},
     "hist_do_refi_import": {"en": "import REFI-QDA project {file}", "id": "impor proyek REFI-QDA {file}"},
     "hist_do_undo": {"en": "undo '{description}'", "id": "urungkan '{description}'"},
@@ -1026,6 +1191,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hist_table_verdicts": {"en": "verdicts", "id": "penilaian"},
     "hist_table_summaries": {"en": "summaries", "id": "ringkasan"},
     "hist_table_reconciliations": {"en": "reconciliations", "id": "rekonsiliasi"},
+    "hist_table_assignments": {"en": "assignments", "id": "penugasan"},
     "hist_row_meta": {"en": "setting", "id": "pengaturan"},
     "hist_row_source_types": {"en": "source type", "id": "jenis sumber"},
     "hist_row_groups": {"en": "group", "id": "kelompok"},
@@ -1038,6 +1204,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hist_row_summaries": {"en": "summary", "id": "ringkasan"},
     "hist_row_reconciliations": {"en": "reconciliation", "id": "rekonsiliasi"},
     # -- counts, for messages that hold more than one number (see tn) --
+    "hist_row_assignments": {"en": "assignment", "id": "penugasan"},
     "n_codings": {"en": "{n} codings", "en_one": "{n} coding", "id": "{n} pengodean"},
     "n_subcodes": {"en": "{n} sub-codes", "en_one": "{n} sub-code", "id": "{n} subkode"},
     "n_hits": {"en": "{n} hits", "en_one": "{n} hit", "id": "{n} hasil"},
@@ -1072,6 +1239,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "perm_see_all_codings": {"en": "see other coders' codings while coding is blind",
                              "id": "melihat pengodean pengode lain selama pengodean buta"},
     "perm_reconcile": {"en": "reconcile disagreements", "id": "merekonsiliasi ketidaksepakatan"},
+    "perm_assign": {"en": "assign documents to coders", "id": "menugaskan dokumen kepada pengode"},
     "perm_verdict": {"en": "record triangulation verdicts", "id": "mencatat penilaian triangulasi"},
     "perm_summary": {"en": "write framework summaries", "id": "menulis ringkasan matriks kerangka"},
     "perm_export": {"en": "export tables", "id": "mengekspor tabel"},
@@ -1331,6 +1499,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # analysis
     "err_agreement_coders": {"en": "agreement needs at least 2 different coders; got {got}",
                              "id": "kesepakatan memerlukan sedikitnya 2 pengode yang berbeda; yang ada: {got}"},
+    "err_not_assigned": {"en": "document '{document}' is not assigned to {coder}; a supervisor assigns it first "
+                               "(Agreement page, or `qualcode assign`)",
+                         "id": "dokumen '{document}' tidak ditugaskan kepada {coder}; supervisor menugaskannya dahulu "
+                               "(halaman Kesepakatan, atau `qualcode assign`)"},
+    "err_assignments_not_done": {
+        "en": "none of the {n} documents assigned to {coders} is marked done by each (not done yet by {waiting}); "
+              "mark them done on the Code page, or compare the documents coded by each",
+        "id": "tidak satu pun dari {n} dokumen yang ditugaskan kepada {coders} ditandai selesai oleh masing-masing "
+              "(belum selesai oleh {waiting}); tandai selesai di halaman Kode, atau bandingkan dokumen yang dikode "
+              "oleh masing-masing"},
+    "err_assign_no_document": {"en": "no document given to assign", "id": "tidak ada dokumen yang akan ditugaskan"},
+    "err_assign_no_coder": {"en": "no coder given to assign documents to",
+                            "id": "tidak ada pengode yang akan diberi tugas dokumen"},
+    "err_assign_consensus": {"en": "{coder} is the consensus coder, whose codings come from reconciliation; assign "
+                                   "documents to the coders themselves",
+                             "id": "{coder} adalah pengode konsensus, yang pengodeannya berasal dari rekonsiliasi; "
+                                   "tugaskan dokumen kepada para pengode sendiri"},
     "err_consensus_role": {"en": "coder '{coder}' has role '{role}'; a consensus coder needs role 'consensus' "
                                  "(choose another name)",
                            "id": "pengode '{coder}' berperan '{role}'; pengode konsensus harus berperan 'consensus' "

@@ -12,6 +12,7 @@ from qualcode.project.paper import agreement_paper
 from qualcode.ui.agreement_parts import (
     DECISIONS,
     RULES,
+    SELECTIONS,
     UNITS,
     agreement_report,
     coder_options,
@@ -30,8 +31,10 @@ from qualcode.ui.agreement_parts import (
     set_blind,
     version,
 )
+from qualcode.ui.assignment_parts import assignments_section
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
+from qualcode.ui.unitized_parts import unitized_section
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 SHOWN_DISAGREEMENTS = 1000  # disagreements listed and offered for review at once
@@ -52,10 +55,15 @@ def controls(project: Project, counts: pd.DataFrame, names: list[str], consensus
                   format_func=lambda n: f"{n} ({tr('tri_consensus')})" if n in consensus else n)
     coders = list(st.session_state.get("agr_coders") or [])
     documents = list(project.documents()["name"])
-    default_documents(counts, coders, documents)
+    keep_known("agr_selection", list(SELECTIONS), default="assigned")
+    b.radio(tr("agr_selection"), list(SELECTIONS), key="agr_selection", horizontal=True,
+            format_func=lambda v: tr(f"agr_selection_{v}"), help=tr("agr_selection_help"))
+    default_documents(project, coders, st.session_state["agr_selection"])
     keep_known("agr_documents", documents, multi=True)
     b.multiselect(tr("agr_documents"), documents, key="agr_documents", help=tr("agr_documents_help"),
                   placeholder=tr("agr_pick_documents"))
+    if st.session_state.get("agr_selection_note"):
+        b.caption(st.session_state["agr_selection_note"])
     keep_known("agr_codes", list(labels), multi=True)
     c, d, e = st.columns([2, 1, 1])
     c.multiselect(tr("agr_codes"), list(labels), key="agr_codes", format_func=labels.get,
@@ -77,6 +85,7 @@ def report_section(project: Project, report: pd.DataFrame, labels: dict[str, str
     st.markdown(tr("agr_basis").format(unit=tr(f"agr_unit_{unit}"), rule=tr(f"agr_rule_{rule}"),
                                        coders=escape_md(", ".join(report.attrs.get("coders") or coders)),
                                        n=n_documents))
+    st.caption(tr("agr_chosen_" + report.attrs.get("selection", "named").replace("-", "_")))
     warned, pooled = report_notes(report)
     if warned:
         st.warning(tr("agr_small_sample").format(n=warned, total=len(report)))
@@ -178,12 +187,16 @@ def body(project: Project) -> None:
     if not documents:
         st.info(tr("agr_no_common"))
         return
+    # the default documents go as None, so that the report states how they were chosen; others by name
+    by_default = sorted(documents) == sorted(st.session_state.get("agr_default_docs") or [])
+    selection = st.session_state.get("agr_selection", "assigned")
     args = (str(project.path), version(project), tuple(coders), unit,
-            tuple(chosen_codes), tuple(documents), rule)
+            tuple(chosen_codes), None if by_default else tuple(documents), rule)
     try:
         with st.spinner(tr("agr_computing")):
-            report = agreement_report(project, *args, rollup=bool(st.session_state.get("agr_rollup", True)))
-            disagreements = disagreement_list(project, *args)
+            report = agreement_report(project, *args, rollup=bool(st.session_state.get("agr_rollup", True)),
+                                      selection=selection)
+            disagreements = disagreement_list(project, *args, selection=selection)
         if unit == "char":
             disagreements = merge_runs(disagreements, coders)
     except QualcodeError as exc:
@@ -202,7 +215,9 @@ def render() -> None:
         st.info(tr("no_project"))
         return
     body(project)
+    unitized_section(project)
     history_section(project)
+    assignments_section(project)
     blind_section(project)
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from qualcode.project import Project
 from qualcode.spans import line_of, lines_of, trim_span
+from qualcode.ui.assignment_parts import assignment_bar, coder_documents, document_label
 from qualcode.ui.code_bands import band_codings
 from qualcode.ui.code_parts import (
     ALL,
@@ -122,18 +123,19 @@ def render() -> None:
     if project.codes().empty:
         st.info(tr("no_codebook_to_code"))
         return
-    names = list(docs["name"])
+    names, assigned = coder_documents(project, coder, list(docs["name"]))
     if st.session_state.get("code_doc") not in names:
         st.session_state["code_doc"] = names[0]
     top = st.columns([2, 1])
-    top[0].selectbox(tr("document"), names, key="code_doc",
+    top[0].selectbox(tr("document"), names, key="code_doc", format_func=lambda n: document_label(n, assigned),
                      on_change=clear_selection)
     if blinded(project, coder):
-        top[1].caption(tr("agr_blind_on_code"))
+        top[1].caption(tr("agr_blind_on_code") + (" " + tr("asg_blind_only_assigned") if assigned else ""))
     else:
         others = [c for c in project.coders()["name"] if c != coder]
         top[1].selectbox(tr("show_codings"), [MINE, ALL, *others], key="code_filter",
                          format_func=lambda v: tr("filter_mine") if v == MINE else tr("filter_all") if v == ALL else v)
+    assignment_bar(project, coder, st.session_state["code_doc"], assigned)
     chosen = docs[docs["name"] == st.session_state["code_doc"]].iloc[0]
     workbench(project, coder, {"id": int(chosen["id"]), "imported_at": str(chosen["imported_at"])})
 
