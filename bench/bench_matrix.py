@@ -15,16 +15,34 @@ strategy in bare SQL: count per (code_id, document_id) in one scan of the
 codings table, then join those sums. The bare queries return only the non-empty
 cells; qualcode returns the full DataFrame in codebook and group order, with
 zeros, and the number of codings left out. All results are checked to agree.
+
+Also timed: the word frequency of one code's passages,
+``Project.word_frequencies(by="code", value="E3.2")``, against bare sqlite3 reads
+of that code's codings, the sentence units and the texts, then plain Python
+(merged intervals, bisect, spaCy's blank tokenizer, a Counter) applying the same
+word rule and stop lists; the counts are checked to agree.
+
+And a coding query: ``Project.query_passages("E1.1 AND E1.2")`` (where codings of
+the two codes overlap, their common characters) and ``"E1.1 NOT E1.2"`` (E1.1's
+passages overlapping no E1.2), against one bare sqlite3 statement each (a self-join
+of the codings table on document and overlap; NOT EXISTS) returning the same
+distinct spans; the spans are checked to agree.
 """
 
 from __future__ import annotations
 
+import bisect
 import random
 import shutil
 import sqlite3
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+from spacy.lang.id.stop_words import STOP_WORDS as INDONESIAN
 
 from qualcode.codebook import Code, Codebook
 from qualcode.project import CodingSpec, Project
@@ -150,6 +168,115 @@ def _run(folder: Path, codings: int, informants: int, words: int, batches: int, 
                 baseline = "pre-aggregated bare SQL"
             rows.append({"benchmark": "matrix", "measure": label, "qualcode": f"{qc.median * 1e3:.0f} ms",
                          "baseline": f"{base.median * 1e3:.0f} ms, {baseline}", "ratio": f"{ratio:.2f}"})
+    rows += word_rows(project, bare, total, repeat)
+    rows += query_rows(project, bare, total, repeat)
     bare.close()
     project.close()
+    return rows
+
+
+# -- word frequency of one code ------------------------------------------------------------------
+
+WORD_CODE = "E3.2"
+
+
+def bare_word_counts(bare: sqlite3.Connection, code: str, nlps: dict[str, spacy.language.Language]) -> Counter:
+    """The baseline: bare sqlite3 reads, then plain Python. The code's coded stretches per document (merged),
+    cut to the sentence units, and every spaCy token of the text lying wholly inside one of them counted by
+    qualcode's word rule (qualcode.analysis.words), with bisect instead of numpy and no DataFrame. ``nlps``: a
+    blank pipeline per language, made before the timer starts (as qualcode's are cached once made)."""
+    code_id = bare.execute("SELECT id FROM codes WHERE key = ?", (code,)).fetchone()[0]
+    coded: dict[int, list[tuple[int, int]]] = {}
+    for doc_id, start, end in bare.execute('SELECT document_id, start, "end" FROM codings WHERE code_id = ?',
+                                           (code_id,)):
+        coded.setdefault(doc_id, []).append((start, end))
+    sentences: dict[int, list[tuple[int, int]]] = {}
+    for doc_id, start, end in bare.execute('SELECT document_id, start, "end" FROM units WHERE kind = \'sentence\''):
+        sentences.setdefault(doc_id, []).append((start, end))
+    stop = {w.lower() for w in (*INDONESIAN, *ENGLISH)}
+    counts: Counter = Counter()
+    for doc_id, text, language in bare.execute("SELECT id, text, language FROM documents"):
+        if doc_id not in coded:
+            continue
+        regions = _cut(_merged(coded[doc_id]), _merged(sentences.get(doc_id, [])))
+        starts = [r[0] for r in regions]
+        nlp = nlps[language]
+        for token in nlp.make_doc(text):
+            raw = token.text
+            slot = bisect.bisect_right(starts, token.idx) - 1
+            if slot < 0 or token.idx + len(raw) > regions[slot][1] or raw.isspace() or raw.startswith("-"):
+                continue
+            a, b = 0, len(raw)
+            while a < b and not raw[a].isalnum():
+                a += 1
+            while b > a and not raw[b - 1].isalnum():
+                b -= 1
+            word = raw[a:b].lower()
+            if any(ch.isalpha() for ch in word) and word not in stop and raw.lower() not in stop:
+                counts[word] += 1
+    return counts
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        elif end > start:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
+def _cut(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(max(a, c), min(b, d)) for a, b in first for c, d in second if max(a, c) < min(b, d)]
+
+
+def word_rows(project: Project, bare: sqlite3.Connection, total: int, repeat: int) -> list[dict]:
+    """Project.word_frequencies(by="code") against :func:`bare_word_counts`; the counts are checked to agree."""
+    qc = measure(lambda _: project.word_frequencies(by="code", value=WORD_CODE), repeat=repeat)
+    nlps = {lang: spacy.blank(lang) for (lang,) in bare.execute("SELECT DISTINCT language FROM documents")}
+    base = measure(lambda _: bare_word_counts(bare, WORD_CODE, nlps), repeat=repeat)
+    table = qc.result
+    assert dict(zip(table["word"], table["count"], strict=True)) == dict(base.result)
+    ratio = qc.median / base.median
+    print(f"  word_frequencies(by='code', value={WORD_CODE!r}) {len(table):,} words, {int(table['count'].sum()):,} "
+          f"counted: median {qc.median * 1e3:.0f} ms; bare sqlite3 + Python median {base.median * 1e3:.0f} ms; "
+          f"ratio {ratio:.2f}x")
+    return [{"benchmark": "matrix", "measure": f"Project.word_frequencies(by=\"code\", value=\"{WORD_CODE}\"), "
+             f"{total:,} codings (median of {repeat})", "qualcode": f"{qc.median * 1e3:.0f} ms",
+             "baseline": f"{base.median * 1e3:.0f} ms, bare sqlite3 reads + spaCy tokenizer + plain Python Counter",
+             "ratio": f"{ratio:.2f}"}]
+
+
+# -- a coding query ------------------------------------------------------------------------------
+
+QUERY_SQL = {
+    "E1.1 AND E1.2": """SELECT DISTINCT a.document_id, max(a.start, b.start), min(a."end", b."end")
+        FROM codings a JOIN codings b ON b.document_id = a.document_id AND a.start < b."end" AND b.start < a."end"
+        WHERE a.code_id = (SELECT id FROM codes WHERE key = 'E1.1')
+          AND b.code_id = (SELECT id FROM codes WHERE key = 'E1.2')""",
+    "E1.1 NOT E1.2": """SELECT DISTINCT a.document_id, a.start, a."end" FROM codings a
+        WHERE a.code_id = (SELECT id FROM codes WHERE key = 'E1.1')
+          AND NOT EXISTS (SELECT 1 FROM codings b WHERE b.document_id = a.document_id
+                          AND b.code_id = (SELECT id FROM codes WHERE key = 'E1.2')
+                          AND a.start < b."end" AND b.start < a."end")""",
+}
+
+
+def query_rows(project: Project, bare: sqlite3.Connection, total: int, repeat: int) -> list[dict]:
+    """Project.query_passages against one bare SQL statement per query; the spans are checked to agree."""
+    rows = []
+    for text, sql in QUERY_SQL.items():
+        qc = measure(lambda _, text=text: project.query_passages(text), repeat=repeat)
+        base = measure(lambda _, sql=sql: bare.execute(sql).fetchall(), repeat=repeat)
+        found = set(zip(qc.result["document_id"], qc.result["start"], qc.result["end"], strict=True))
+        assert found == set(base.result), text
+        ratio = qc.median / base.median
+        print(f"  query_passages({text!r}) {len(found):,} passages: median {qc.median * 1e3:.0f} ms; bare SQL "
+              f"median {base.median * 1e3:.0f} ms; ratio {ratio:.2f}x")
+        rows.append({"benchmark": "matrix", "measure": f"Project.query_passages(\"{text}\"), {total:,} codings "
+                     f"(median of {repeat})", "qualcode": f"{qc.median * 1e3:.0f} ms",
+                     "baseline": f"{base.median * 1e3:.0f} ms, one bare sqlite3 statement (self-join on overlap"
+                                 f"{'' if 'AND' in text else ', NOT EXISTS'}) returning the distinct spans",
+                     "ratio": f"{ratio:.2f}"})
     return rows

@@ -32,6 +32,8 @@ ROW_NOUNS = {
     "meta": "setting", "source_types": "source type", "groups": "group", "informants": "informant",
     "documents": "document", "codes": "code", "coders": "coder", "codings": "coding", "verdicts": "verdict",
     "summaries": "summary", "reconciliations": "reconciliation", "assignments": "assignment",
+    "memos": "memo", "memo_links": "memo link",
+    "saved_queries": "saved query",
 }
 
 DESCRIPTIONS = {
@@ -64,7 +66,16 @@ DESCRIPTIONS = {
     "assignment.remove": "take {documents} back from {coders}",
     "assignment.done": "mark {document} done for {coder}",
     "assignment.reopen": "mark {document} not done for {coder}",
+    "memo.add": "write memo '{title}'",
+    "memo.edit": "edit memo '{title}'",
+    "memo.delete": "delete memo '{title}'",
+    "memo.link": "link memo '{title}' to {to}",
+    "memo.unlink": "unlink memo '{title}' from {to}",
+    "query.save": "save query '{name}'",
+    "query.delete": "delete saved query '{name}'",
+    "query.code_as": "code {count} query results as {code}",
     "project.blind_coding": "turn blind coding {on}",
+    "words.stop_list": "change the stop list: {added} added, {removed} removed",
     "refi.import": "import REFI-QDA project {file}",
     "undo": "undo '{description}'",
     "redo": "redo '{description}'",

@@ -22,6 +22,8 @@ from qualcode.history import DESCRIPTIONS, ROW_NOUNS, change_summary, describe, 
 from qualcode.project import CODER_ROLES, DEFAULT_SOURCE_TYPES, Project
 from qualcode.project.agreement import DECISIONS as RECONCILE_DECISIONS
 from qualcode.project.assignments import SELECTION_PHRASES, SELECTIONS
+from qualcode.project.memos import MEMO_KINDS
+from qualcode.project.memos import REPORT_BY as MEMO_REPORT_BY
 from qualcode.project.suggestions import DECISIONS
 from qualcode.store.schema import AUDITED_TABLES
 from qualcode.ui.i18n import CATALOGUE, LANGUAGES, error_message, tn
@@ -81,6 +83,8 @@ TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "term_{}": [("undo",), ("redo",), ("code",), ("parent_code",), ("source_code",), ("target_code",)],
     "export_layout_{}": [("table",), ("paper",)],  # the quote table's layouts in the export menu
     "tri_report_quotes_{}": [("all",), ("only",)],  # the report's quote choices (a number has its own key)
+    "memo_kind_{}": [(k,) for k in MEMO_KINDS],
+    "memo_by_{}": [(b,) for b in MEMO_REPORT_BY],
 }
 
 

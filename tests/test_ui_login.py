@@ -13,9 +13,9 @@ from qualcode.project import Project
 from .conftest import copy_project
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["overview", "project", "code", "codebook", "search", "triangulation", "framework", "agreement",
-         "suggestions", "history"]
-EVERYONE = {"overview", "code", "search", "suggestions", "history"}
+PAGES = ["overview", "project", "code", "codebook", "search", "query", "words", "triangulation", "framework",
+         "agreement", "suggestions", "history", "memos"]
+EVERYONE = {"overview", "code", "search", "query", "words", "suggestions", "history", "memos"}
 SEEN = {"coder": EVERYONE, "supervisor": EVERYONE | {"triangulation", "framework", "agreement"},
         "admin": set(PAGES)}
 

@@ -19,10 +19,13 @@ from . import (
     demo,
     history,
     maintenance,
+    memos,
     project_setup,
+    query,
     refi,
     report,
     serve,
+    words,
 )
 from .common import QualcodeGroup
 
@@ -39,7 +42,7 @@ def main() -> None:
     """
 
 
-for _module in (project_setup, coding, assignments, analysis, report, refi, history, maintenance, accounts, serve,
-                demo):
+for _module in (project_setup, coding, assignments, analysis, query, report, refi, history, maintenance, accounts,
+                serve, demo, memos, words):
     for _command in _module.COMMANDS:
         main.add_command(_command)

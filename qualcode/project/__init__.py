@@ -12,7 +12,10 @@ inheriting them all:
 - :mod:`.agreement`: intercoder agreement, reconciliation, blind coding (on codings)
 - :mod:`.suggestions`: machine-assisted code suggestions (on codings)
 - :mod:`.history`: history, undo and redo
+- :mod:`.memos`: memos on the project, documents, codes, informants, groups and codings, and their links
+- :mod:`.queries`: coding queries, their counts, saved queries and coding their results (on codings)
 - :mod:`.accounts`: accounts, signing in, sign-in records and locks
+- :mod:`.words`: word frequencies, their comparison between groups, the stop list, the concordance (on analysis)
 
 Every method that writes runs in one transaction and records an audit event; a method that raises
 leaves the project file exactly as it was. What builds a table from a whole project is in
@@ -29,13 +32,16 @@ from .codebook_edit import CodebookEditing
 from .codings import CodingSpec, ProjectCodings
 from .core import DEFAULT_SOURCE_TYPES, ImportedDocument, Progress, ProjectCore
 from .history import ProjectHistory
+from .memos import ProjectMemos
+from .queries import ProjectQueries
 from .suggestions import ProjectSuggest
+from .words import ProjectWords
 
 __all__ = ["CODER_ROLES", "DEFAULT_SOURCE_TYPES", "CodingSpec", "ImportedDocument", "Progress", "Project", "requires"]
 
 
-class Project(ProjectAnalysis, ProjectAgreement, ProjectSuggest, ProjectCodings, ProjectCore, CodebookEditing,
-              ProjectHistory, ProjectAccounts):
+class Project(ProjectWords, ProjectAnalysis, ProjectAgreement, ProjectSuggest, ProjectMemos, ProjectQueries,
+              ProjectCodings, ProjectCore, CodebookEditing, ProjectHistory, ProjectAccounts):
     """A qualcode project file: every concern of the package in one object.
 
     Example

@@ -18,7 +18,7 @@ from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
 from ..errors import DuplicateError, IncompleteImportError, InputError, unknown_message
 from ..store import now
 from .gather import ASSIGNMENT_MARK
-from .model import RefiSet
+from .model import RefiProject, RefiSet
 from .read import RefiContent, read_refi
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class RefiImportResult:
     coders: int = 0
     codings: int = 0
     assignments: int = 0  # from qualcode's own "assigned to" sets
+    memos: int = 0  # qualcode's memos, and other programs' notes on the project, a source or a code
     skipped: dict[str, int] = field(default_factory=dict)
     reading: str = ""  # how selection positions were counted, e.g. "UTF-16 code units, a CRLF ... as two"
     reading_basis: str = ""  # why that reading: the exporting program, or detection
@@ -68,6 +69,8 @@ class RefiImportResult:
                  f"{self.coders} coders", f"{self.codings} codings"]
         if self.assignments:
             parts.append(f"{self.assignments} assignments")
+        if self.memos:
+            parts.append(f"{self.memos} memos")
         text = "imported " + ", ".join(parts)
         if self.skipped:
             text += "; not imported: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
@@ -192,6 +195,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
         for source_guid in s.sources:
             sets_of.setdefault(source_guid, []).append(s)
     informant_of: dict[str, str] = {}
+    case_key: dict[str, str] = {}  # case guid -> informant key
     taken_informants: set[str] = set()
     for case in rp.cases:
         variables = dict(case.variables)
@@ -202,6 +206,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
             holder = next((s for src in case.sources for s in sets_of.get(src, []) if s.name), None)
             gkey = group(holder.name, holder.name) if holder else group(IMPORTED, "Imported")
         key = _unique(case.name, taken_informants, sep=" ")
+        case_key[case.guid] = key
         if store.informant_by_key(key) is None:
             project.add_informant(key, gkey, role=variables.pop("role", None),
                                   organisation=variables.pop("organisation", None), attributes=variables)
@@ -269,11 +274,12 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
     code_ids: dict[str, int] = {}
     identities: set[tuple[int, int, int, int, int]] = set()
     rows = []
+    row_memos: list[list[str]] = []  # the memos on each coding of ``rows``
     for src in rp.sources:
         if src.guid not in doc_of:
             continue
         doc_id, text = doc_of[src.guid]
-        spans = [(sel.start, sel.end, sel.codings) for sel in src.selections]
+        spans = [(sel.start, sel.end, sel.codings) for sel in src.selections if sel.codings or not sel.memos]
         spans += [(0, len(text), [c]) for c in src.whole_codings]
         for start, end, codings in spans:
             if not codings:
@@ -300,12 +306,59 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
                 identities.add(identity)
                 created = _timestamp(coding.created)
                 rows.append((*identity, text[start:end], coding.memo, created))
-    if rows:
-        store.insert_codings(rows)
+                row_memos.append(coding.memos)
+    coding_ids = store.insert_codings(rows) if rows else []
     result.codings = len(rows)
+    targets: dict[str, tuple[str, int]] = {}  # memo guid -> (kind, target id): the first thing it is about
+    for ids, memos in zip(coding_ids, row_memos, strict=True):
+        for memo in memos:
+            targets.setdefault(memo, ("coding", ids))
+    for src in rp.sources:
+        for memo in src.memos if src.guid in doc_of else ():
+            targets.setdefault(memo, ("document", doc_of[src.guid][0]))
+    holders: list[tuple[str, dict | None, list[str]]] = []  # what else memos are about: its row, its memos
+    holders += [("code", store.code_by_key(code_keys[c.guid]), c.memos) for c in rp.codes if c.memos]
+    holders += [("informant", store.informant_by_key(case_key[c.guid]), c.memos) for c in rp.cases if c.memos]
+    holders += [("group", store.group_by_key(s.name), s.memos) for s in rp.sets if s.memos and s.name in groups]
+    for kind, row, memos in holders:
+        if row is not None:
+            for memo in memos:
+                targets.setdefault(memo, (kind, int(row["id"])))
+    result.memos = _apply_memos(project, rp, targets, doc_of)
     _apply_assignments(project, assignment_sets, doc_of, coder, result)
     result.coders = len(store.coders()) - before
     return result
+
+
+def _apply_memos(project: Project, rp: RefiProject, targets: dict[str, tuple[str, int]],
+                 doc_of: dict[str, tuple[int, str]]) -> int:
+    """The memos of the file, each on what it is about (none: the project), with their links to passages of the
+    imported documents and to each other; returns how many."""
+    store = project.store
+    ids: dict[str, int] = {}
+    for memo in rp.memos:
+        kind, target = targets.get(memo.guid, ("project", None))
+        author = (rp.users.get(memo.user) if memo.user else None) or IMPORTED
+        created = _timestamp(memo.created)
+        ids[memo.guid] = store.insert_memo({
+            "kind": kind, "target_id": target, "title": memo.title or memo.text[:40] or "(untitled)",
+            "text": memo.text, "author": author, "created_at": created,
+            "changed_at": _timestamp(memo.modified) if memo.modified else created})
+    for src in rp.sources:
+        if src.guid not in doc_of:
+            continue
+        doc_id, text = doc_of[src.guid]
+        for sel in src.selections:
+            for linking in sel.memos:
+                if linking in ids and 0 <= sel.start < sel.end <= len(text) and store.find_memo_link(
+                        ids[linking], document_id=doc_id, start=sel.start, end=sel.end) is None:
+                    store.insert_memo_link({"memo_id": ids[linking], "document_id": doc_id, "start": sel.start,
+                                            "end": sel.end})
+    for memo in rp.memos:
+        for other in dict.fromkeys(memo.memos):
+            if other in ids and other != memo.guid:
+                store.insert_memo_link({"memo_id": ids[memo.guid], "linked_memo_id": ids[other]})
+    return len(ids)
 
 
 def _apply_assignments(project: Project, sets: list, doc_of: dict[str, tuple[int, str]], coder: Any,

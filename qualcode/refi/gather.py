@@ -13,6 +13,7 @@ from .model import (
     RefiCase,
     RefiCode,
     RefiCoding,
+    RefiMemo,
     RefiProject,
     RefiSelection,
     RefiSet,
@@ -36,7 +37,10 @@ def refi_data(project: Project) -> RefiProject:
                       name_alt=_text(r.name_alt), include=_text(r.include), exclude=_text(r.exclude),
                       example=_text(r.example))
              for r in project.codes().itertuples()]
-    users = {gid("user", name): name for name in project.coders()["name"]}
+    memo_rows = project.memos()
+    # memo authors need not be coders (a supervisor's journal): users too, so their names travel
+    names = list(dict.fromkeys([*project.coders()["name"], *memo_rows["author"]]))
+    users = {gid("user", name): name for name in names}
     user_of = {name: guid for guid, name in users.items()}
     memos = _memo_history(project)
     docs = project.documents()
@@ -45,10 +49,19 @@ def refi_data(project: Project) -> RefiProject:
         sources[row.id] = RefiSource(guid=gid("document", row.name), name=row.name,
                                      text=project.document(int(row.id))["text"], created=row.imported_at,
                                      variables={"source_type": row.source_type, "language": row.language})
+    memo_guid = {int(i): gid("memo", i) for i in memo_rows["id"]}
+    about: dict[tuple[str, Any], list[str]] = {}  # (kind, target) -> memo guids, for the objects below
+    for row in memo_rows.itertuples():
+        if row.target_id is None:
+            continue  # its target was deleted: a note of the project
+        target = int(row.target_id) if row.kind == "coding" else row.target
+        about.setdefault((row.kind, target), []).append(memo_guid[int(row.id)])
+    for code in codes:
+        code.memos = about.get(("code", code.key), [])
     for row in project.codings().itertuples():
         memo = row.memo if isinstance(row.memo, str) and row.memo else None
         coding = RefiCoding(code=gid("code", row.code), user=gid("user", row.coder), created=row.created_at,
-                             memo=memo)
+                             memo=memo, memos=about.get(("coding", int(row.id)), []))
         if memo:
             # changes older than the coding belong to an earlier coding that had its id
             history = [c for c in memos.get(int(row.id), []) if c["at"] >= row.created_at]
@@ -56,6 +69,9 @@ def refi_data(project: Project) -> RefiProject:
         sources[row.document_id].selections.append(RefiSelection(
             guid=gid("coding", row.id), start=int(row.start), end=int(row.end), codings=[coding],
             user=coding.user, created=row.created_at))
+    for row in docs.itertuples():
+        sources[row.id].memos = about.get(("document", row.name), [])
+    notes = _memos(project, memo_rows, memo_guid, {s.name: s for s in sources.values()}, user_of, gid)
     cases = []
     docs_of: dict[str, list[str]] = {}
     for row in docs.itertuples():
@@ -71,14 +87,32 @@ def refi_data(project: Project) -> RefiProject:
             if name not in variables and value not in (None, ""):
                 variables[str(name)] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         cases.append(RefiCase(guid=gid("informant", row.key), name=row.key, variables=variables,
-                              sources=docs_of.get(row.key, [])))
+                              sources=docs_of.get(row.key, []), memos=about.get(("informant", row.key), [])))
         group_docs.setdefault(row.group, []).extend(docs_of.get(row.key, []))
-    sets = [RefiSet(guid=gid("group", g.key), name=g.key, description=g.name, sources=group_docs.get(g.key, []))
+    sets = [RefiSet(guid=gid("group", g.key), name=g.key, description=g.name, sources=group_docs.get(g.key, []),
+                    memos=about.get(("group", g.key), []))
             for g in project.groups().itertuples()]
     sets += _assignment_sets(project, {int(i): s.guid for i, s in sources.items()}, gid)
     return RefiProject(name=project.name, origin=f"qualcode {__version__}", users=users, codes=codes,
                        sources=list(sources.values()), cases=cases, sets=sets,
-                       created=project.store.get_meta("created_at") or None)
+                       created=project.store.get_meta("created_at") or None, memos=notes)
+
+
+def _memos(project: Project, rows: Any, guid_of: dict[int, str], sources: dict[str, RefiSource],
+           user_of: dict[str, str], gid: Any) -> list[RefiMemo]:
+    """Every memo as a note, with its links: to memos on the memo, to passages as selections of their source."""
+    memos = {int(r.id): RefiMemo(guid=guid_of[int(r.id)], title=r.title, text=r.text or "",
+                                 user=user_of[r.author], created=r.created_at,
+                                 modified=r.changed_at) for r in rows.itertuples()}
+    for link in project.memo_links().itertuples():
+        memo = memos[int(link.memo_id)]
+        if isinstance(link.document, str):
+            sources[link.document].selections.append(RefiSelection(
+                guid=gid("memo-passage", link.id), start=int(link.start), end=int(link.end), memos=[memo.guid],
+                user=memo.user, created=memo.created))
+        else:
+            memo.memos.append(guid_of[int(link.linked_memo_id)])
+    return list(memos.values())
 
 
 #: REFI-QDA has no assignments: each coder's become two document sets, named so that a person reads them

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+MEMO_MARK = "qualcode memo"  # the <Description> of the <Note> of a qualcode memo (not a coding's own memo)
+
 
 @dataclass
 class RefiCode:
@@ -24,6 +26,21 @@ class RefiCode:
     include: str | None = None
     exclude: str | None = None
     example: str | None = None
+    memos: list[str] = field(default_factory=list)  # guids of the memos (RefiMemo) on the code
+
+
+@dataclass
+class RefiMemo:
+    """A memo (a ``<Note>``): what it is about is where it is referred to from (the ``memos`` of a source, code,
+    case, set or coding; none: the project); ``memos`` are the memos it links to."""
+
+    guid: str
+    title: str
+    text: str
+    user: str | None = None  # user guid of the author
+    created: str | None = None
+    modified: str | None = None
+    memos: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -37,6 +54,7 @@ class RefiCoding:
     memo_user: str | None = None
     memo_modified: str | None = None
     memo_modifier: str | None = None
+    memos: list[str] = field(default_factory=list)  # guids of the memos on this coding (besides its own memo)
 
 
 @dataclass
@@ -47,6 +65,7 @@ class RefiSelection:
     codings: list[RefiCoding] = field(default_factory=list)
     user: str | None = None
     created: str | None = None
+    memos: list[str] = field(default_factory=list)  # guids of the memos linking this passage
 
 
 @dataclass
@@ -58,6 +77,7 @@ class RefiSource:
     variables: dict[str, str] = field(default_factory=dict)
     selections: list[RefiSelection] = field(default_factory=list)
     whole_codings: list[RefiCoding] = field(default_factory=list)  # <Coding> of a whole source
+    memos: list[str] = field(default_factory=list)  # guids of the memos on the source
 
 
 @dataclass
@@ -66,6 +86,7 @@ class RefiCase:
     name: str
     variables: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)  # source guids
+    memos: list[str] = field(default_factory=list)  # guids of the memos on the case
 
 
 @dataclass
@@ -75,6 +96,7 @@ class RefiSet:
     description: str | None = None
     sources: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    memos: list[str] = field(default_factory=list)  # guids of the memos on the set (MemberNote)
 
 
 @dataclass
@@ -87,6 +109,7 @@ class RefiProject:
     cases: list[RefiCase] = field(default_factory=list)
     sets: list[RefiSet] = field(default_factory=list)
     created: str | None = None
+    memos: list[RefiMemo] = field(default_factory=list)  # every memo; those no object refers to are the project's
 
 
 def iter_codes(codes: Iterable[RefiCode]) -> list[RefiCode]:

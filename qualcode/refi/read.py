@@ -21,9 +21,11 @@ from . import archive as limits
 from .archive import SafeArchive, _kid, _kids, _local, guid, parse_xml
 from .fields import parse_code_description
 from .model import (
+    MEMO_MARK,
     RefiCase,
     RefiCode,
     RefiCoding,
+    RefiMemo,
     RefiProject,
     RefiSelection,
     RefiSet,
@@ -74,6 +76,7 @@ def _codes(root: Any, path: Path) -> list[RefiCode]:
         code = RefiCode(guid=guid(node.get("guid")) or f"CODE-{len(found)}", name=name, color=node.get("color"),
                         description=(text.definition or "").strip() or None, parent=parent_guid, name_alt=text.name_alt,
                         include=text.include, exclude=text.exclude, example=text.example)
+        code.memos = [g for r in _kids(node, "NoteRef") if (g := guid(r.get("targetGUID")))]
         found.append(code)
         stack.extend((child, code.guid, depth + 1) for child in reversed(_kids(node, "Code")))
     return found
@@ -164,14 +167,29 @@ def _source_name(node: Any, source_guid: str) -> str:
     return source_guid
 
 
-def _coding(node: Any, default_user: str | None, notes: dict[str, str]) -> RefiCoding | None:
+def _coding(node: Any, default_user: str | None, notes: dict[str, str],
+            memos: dict[str, RefiMemo] | None = None) -> RefiCoding | None:
     ref = _kid(node, "CodeRef")
     code = guid(ref.get("targetGUID")) if ref is not None else None
     if code is None:
         return None
     memo = "\n\n".join(notes[g] for n in _kids(node, "NoteRef") if (g := guid(n.get("targetGUID"))) in notes)
     return RefiCoding(code=code, user=guid(node.get("creatingUser")) or default_user,
-                      created=node.get("creationDateTime"), memo=memo or None)
+                      created=node.get("creationDateTime"), memo=memo or None,
+                      memos=_memo_refs(node, "NoteRef", memos or {}))
+
+
+def _memo_refs(node: Any, tag: str, memos: dict[str, RefiMemo]) -> list[str]:
+    """The guids of the memos ``node``'s ``tag`` children (NoteRef, MemberNote) refer to."""
+    return [g for n in _kids(node, tag) if (g := guid(n.get("targetGUID"))) in memos]
+
+
+def _note_memo(archive: SafeArchive, note: Any, note_guid: str) -> RefiMemo:
+    """A ``<Note>`` as a memo: its name the title, its text, author and times."""
+    text, _problem = _text_of(archive, note, note_guid)
+    return RefiMemo(guid=note_guid, title=(note.get("name") or "").strip(), text=normalize_text(text or "").strip(),
+                    user=guid(note.get("creatingUser")), created=note.get("creationDateTime"),
+                    modified=note.get("modifiedDateTime"))
 
 
 @dataclass
@@ -225,13 +243,39 @@ def _read_project(archive: SafeArchive) -> RefiContent:
     for var in _kids(vars_el, "Variable") if vars_el is not None else []:
         if var_guid := guid(var.get("guid")):
             variables[var_guid] = (var.get("name") or "").strip()
-    notes: dict[str, str] = {}
+    notes: dict[str, str] = {}  # a coding's memo
+    every_note: dict[str, Any] = {}
+    memos: dict[str, RefiMemo] = {}  # qualcode's memos (and, below, other programs' notes on what has memos)
     notes_el = _kid(root, "Notes")
     for note in _kids(notes_el, "Note") if notes_el is not None else []:
         g = guid(note.get("guid"))
-        text, _problem = _text_of(archive, note, g or "")
-        if g and text:
+        if not g:
+            continue
+        every_note[g] = note
+        desc = _kid(note, "Description")
+        if desc is not None and (desc.text or "").strip() == MEMO_MARK:
+            memos[g] = _note_memo(archive, note, g)
+            continue
+        text, _problem = _text_of(archive, note, g)
+        if text:
             notes[g] = normalize_text(text).strip()
+
+    def memo_refs(node: Any, tag: str = "NoteRef") -> list[str]:
+        """Memos ``node`` refers to; another program's note on the project, a source or a code becomes one."""
+        for n in _kids(node, tag):
+            g = guid(n.get("targetGUID"))
+            if g in every_note and g not in memos:
+                memos[g] = _note_memo(archive, every_note[g], g)
+                notes.pop(g, None)
+        return _memo_refs(node, tag, memos)
+
+    memo_refs(root)  # the project's own notes
+    for code in rp.codes:
+        code.memos = [g for g in code.memos if g in every_note]
+        for g in code.memos:
+            if g not in memos:
+                memos[g] = _note_memo(archive, every_note[g], g)
+                notes.pop(g, None)
 
     def values(node: Any) -> dict[str, str]:
         out = {}
@@ -261,7 +305,7 @@ def _read_project(archive: SafeArchive) -> RefiContent:
         NVivo and QualCoder write case membership) and is not a coding."""
         out = []
         for node in _kids(parent, "Coding"):
-            coding = _coding(node, user, notes)
+            coding = _coding(node, user, notes, memos)
             if coding is None:
                 continue
             if coding.code in case_of:
@@ -303,7 +347,7 @@ def _read_project(archive: SafeArchive) -> RefiContent:
             continue
         positions = SourcePositions(raw)
         source = RefiSource(guid=g, name=name, text=positions.text, created=node.get("creationDateTime"),
-                            variables=values(node))
+                            variables=values(node), memos=memo_refs(node))
         item = _Pending(source, positions)
         by_source.append(item.problems)
         for sel in selections:
@@ -322,13 +366,17 @@ def _read_project(archive: SafeArchive) -> RefiContent:
             if not found and id(sel) in linked:
                 found_selections -= 1
                 continue  # only links its source to a case
+            linking = _memo_refs(sel, "NoteRef", memos)
+            if not found and linking:
+                found_selections -= 1  # a memo's link to a passage, not a selection to code
             for coding in found:
-                memos = [coding.memo, *sel_notes]
-                if described and not any(described == (m or "").strip() for m in memos):
-                    memos.append(described)  # QualCoder keeps a coding's memo here, not in a Note
-                coding.memo = "\n\n".join(filter(None, memos)) or None
+                texts = [coding.memo, *sel_notes]
+                if described and not any(described == (m or "").strip() for m in texts):
+                    texts.append(described)  # QualCoder keeps a coding's memo here, not in a Note
+                coding.memo = "\n\n".join(filter(None, texts)) or None
             item.spans.append((start, end, RefiSelection(guid=sel_guid, start=start, end=end, codings=found,
-                                                         user=user, created=sel.get("creationDateTime"))))
+                                                         user=user, created=sel.get("creationDateTime"),
+                                                         memos=linking)))
         source.whole_codings = codings(node, None, "of the whole source", source, item.problems)
         pending.append(item)
     content.positions = choose(rp.origin, [(p.positions, [(a, b) for a, b, _ in p.spans]) for p in pending])
@@ -350,18 +398,35 @@ def _read_project(archive: SafeArchive) -> RefiContent:
         rp.sets.append(RefiSet(guid=guid(node.get("guid")) or f"SET-{n}", name=(node.get("name") or "").strip(),
                                description=(desc.text or "").strip() or None if desc is not None else None,
                                sources=[s for r in _kids(node, "MemberSource") if (s := guid(r.get("targetGUID")))],
-                               codes=[s for r in _kids(node, "MemberCode") if (s := guid(r.get("targetGUID")))]))
+                               codes=[s for r in _kids(node, "MemberCode") if (s := guid(r.get("targetGUID")))],
+                               memos=_memo_refs(node, "MemberNote", memos)))
     content.found = {"codes": len(rp.codes), "sources": found_sources, "selections": found_selections}
     referenced = {guid(n.get("targetGUID")) for n in (sources_el.iter() if sources_el is not None else [])
                   if _local(n.tag) == "NoteRef"}
-    free = len(set(notes) - referenced)
+    free = len(set(notes) - referenced - set(memos))
     if free:
         content.notes.append(f"{free} note{'' if free == 1 else 's'} that {'is' if free == 1 else 'are'} not a "
                              "coding's memo not kept (qualcode keeps memos on codings)")
-    for tag in ("Links", "Graphs"):
+    cases = {c.guid: c for c in rp.cases}
+    links_el = _kid(root, "Links")
+    kept_links = 0
+    for link in _kids(links_el, "Link") if links_el is not None else []:
+        origin, target = guid(link.get("originGUID")), guid(link.get("targetGUID"))
+        if origin in memos and target in cases:  # a memo on an informant
+            cases[target].memos.append(origin)
+        elif origin in memos and target in memos and origin != target:
+            memos[origin].memos.append(target)
+        else:
+            continue
+        kept_links += 1
+    rp.memos = list(memos.values())
+    if rp.memos:
+        content.found["memos"] = len(rp.memos)
+    for tag, kept in (("Links", kept_links), ("Graphs", 0)):
         el = _kid(root, tag)
-        if el is not None and len(el):
-            content.notes.append(f"{len(el)} {tag[:-1].lower()}{'' if len(el) == 1 else 's'} not kept (qualcode has "
+        n = len(el) - kept if el is not None else 0
+        if n > 0:
+            content.notes.append(f"{n} {tag[:-1].lower()}{'' if n == 1 else 's'} not kept (qualcode has "
                                  "no links or graphs)")
     return content
 

@@ -27,6 +27,13 @@ What peer programs need beyond the schema (each written so the file stays valid)
   own (:data:`CASE_USER`), never to a coder.
 - A code's alternative name, criteria and example travel in its
   ``<Description>`` (:mod:`qualcode.refi.fields`).
+- qualcode's memos are ``<Note>``s described as :data:`MEMO_MARK` (so that
+  they are told apart from the memos of codings), referred to from what they
+  are about: a ``<NoteRef>`` of the project, a source, a code or a coding, a
+  ``<MemberNote>`` of a group's set, or, for an informant (the schema gives a
+  case no NoteRef), a ``<Link>`` from the note to the case. A memo's link to
+  a passage is a ``<PlainTextSelection>`` without codings whose ``<NoteRef>``
+  names the memo; its link to another memo a ``<Link>`` between the notes.
 """
 
 from __future__ import annotations
@@ -45,11 +52,14 @@ from defusedxml.ElementTree import (
 
 from .fields import code_description
 from .model import (
+    MEMO_MARK,
     RefiCase,
     RefiCode,
     RefiCoding,
+    RefiMemo,
     RefiProject,
     RefiSelection,
+    RefiSet,
     RefiSource,
 )
 
@@ -72,8 +82,10 @@ def _code_name(code: RefiCode) -> str:
     return f"{code.key} {code.name}" if code.key and code.key != code.name else code.name
 
 
-def _code_tree(parent: Element, codes: list[RefiCode], case_codes: Sequence[tuple[str, str]] = ()) -> None:
-    """``<Codes>`` with the code hierarchy, then one top-level code (guid, name) per case that has documents."""
+def _code_tree(parent: Element, codes: list[RefiCode], case_codes: Sequence[tuple[str, str]] = (), *,
+               memos: bool = False) -> None:
+    """``<Codes>`` with the code hierarchy, then one top-level code (guid, name) per case that has documents;
+    with ``memos`` each code's memos as ``<NoteRef>`` (a .qdc has no notes to refer to)."""
     children: dict[str | None, list[RefiCode]] = {}
     for code in codes:
         children.setdefault(code.parent, []).append(code)
@@ -87,6 +99,8 @@ def _code_tree(parent: Element, codes: list[RefiCode], case_codes: Sequence[tupl
                                        exclude=code.exclude, example=code.example)
         if description is not None:
             SubElement(node, "Description").text = description
+        for memo in code.memos if memos else ():
+            SubElement(node, "NoteRef", {"targetGUID": _g(memo)})
         for child in children.get(code.guid, []):
             add(node, child)
 
@@ -176,6 +190,8 @@ def _coding(parent: Element, coding: RefiCoding, guid: str, notes: list[Element]
         note_guid = _derived(guid, "note")
         notes.append(_note(note_guid, coding, coding.memo, fallback_time))
         SubElement(node, "NoteRef", {"targetGUID": _g(note_guid)})
+    for memo in coding.memos:
+        SubElement(node, "NoteRef", {"targetGUID": _g(memo)})
 
 
 def _selection(parent: Element, sel: RefiSelection, line: int, notes: list[Element], fallback_time: str | None) -> None:
@@ -191,6 +207,51 @@ def _selection(parent: Element, sel: RefiSelection, line: int, notes: list[Eleme
         SubElement(node, "Description").text = "\n\n".join(memos)
     for n, coding in enumerate(sel.codings):
         _coding(node, coding, _derived(sel.guid, f"coding-{n}"), notes, fallback_time)
+    for memo in sel.memos:  # memos linking this passage
+        SubElement(node, "NoteRef", {"targetGUID": _g(memo)})
+
+
+def _memo_note(memo: RefiMemo) -> Element:
+    """The ``<Note>`` of a memo: titled, dated and signed, marked as a memo, its text as plain text."""
+    attrs = {"guid": _g(memo.guid), "name": memo.title}
+    if memo.user:
+        attrs["creatingUser"] = _g(memo.user)
+    if memo.created:
+        attrs["creationDateTime"] = memo.created
+    if memo.modified and memo.modified != memo.created:
+        if memo.user:
+            attrs["modifyingUser"] = _g(memo.user)
+        attrs["modifiedDateTime"] = memo.modified
+    note = Element("Note", attrs)
+    SubElement(note, "Description").text = MEMO_MARK
+    SubElement(note, "PlainTextContent").text = memo.text
+    return note
+
+
+def _memo_links(project: RefiProject) -> list[Element]:
+    """``<Link>``s from a memo's note to the case it is about and to the memos it links."""
+    links = []
+    for case in project.cases:
+        for note in case.memos:
+            links.append(Element("Link", {"guid": _g(_derived(f"{note}:{case.guid}", "memo-link")), "name": "memo",
+                                          "direction": "OneWay", "originGUID": _g(note),
+                                          "targetGUID": _g(case.guid)}))
+    for memo in project.memos:
+        for other in memo.memos:
+            links.append(Element("Link", {"guid": _g(_derived(f"{memo.guid}:{other}", "memo-link")),
+                                          "name": "memo", "direction": "OneWay", "originGUID": _g(memo.guid),
+                                          "targetGUID": _g(other)}))
+    return links
+
+
+def project_memos(project: RefiProject) -> list[str]:
+    """The guids of the memos nothing refers to as what they are about: the project's own."""
+    holders: list[RefiCode | RefiSource | RefiCase | RefiSet] = [*project.codes, *project.sources, *project.cases,
+                                                                 *project.sets]
+    about = {m for holder in holders for m in holder.memos}
+    about |= {m for source in project.sources for sel in source.selections for c in sel.codings for m in c.memos}
+    about |= {m for source in project.sources for c in source.whole_codings for m in c.memos}
+    return [memo.guid for memo in project.memos if memo.guid not in about]
 
 
 def _case_link(parent: Element, case: RefiCase, source: RefiSource, user: str) -> None:
@@ -246,7 +307,7 @@ def project_xml(project: RefiProject) -> bytes:
     taken = {_code_name(code) for code in project.codes}
     case_codes = [(case.guid, _unique(case.name, taken)) for case in linked]
     if project.codes or case_codes:
-        _code_tree(SubElement(root, "CodeBook"), project.codes, case_codes)
+        _code_tree(SubElement(root, "CodeBook"), project.codes, case_codes, memos=True)
     variables = _variables(project)
     guids = dict(variables)
     if variables:
@@ -277,9 +338,15 @@ def project_xml(project: RefiProject) -> bytes:
                     _case_link(node, case, source, case_user)
             for n, coding in enumerate(source.whole_codings):
                 _coding(node, coding, _derived(source.guid, f"coding-{n}"), notes, project.created)
+            for memo in source.memos:
+                SubElement(node, "NoteRef", {"targetGUID": _g(memo)})
             _values(node, source.variables, guids)
+    notes += [_memo_note(memo) for memo in project.memos]
     if notes:
         SubElement(root, "Notes").extend(notes)
+    links = _memo_links(project)
+    if links:
+        SubElement(root, "Links").extend(links)
     if project.sets:
         sets = SubElement(root, "Sets")
         for item in project.sets:
@@ -290,6 +357,10 @@ def project_xml(project: RefiProject) -> bytes:
                 SubElement(node, "MemberCode", {"targetGUID": _g(code)})
             for source_guid in item.sources:
                 SubElement(node, "MemberSource", {"targetGUID": _g(source_guid)})
+            for memo in item.memos:
+                SubElement(node, "MemberNote", {"targetGUID": _g(memo)})
+    for memo in project_memos(project):
+        SubElement(root, "NoteRef", {"targetGUID": _g(memo)})
     return _serialise(root)
 
 

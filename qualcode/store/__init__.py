@@ -14,13 +14,16 @@ from .assignment_queries import AssignmentQueries
 from .base import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreBase, connect, now
 from .history_queries import HistoryQueries
 from .maintenance_queries import MaintenanceQueries
+from .memo_queries import MemoQueries
 from .records import ProjectQueries
+from .saved_query_queries import SavedQueryQueries
 from .schema import SCHEMA_VERSION, migrations
 from .suggest_queries import SuggestQueries
+from .word_queries import WordQueries
 
 
 class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, AssignmentQueries,
-            ProjectQueries, StoreBase):
+            MemoQueries, SavedQueryQueries, WordQueries, ProjectQueries, StoreBase):
     """The SQLite file of one project."""
 
 

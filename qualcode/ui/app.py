@@ -22,11 +22,14 @@ PAGES = [
     ("code.py", "code_page", "code", None),
     ("codebook.py", "codebook", "codebook", "codebook"),
     ("search.py", "search_title", "search", None),
+    ("query.py", "qry_title", "query", None),
+    ("words.py", "words_title", "words", None),
     ("triangulation.py", "tri_title", "triangulation", "verdict"),
     ("framework.py", "fw_title", "framework", "summary"),
     ("agreement.py", "agr_title", "agreement", "reconcile"),
     ("suggestions.py", "sug_title", "suggestions", None),
     ("history.py", "hist_title", "history", None),
+    ("memos.py", "memo_title_page", "memos", None),
 ]
 
 st.set_page_config(page_title="qualcode", layout="wide")
@@ -37,4 +40,4 @@ else:
     project = current_project(quiet=True)
     pages = [st.Page(PAGES_DIR / script, title=tr(title), url_path=url, default=url == "overview")
              for script, title, url, permission in PAGES if page_allowed(project, permission)]
-    st.navigation(pages).run()
+    st.navigation(pages, expanded=True).run()  # every page listed: more than twelve would hide some

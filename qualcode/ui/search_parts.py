@@ -15,7 +15,7 @@ import streamlit as st
 from qualcode.errors import QualcodeError
 from qualcode.project import CodingSpec, Project
 
-from .state import current_project, error_text, notify
+from .state import current_project, error_text, escape_md, notify, trn
 
 BATCH = 50
 
@@ -87,3 +87,20 @@ def autocode(project: Project, hits: pd.DataFrame, code: str, coder: str,
     if progress:
         progress(len(specs), len(specs))
     return ids, skipped
+
+
+def autocode_shown(project: Project, ticked: pd.DataFrame, code: str, coder: str, *, label: str) -> None:
+    """Code the ticked hits with a progress bar, then say what was added and skipped (or the error): the
+    Search page's and the Words concordance's "code ticked hits"."""
+    bar = st.progress(0.0, text=trn("search_coding", len(ticked)))
+    try:
+        ids, skipped = autocode(project, ticked, code, coder,
+                                lambda done, total: bar.progress(done / total if total else 1.0), label=label)
+    except QualcodeError as exc:
+        bar.empty()
+        st.error(error_text(exc))
+        return
+    reset_ticks()
+    st.success(trn("search_added", len(ids), code=escape_md(code), coder=escape_md(coder)))
+    if skipped:
+        st.info(trn("search_skipped", skipped))

@@ -23,6 +23,7 @@ from qualcode.project import Project
 from qualcode.project.report import export_report
 
 from .cells import text as text_of
+from .memo_parts import kind_name, memo_rows, restore_refused
 from .sidebar import current_coder
 from .state import current_project, error_text, escape_md, notify, source_type_name, tr, trn
 
@@ -199,6 +200,62 @@ def prefill_summary(project: Project, informant: str, code: str) -> pd.Series | 
         st.session_state["_fw_summary_for"] = (informant, code)
         st.session_state["fw_summary"] = row["summary"] if row is not None else ""
     return row
+
+
+# -- a cell's memos -----------------------------------------------------------------------
+
+def cell_memos_frame(project: Project, informant: str, code: str) -> pd.DataFrame:
+    """The memos of a framework cell, newest first: those on the informant, those on the code, and those on the
+    code's codings in the informant's documents (``Project.memos(informant=, code=)``; its code memos that
+    link a passage of the informant are among the code's). Memos on a document carry no code, so they stay on
+    the Code page."""
+    on_informant = project.memos(kind="informant")
+    parts = [on_informant[on_informant["informant"] == informant], project.memos(kind="code", code=code),
+             project.memos(informant=informant, code=code)]
+    frame = pd.concat([p for p in parts if not p.empty]) if any(not p.empty for p in parts) else parts[0]
+    frame = frame.drop_duplicates("id")
+    return frame.sort_values(["created_at", "id"], ascending=False, kind="stable").reset_index(drop=True)
+
+
+def cell_memos(project: Project, informant: str, code: str) -> None:
+    """The memos of the chosen cell and a form to write one on its informant or its code, the other named at
+    the start of the title so the memo says which cell it came from."""
+    frame = cell_memos_frame(project, informant, code)
+    coder = current_coder()
+    with st.expander(trn("fw_cell_memos", len(frame)), expanded=not frame.empty):
+        if frame.empty:
+            st.caption(tr("fw_no_cell_memos"))
+        memo_rows(frame)
+        if coder is None:
+            st.info(tr("memo_needs_coder"))
+            return
+        restore_refused()
+        st.radio(tr("fw_memo_on"), ["informant", "code"], key="fw_memo_on", horizontal=True,
+                 format_func=lambda k: escape_md(f"{kind_name(k)} {informant if k == 'informant' else code}"))
+        with st.form("fw_memo_form", clear_on_submit=True, enter_to_submit=False):
+            st.text_input(tr("memo_title"), key="fw_memo_title", help=tr("fw_memo_title_help"))
+            st.text_area(tr("memo_text"), key="fw_memo_text", height=120, help=tr("memo_text_help"))
+            st.form_submit_button(tr("memo_write"), key="fw_memo_save", type="primary", on_click=write_cell_memo,
+                                  args=(coder, informant, code))
+
+
+def write_cell_memo(coder: str, informant: str, code: str) -> None:
+    """Write the cell memo: on the informant titled "<code> · title", or on the code titled "<informant> · title"."""
+    project = current_project(quiet=True)
+    if project is None:
+        return
+    state = st.session_state
+    title, text = (state.get("fw_memo_title") or "").strip(), state.get("fw_memo_text") or ""
+    on_code = state.get("fw_memo_on") == "code"
+    full = f"{informant if on_code else code} · {title}" if title else ""  # empty: add_memo names the field
+    try:
+        project.add_memo("code" if on_code else "informant", code if on_code else informant, title=full, text=text,
+                         author=coder)
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
+        state["memo_keep"] = {"fw_memo_title": title, "fw_memo_text": text}  # a refused memo is not lost
+        return
+    notify(tr("memo_written").format(title=escape_md(full)))
 
 
 # -- quotes -------------------------------------------------------------------------------

@@ -20,11 +20,14 @@ PAGES = [
     ("code_page", ["document", "codes_to_apply"]),
     ("codebook", []),
     ("search_title", ["search_query"]),
+    ("qry_title", ["qry_text", "qry_coders"]),
+    ("words_title", ["words_scope"]),
     ("tri_title", ["tri_by", "tri_measure"]),
     ("fw_title", ["col_informant"]),
     ("agr_title", ["agr_coders"]),
     ("sug_title", ["sug_coder"]),
     ("hist_title", ["hist_filter_actor"]),
+    ("memo_title_page", ["memo_kind", "memo_words"]),
 ]
 
 

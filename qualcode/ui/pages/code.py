@@ -27,6 +27,7 @@ from qualcode.ui.code_parts import (
 )
 from qualcode.ui.export_menu import TABLE_FORMATS, export_menu
 from qualcode.ui.history_parts import undo_redo_buttons
+from qualcode.ui.memo_parts import memo_panel
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, show_messages, tr
@@ -70,6 +71,8 @@ def workbench(project: Project, coder: str, document: dict) -> None:
         st.button(tr("apply"), key="apply", type="primary", on_click=apply_selection, disabled=not selection,
                   width="stretch")
         undo_redo_buttons(project, coder)
+        memo_panel(project, coder, doc, trim_span(doc["text"], selection["start"], selection["end"])
+                   if selection else None)
 
     if st.session_state.get(f"{TX}_clicked"):
         rows = clicked_codings(project, doc["id"], shown)

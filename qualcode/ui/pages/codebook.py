@@ -24,6 +24,7 @@ from qualcode.ui.codebook_parts import (
     save_code,
 )
 from qualcode.ui.export_menu import export_menu
+from qualcode.ui.memo_parts import code_memos
 from qualcode.ui.state import current_project, escape_md, show_messages, tr, trn
 from qualcode.ui.widgets import code_labels
 
@@ -119,6 +120,7 @@ def change_section(project: Project, codes: pd.DataFrame) -> None:
         st.session_state["cb_selected"] = last if last in keys else keys[0]
     st.selectbox(tr("cb_which"), keys, key="cb_selected", format_func=labels.get, on_change=cancel)
     key = st.session_state["_cb_last"] = st.session_state["cb_selected"]
+    code_memos(project, key)
     # Keyed and tracked: the tab shown survives reruns that add or drop a message above it (see project.py).
     edit, move, merge, delete = st.tabs([tr("cb_tab_edit"), tr("cb_tab_move"), tr("cb_tab_merge"), tr("delete")],
                                         key="cb_tab", on_change="rerun")

@@ -1,5 +1,5 @@
 """Framework page: informants (rows) x codes (columns), each cell the analyst's summary or a digest of the
-informant's quotes; a cell's quotes and its summary editor."""
+informant's quotes; a cell's quotes, its summary editor and its memos."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from qualcode.ui.state import (
     tr,
 )
 from qualcode.ui.triangulation_parts import (
+    cell_memos,
     chosen_coders,
     coder_options,
     default_cell,
@@ -76,6 +77,7 @@ def cell_section(project: Project, matrix: pd.DataFrame, coders: list[str] | Non
                                   disabled=coder is None)
         if row is not None:
             st.caption(tr("fw_written_by").format(author=escape_md(row["author"]), at=escape_md(row["updated_at"])))
+    cell_memos(project, informant, code)
 
 
 def render() -> None:

@@ -5,21 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.ui.cells import text as cell_text
 from qualcode.ui.search_parts import (
-    autocode,
+    autocode_shown,
     editor_key,
-    reset_ticks,
     run_search,
     ticked_rows,
 )
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
     current_project,
-    error_text,
-    escape_md,
     lang,
     show_messages,
     source_type_name,
@@ -87,20 +83,8 @@ def autocode_bar(project: Project, hits: pd.DataFrame) -> None:
     if code is None:
         st.warning(tr("search_pick_code"))
         return
-    bar = st.progress(0.0, text=trn("search_coding", len(ticked)))
     query = (st.session_state.get("_search_params") or {}).get("query", "")
-    try:
-        ids, skipped = autocode(project, ticked, code, coder,
-                                lambda done, total: bar.progress(done / total if total else 1.0),
-                                label=f"“{query}” → {code} × {len(ticked)}")
-    except QualcodeError as exc:
-        bar.empty()
-        st.error(error_text(exc))
-        return
-    reset_ticks()
-    st.success(trn("search_added", len(ids), code=escape_md(code), coder=escape_md(coder)))
-    if skipped:
-        st.info(trn("search_skipped", skipped))
+    autocode_shown(project, ticked, code, coder, label=f"“{query}” → {code} × {len(ticked)}")
 
 
 def hits_table(project: Project, hits: pd.DataFrame) -> None:
