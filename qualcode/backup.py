@@ -3,6 +3,11 @@
 Copies go through SQLite's online backup API, never a plain file copy: a file copy of a
 project in WAL mode taken while someone codes can miss the changes still in the ``-wal``
 file or catch a page half-written, while the backup API copies one consistent state.
+
+Recordings are not in the project file but in its media folder, ``<project file>.media/``
+(:mod:`qualcode.media`): a backup ``B`` gets ``B.media/`` beside it (hard links where the file system
+allows, so rotating backups cost no space for recordings), restore copies the backup's recordings back
+into the project's folder, and rotation deletes an old backup's folder with it.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +24,7 @@ from pathlib import Path
 
 from .check import check_project
 from .errors import InputError, ProjectFileError
+from .media import copy_media_folder, media_folder
 from .store import Store
 
 STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"  # UTC, so that names sort in time order across time zones and DST
@@ -53,6 +60,7 @@ def backup(project_path: str | Path, dest: str | Path) -> Path:
     _refuse_existing(dest)
     with _opened(project_path) as store:
         _copy(store, dest)
+    copy_media_folder(media_folder(project_path), media_folder(dest))
     return dest
 
 
@@ -73,8 +81,10 @@ def rotate_backups(project_path: str | Path, folder: str | Path | None = None, k
         dest = folder / f"{source.stem}-{_stamp()}.qualcode"
         _refuse_existing(dest)
         _copy(store, dest)
+    copy_media_folder(media_folder(source), media_folder(dest))
     for old in list_backups(source, folder)[:-keep]:
         old.unlink()
+        shutil.rmtree(media_folder(old), ignore_errors=True)
     return dest
 
 
@@ -132,6 +142,8 @@ def restore(backup_path: str | Path, project_path: str | Path, *, folder: str | 
             more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
             raise ProjectFileError(f"{backup_path}: not restored, the backup fails the check: {listed}{more}; "
                                    f"run `qualcode check {backup_path}`")
+        # the recordings first: a restored project never names a file its media folder lacks
+        copy_media_folder(media_folder(backup_path), media_folder(project))
         if not project.exists():
             with _opened(candidate) as source:
                 _copy(source, project)

@@ -38,6 +38,7 @@ def build_demo(path: str | Path, *, sample_dir: str | Path | None = None, codebo
     try:
         project.import_groups(sample / "groups.csv", actor="demo")
         project.import_informants(sample / "informants.csv", actor="demo")
+        _demo_attribute_types(project)
         project.load_codebook(book, actor="demo")
         project.add_coder("rina")
         project.add_coder("budi")
@@ -52,6 +53,18 @@ def build_demo(path: str | Path, *, sample_dir: str | Path | None = None, codebo
             leftover.unlink(missing_ok=True)
         raise
     return project
+
+
+#: The kinds of the sample's informant attributes: gender L (laki-laki) or P (perempuan), the interview's date.
+DEMO_ATTRIBUTE_TYPES = {"gender": ("category", ["L", "P"]), "interview_date": ("date", None)}
+
+
+def _demo_attribute_types(project: Project) -> None:
+    """Declare the kinds of the sample's attributes that the informants sheet has (one of one's own may not)."""
+    used = set(project.attribute_types()["name"])
+    types = {name: spec for name, spec in DEMO_ATTRIBUTE_TYPES.items() if name in used}
+    if types:
+        project.set_attribute_types(types, actor="demo")
 
 
 def _manifest(sample: Path) -> list[dict[str, str]]:

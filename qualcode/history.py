@@ -34,6 +34,9 @@ ROW_NOUNS = {
     "summaries": "summary", "reconciliations": "reconciliation", "assignments": "assignment",
     "memos": "memo", "memo_links": "memo link",
     "saved_queries": "saved query",
+    "attribute_types": "attribute type",
+    "media": "recording", "turn_times": "turn time",
+    "survey_answers": "survey answer",
 }
 
 DESCRIPTIONS = {
@@ -42,6 +45,9 @@ DESCRIPTIONS = {
     "group.edit": "edit group {key}",
     "informant.add": "add informant {key}",
     "informant.edit": "edit informant {key}",
+    "attribute.type": "declare attribute {name} as {kind}",
+    "attribute.types": "declare the kinds of {count} attributes",
+    "attribute.untype": "make attribute {name} text again",
     "document.import": "import document {name}",
     "codebook.load": "load codebook {name}",
     "code.add": "add code {key}",
@@ -66,6 +72,9 @@ DESCRIPTIONS = {
     "assignment.remove": "take {documents} back from {coders}",
     "assignment.done": "mark {document} done for {coder}",
     "assignment.reopen": "mark {document} not done for {coder}",
+    "media.link": "link recording {file} to {document}",
+    "media.unlink": "unlink recording {file} from {document}",
+    "turn.time": "set turn {turn} of {document} to {start}",
     "memo.add": "write memo '{title}'",
     "memo.edit": "edit memo '{title}'",
     "memo.delete": "delete memo '{title}'",
@@ -77,6 +86,7 @@ DESCRIPTIONS = {
     "project.blind_coding": "turn blind coding {on}",
     "words.stop_list": "change the stop list: {added} added, {removed} removed",
     "refi.import": "import REFI-QDA project {file}",
+    "survey.import": "import survey {file}",
     "undo": "undo '{description}'",
     "redo": "redo '{description}'",
     "on": "on",  # the words of project.blind_coding

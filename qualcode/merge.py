@@ -4,7 +4,8 @@ of one project bring their work together.
 Documents are matched by content (SHA-256 of the text), so a renamed document still
 matches; codes by key; coders by name. A coding already in the target (same document,
 code, coder, start and end) is not added again, so merging the same source twice adds
-nothing the second time.
+nothing the second time. A source document's recording comes along (its file copied into the
+target's media folder) when the target's document has none.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .media import copy_media_folder, media_folder
 from .project import CodingSpec, Project
 from .store import now
 
@@ -31,6 +33,7 @@ class MergeReport:
     exemplars_flagged: int = 0
     assignments_added: int = 0
     marked_done: int = 0
+    media_linked: list[str] = field(default_factory=list)
     unmatched_documents: list[str] = field(default_factory=list)
     unknown_codes: list[str] = field(default_factory=list)
     documents_imported: list[str] = field(default_factory=list)
@@ -59,6 +62,8 @@ class MergeReport:
             out.append(f"{self.exemplars_flagged} codings already there flagged as exemplars, as in the source")
         if self.assignments_added or self.marked_done:
             out.append(f"assignments: {self.assignments_added} added, {self.marked_done} marked done as in the source")
+        if self.media_linked:
+            out.append(f"recordings linked as in the source: {', '.join(self.media_linked)}")
         if self.codings_not_merged:
             out.append(f"{self.codings_not_merged} codings not merged: their document or code is not in the target")
         return out
@@ -148,12 +153,12 @@ def _merge(target: Project, source: Project, report: MergeReport, *, include_doc
             report.coders_added.append(name)
     report.codings_added = len(target.add_codings(specs))
     _merge_assignments(target, source, documents, report)
+    _merge_media(target, source, documents, report)
 
 
 def _merge_assignments(target: Project, source: Project, documents: dict[int, int], report: MergeReport) -> None:
     """The source's assignments of matched documents, and its done marks: a coder who finished a document offline
     has finished it (a done mark is only ever added, as an exemplar flag is)."""
-    at = now()
     for row in source.store.assignments():
         document_id = documents.get(row["document_id"])
         coder = target.store.coder_by_name(row["coder"])
@@ -165,14 +170,36 @@ def _merge_assignments(target: Project, source: Project, documents: dict[int, in
             report.assignments_added += 1
             mine = target.store.assignment(document_id, coder["id"])
         if row["done_at"] is not None and mine is not None and mine["done_at"] is None:
-            target.store.set_assignment_done(mine["id"], row["done_at"] or at)
+            target.store.set_assignment_done(mine["id"], row["done_at"])
             report.marked_done += 1
+
+
+def _merge_media(target: Project, source: Project, documents: dict[int, int], report: MergeReport) -> None:
+    """The recordings of matched source documents the target's documents lack, their files copied into the
+    target's media folder (a recording the target's document has already is kept)."""
+    folder = media_folder(target.path)
+    for row in source.store.media_rows():
+        document_id = documents.get(row["document_id"])
+        if document_id is None or target.store.media_of_document(document_id) is not None:
+            continue
+        copied = copy_media_folder(media_folder(source.path), folder, {row["file"]})
+        if not copied and not (folder / row["file"]).is_file():
+            continue  # the source's own file is missing: nothing to link
+        fields = {k: row[k] for k in ("file", "original_name", "kind", "mime", "bytes", "sha256", "duration",
+                                      "linked_at", "linked_by")}
+        target.store.insert_media({"document_id": document_id, **fields})
+        doc = target.store.document_by_id(document_id)
+        report.media_linked.append(doc["name"] if doc else row["document"])
 
 
 def _match_documents(target: Project, source: Project, report: MergeReport, *, include_documents: bool,
                      actor: str | None) -> dict[int, int]:
     """Source document id -> target document id, importing the missing ones when asked."""
     matched = {}
+    answers: dict[int, list[dict[str, Any]]] = {}  # survey answers by source document, for the copied ones
+    if include_documents:
+        for answer in source.store.survey_answers():
+            answers.setdefault(int(answer["document_id"]), []).append(answer)
     for doc in source.store.document_texts():
         sha = hashlib.sha256(doc["text"].encode("utf-8")).hexdigest()
         same = target.store.document_by_sha(sha)
@@ -183,13 +210,15 @@ def _match_documents(target: Project, source: Project, report: MergeReport, *, i
         elif target.store.document_by_name(doc["name"]) is not None:
             report.names_taken.append(doc["name"])
         else:
-            matched[doc["id"]] = _import_document(target, source, doc, sha, report, actor=actor)
+            matched[doc["id"]] = _import_document(target, source, doc, sha, report, actor=actor,
+                                                  answers=answers.get(int(doc["id"]), []))
     return matched
 
 
 def _import_document(target: Project, source: Project, doc: dict[str, Any], sha: str, report: MergeReport, *,
-                     actor: str | None) -> int:
-    """Copy a source document with its own units (not segmented again: they stay exactly as coded)."""
+                     actor: str | None, answers: list[dict[str, Any]] | None = None) -> int:
+    """Copy a source document with its own units (not segmented again: they stay exactly as coded) and, for a
+    survey respondent's document, which question each answer span is."""
     row = source.store.document_by_id(doc["id"])
     if row is None:
         raise InputError(f"document {doc['id']} of {str(source.path)!r} vanished while merging")
@@ -206,6 +235,9 @@ def _import_document(target: Project, source: Project, doc: dict[str, Any], sha:
         "original_name": row["original_name"], "imported_at": now(), "metadata": row["metadata"],
     })
     target.store.insert_units(new_id, (_unit(u) for u in source.store.units(doc["id"])))
+    target.store.insert_survey_answers({"document_id": new_id, **{k: a[k] for k in
+                                        ("question", "position", "start", "end", "source_file")}}
+                                       for a in answers or [])
     target.store.log_event(actor, "document.import", {"name": row["name"], "merged_from": str(source.path),
                                                       "sha256": sha})
     report.documents_imported.append(row["name"])

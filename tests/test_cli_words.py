@@ -37,6 +37,31 @@ def test_csv_to_stdout_equals_the_api(demo_file):
     assert [float(r["share"]) for r in rows] == pytest.approx(list(table["share"]))
 
 
+def test_query_scope_counts_the_query_passages(demo_file):
+    rows = list(csv.DictReader(io.StringIO(run(demo_file, "--query", "E6.1 AND E6.2"))))
+    with Project.open(demo_file) as p:
+        table = p.word_frequencies(by="query", value="E6.1 AND E6.2")
+        wider = p.word_frequencies(by="query", value="E6.1 OR E6.2")
+    assert rows
+    assert [(r["word"], int(r["count"])) for r in rows] == list(zip(table["word"], table["count"], strict=True))
+    assert len(rows) < len(wider)  # the AND passages are a part of the OR passages
+    result = CliRunner().invoke(main, ["words", str(demo_file), "--query", "E6.1 AND", "--by", "group"])
+    assert result.exit_code != 0 and "--query counts one query" in result.output
+    result = CliRunner().invoke(main, ["words", str(demo_file), "--query", "E6.1 AND"])
+    assert result.exit_code != 0 and "position 8" in result.output
+
+
+def test_where_keeps_the_documents_of_a_condition(demo_file):
+    rows = list(csv.DictReader(io.StringIO(run(demo_file, "--where", "gender = P AND group = community"))))
+    with Project.open(demo_file) as p:
+        table = p.word_frequencies(where="gender = P AND group = community")
+        everything = p.word_frequencies()
+    assert rows and len(rows) < len(everything)
+    assert [(r["word"], int(r["count"])) for r in rows] == list(zip(table["word"], table["count"], strict=True))
+    result = CliRunner().invoke(main, ["words", str(demo_file), "--where", "gender < P"])
+    assert result.exit_code != 0 and "position" in result.output
+
+
 def test_xlsx_and_docx_read_back(demo_file, tmp_path):
     with Project.open(demo_file) as p:
         code = p.codings()["code"].value_counts().index[0]

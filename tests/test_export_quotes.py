@@ -3,6 +3,7 @@ or sentence numbers; and the export catalog."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from contextlib import closing
 
@@ -43,17 +44,29 @@ def test_demo_quotes_grouped_by_code_then_group(demo):
 
 
 def test_demo_citation_labels_and_lines(demo):
-    frame = export_table(demo, "quotes", reference="line").frame
-    assert list(frame.columns) == quote_columns(reference="line", exemplar=False)
+    frame = export_table(demo, "quotes", reference="line", times=True).frame
+    # the demo's leadership transcripts carry [hh:mm:ss] markers, so their passages have times
+    assert list(frame.columns) == [*quote_columns(reference="line", exemplar=False), "time_start", "time_end"]
     c = demo.codings()
-    for row in frame[frame["informant"].notna()].head(40).itertuples():
+    timed = 0
+    for row in frame[frame["informant"].notna()].itertuples():
         text = demo.document(row.document)["text"]
         match = c[(c["document"] == row.document) & (c["code"] == row.code)
                   & (c["coder"] == row.coders.split(", ")[0]) & (c["quote"] == row.quote)].iloc[0]
         start, end = int(match["start"]), int(match["end"])
         assert text[start:end] == row.quote
+        # the time of the last "[hh:mm:ss]" marker before the passage: its turn's start in the recording
+        markers = [(m.start(), int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3]))
+                   for m in re.finditer(r"^\[(\d\d):(\d\d):(\d\d)\]", text, re.MULTILINE)]
+        before = [seconds for at, seconds in markers if at <= start]
+        if before:
+            timed += 1
+            assert row.time_start == before[-1]
+        else:
+            assert pd.isna(row.time_start)
         assert row.line_start == line_of(text, start) and row.line_end == line_of(text, end - 1)
         assert row.citation == f"({row.informant}, {row.group}, {cited_lines(row.line_start, row.line_end)})"
+    assert timed  # the demo's leadership interviews are timed
     observed = frame[frame["informant"].isna()]
     assert len(observed)  # observations and documents cite their name and source type
     row = observed.iloc[0]

@@ -13,6 +13,7 @@ import pytest
 from qualcode import accounts
 from qualcode.analysis.agreement import interpret_alpha, interpret_kappa
 from qualcode.analysis.agreement_report import KAPPA_KINDS, REASONS, UNIT_KINDS
+from qualcode.analysis.attributes import KINDS as ATTRIBUTE_KINDS
 from qualcode.analysis.cooccurrence import BY as COOCCURRENCE_BY
 from qualcode.analysis.triangulation import AXIS_LABELS, MEASURES
 from qualcode.analysis.unitized_report import REASONS as UNITIZED_REASONS
@@ -85,6 +86,7 @@ TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "tri_report_quotes_{}": [("all",), ("only",)],  # the report's quote choices (a number has its own key)
     "memo_kind_{}": [(k,) for k in MEMO_KINDS],
     "memo_by_{}": [(b,) for b in MEMO_REPORT_BY],
+    "attr_kind_{}": [(k,) for k in ATTRIBUTE_KINDS],
 }
 
 

@@ -314,6 +314,21 @@ def test_matrix_counts_the_passages_per_axis(demo, by):
         demo.query_matrix("E4.4", by="coder")
 
 
+def test_matrix_by_an_informant_attribute(demo):
+    text = "E4.4 OR E4.2 WITHIN sentence"
+    passages = demo.query_passages(text)
+    informants = demo.informants()
+    gender = {k: (a or {}).get("gender") for k, a in zip(informants["key"], informants["attributes"], strict=True)}
+    values = pd.Series([gender.get(i) if isinstance(i, str) else None for i in passages["informant"]])
+    assert values.notna().any()
+    matrix = demo.query_matrix(text, by="attribute:gender")
+    assert {k: int(v) for k, v in matrix.loc["all"].items() if v} == \
+        {k: int(v) for k, v in values.value_counts().items()}
+    assert matrix.attrs["unassigned"] == int(values.isna().sum())
+    with pytest.raises(InputError, match="attribute"):
+        demo.query_matrix(text, by="attribute:no_such_thing")
+
+
 # -- saved queries -----------------------------------------------------------------------------------
 
 def test_saved_queries_are_audited_and_undone(writable):

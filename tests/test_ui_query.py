@@ -48,10 +48,15 @@ def test_a_query_shows_its_passages_and_counts(demo_path):
     assert any(f"{len(want)} passages" in c.value for c in at.caption)
     shown = matrix_table(at)
     assert shown.loc["all"].tolist() == counts.loc["all"].tolist()
-    at.radio(key="qry_by").set_value("source_type").run()
+    at.selectbox(key="qry_by").set_value("source_type").run()
     with Project.open(demo_path) as p:
         by_type = p.query_matrix(QUERY, by="source_type")
     assert matrix_table(at).loc["all"].tolist() == by_type.loc["all"].tolist()
+    at.selectbox(key="qry_by").set_value("attribute:gender").run()
+    with Project.open(demo_path) as p:
+        by_gender = p.query_matrix(QUERY, by="attribute:gender")
+    assert list(matrix_table(at).columns) == list(by_gender.columns) == ["L", "P"]
+    assert matrix_table(at).loc["all"].tolist() == by_gender.loc["all"].tolist()
     assert {b.label for b in at.get("download_button")} >= {"Download CSV", "Download XLSX"}
 
 

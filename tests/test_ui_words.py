@@ -46,6 +46,38 @@ def test_project_table_equals_the_api_and_group_scope(demo_path):
     assert len(at.get("download_button")) >= 5 + 4  # five table formats, PNG and SVG of both charts
 
 
+def test_query_scope_typed_or_copied_from_a_saved_query(demo_path, tmp_path):
+    path = copy_project(demo_path, tmp_path / "demo.qualcode")
+    with Project.open(path) as p:
+        p.save_query("gotong royong", "E6.1 AND E6.2", actor="rina")
+        expected = p.word_frequencies(by="query", value="E6.1 AND E6.2")
+        wider = p.word_frequencies(by="query", value="E6.1 OR E6.2")
+    at = words_page(path)
+    at.selectbox(key="words_by").set_value("query").run()
+    assert not at.exception
+    assert any("Type a coding query" in i.value for i in at.info)
+    at.selectbox(key="words_saved_query").set_value("gotong royong").run()
+    assert at.text_input(key="words_query").value == "E6.1 AND E6.2"
+    shown = shown_table(at)
+    assert list(shown["word"]) == list(expected["word"]) and list(shown["count"]) == list(expected["count"])
+    at.text_input(key="words_query").set_value("E6.1 OR E6.2").run()
+    assert list(shown_table(at)["count"]) == list(wider["count"])
+    at.text_input(key="words_query").set_value("E6.1 OR").run()
+    assert not at.exception and any("position 7" in e.value for e in at.error)
+
+
+def test_where_condition_narrows_the_documents(demo_path):
+    with Project.open(demo_path) as p:
+        expected = p.word_frequencies(where="gender = P")
+    at = words_page(demo_path)
+    at.text_input(key="words_where").set_value("gender = P").run()
+    assert not at.exception
+    shown = shown_table(at)
+    assert list(shown["word"]) == list(expected["word"]) and list(shown["count"]) == list(expected["count"])
+    at.text_input(key="words_where").set_value("gender = X").run()
+    assert not at.exception and at.error and "^" in at.code[0].value
+
+
 def test_in_indonesian(demo_path):
     at = words_page(demo_path, lang="id")
     assert not at.exception

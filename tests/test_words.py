@@ -37,9 +37,19 @@ def blank(language: str) -> spacy.language.Language:
     return spacy.blank(language)
 
 
-def independent_counts(p: Project, *, documents=None, code=None, extra_stop=()) -> pd.DataFrame:
+def code_mask(p: Project, code: str, document_id: int, length: int) -> list[bool]:
+    """Which characters of a document ``code``'s codings (any coder) cover."""
+    codings = p.codings(codes=[code])
+    coded = [False] * length
+    for c in codings[codings["document_id"] == document_id].itertuples():
+        coded[c.start:c.end] = [True] * (c.end - c.start)
+    return coded
+
+
+def independent_counts(p: Project, *, documents=None, code=None, extra_stop=(), coded_mask=None) -> pd.DataFrame:
     """word, count, documents, informants over the sentences of ``documents`` (names; all by default),
-    or only where ``code``'s codings lie, counted token by token with a character mask."""
+    or only where ``code``'s codings lie (or where ``coded_mask(document_id, length)`` is true), counted
+    token by token with a character mask."""
     stop = {w.lower() for w in (*INDONESIAN, *ENGLISH, *extra_stop)}
     docs = p.documents()
     units = p.units(kind="sentence")
@@ -58,6 +68,11 @@ def independent_counts(p: Project, *, documents=None, code=None, extra_stop=()) 
             coded = [False] * len(text)
             for c in codings[codings["document_id"] == doc.id].itertuples():
                 coded[c.start:c.end] = [True] * (c.end - c.start)
+            if not any(coded):
+                continue
+            mask = [m and c for m, c in zip(mask, coded, strict=True)]
+        if coded_mask is not None:
+            coded = coded_mask(int(doc.id), len(text))
             if not any(coded):
                 continue
             mask = [m and c for m, c in zip(mask, coded, strict=True)]
@@ -132,6 +147,57 @@ def test_code_scope_counts_overlapping_codings_once(demo):
     coder = codings.loc[codings["code"] == code, "coder"].iloc[0]
     only = demo.word_frequencies(by="code", value=code, coders=[coder])
     assert only["count"].sum() <= table["count"].sum()
+
+
+def test_query_scope_counts_the_words_of_the_result_passages(demo):
+    a, b = "E6.1", "E6.2"  # codes whose codings overlap in the demo
+
+    def both(document_id, length):  # A AND B: the characters both codes cover
+        return [x and y for x, y in zip(code_mask(demo, a, document_id, length),
+                                        code_mask(demo, b, document_id, length), strict=True)]
+
+    def either(document_id, length):  # A OR B: the characters either covers, overlaps once
+        return [x or y for x, y in zip(code_mask(demo, a, document_id, length),
+                                       code_mask(demo, b, document_id, length), strict=True)]
+
+    expected_and = independent_counts(demo, coded_mask=both)
+    assert not expected_and.empty
+    assert as_dict(demo.word_frequencies(by="query", value=f"{a} AND {b}")) == as_dict(expected_and)
+    assert as_dict(demo.word_frequencies(by="query", value=f"{a} OR {b}")) == \
+        as_dict(independent_counts(demo, coded_mask=either))
+    # a query of one code is that code's scope
+    assert as_dict(demo.word_frequencies(by="query", value=a)) == as_dict(demo.word_frequencies(by="code", value=a))
+    # the concordance keeps the hits inside the result passages
+    word = demo.word_frequencies(by="query", value=f"{a} AND {b}")["word"].iloc[0]
+    hits = demo.concordance(word, by="query", value=f"{a} AND {b}")
+    assert len(hits) >= 1
+    for hit in hits.itertuples():
+        text = demo.document(int(hit.document_id))["text"]
+        inside = both(int(hit.document_id), len(text))
+        assert all(inside[hit.start:hit.end])
+    # a query that does not parse says where
+    with pytest.raises(InputError, match="position 8"):
+        demo.word_frequencies(by="query", value=f"{a} AND")
+    with pytest.raises(InputError):
+        demo.word_frequencies(by="query")
+
+
+def test_where_keeps_only_the_documents_a_condition_holds_for(demo):
+    informants = demo.informants()
+    docs = demo.documents()
+    women = {k for k, a in zip(informants["key"], informants["attributes"], strict=True)
+             if (a or {}).get("gender") == "P"}
+    names = list(docs.loc[docs["informant"].isin(women), "name"])
+    assert names and len(names) < len(docs)
+    assert as_dict(demo.word_frequencies(where="gender = P")) == as_dict(independent_counts(demo, documents=names))
+    community = list(docs.loc[docs["informant"].isin(women) & (docs["group"] == "community"), "name"])
+    assert as_dict(demo.word_frequencies(by="group", value="community", where="gender = P")) == \
+        as_dict(independent_counts(demo, documents=community))
+    word = demo.word_frequencies(where="gender = P")["word"].iloc[0]
+    hits = demo.concordance(word, where="gender = P")
+    assert set(hits["document"]) <= set(names) and len(hits) >= 1
+    with pytest.raises(InputError, match="position"):
+        demo.word_frequencies(where="gender = X")  # not a declared category of the demo
 
 
 def test_stop_list_is_audited_undone_and_applied(demo):

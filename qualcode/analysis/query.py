@@ -168,11 +168,23 @@ class Query:
     codes: tuple[Code, ...] = field(default=())
 
 
-def query_error(text: str, position: int, problem: str) -> InputError:
-    """An InputError at ``position`` of ``text``: the message shows the query with a caret under it."""
+@dataclass(frozen=True)
+class Filter:
+    """A parsed condition on its own (:func:`parse_condition`): its text and its condition."""
+
+    text: str
+    where: Condition
+
+    def __str__(self) -> str:
+        return str(self.where)
+
+
+def query_error(text: str, position: int, problem: str, what: str = "query") -> InputError:
+    """An InputError at ``position`` of ``text``: the message shows the query (``what``: or the condition)
+    with a caret under it."""
     position = max(0, min(int(position), len(text)))
     line = text.replace("\n", " ")
-    error = InputError(f"query error at position {position}: {problem}\n  {line}\n  {' ' * position}^",
+    error = InputError(f"{what} error at position {position}: {problem}\n  {line}\n  {' ' * position}^",
                        key="err_query", position=position, problem=problem)
     error.position = position  # type: ignore[attr-defined]
     return error
@@ -192,7 +204,7 @@ class _Token:
         return "the end of the query" if self.kind == "end" else repr(self.text)
 
 
-def _tokens(text: str) -> list[_Token]:
+def _tokens(text: str, what: str = "query") -> list[_Token]:
     out: list[_Token] = []
     at = 0
     while True:
@@ -200,15 +212,15 @@ def _tokens(text: str) -> list[_Token]:
         if match is None or match.end() == at:
             rest = text[at:]
             if rest.strip():
-                raise query_error(text, at + len(rest) - len(rest.lstrip()), f"cannot read {rest.strip()[:1]!r}")
+                raise query_error(text, at + len(rest) - len(rest.lstrip()), f"cannot read {rest.strip()[:1]!r}", what)
             out.append(_Token("end", "", len(text.rstrip())))
             return out
         kind = match.lastgroup or ""
         start = match.start(kind)
         if kind == "bad":
-            raise query_error(text, start, "quote not closed")
+            raise query_error(text, start, "quote not closed", what)
         if kind == "bang":
-            raise query_error(text, start, "'!' must be followed by '=' (!=)")
+            raise query_error(text, start, "'!' must be followed by '=' (!=)", what)
         value = match.group(kind)
         if kind == "string":
             value = value[1:-1]
@@ -217,9 +229,10 @@ def _tokens(text: str) -> list[_Token]:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, what: str = "query") -> None:
         self.text = text
-        self.tokens = _tokens(text)
+        self.what = what  # "condition" when a condition is parsed alone
+        self.tokens = _tokens(text, what)
         self.i = 0
         self.codes: list[Code] = []
 
@@ -233,7 +246,17 @@ class _Parser:
         return token
 
     def error(self, problem: str, token: _Token | None = None) -> InputError:
-        return query_error(self.text, (token or self.token).position, problem)
+        if self.what != "query":
+            problem = problem.replace("the end of the query", f"the end of the {self.what}")
+        return query_error(self.text, (token or self.token).position, problem, self.what)
+
+    def filter(self) -> Filter:
+        if self.token.kind == "end":
+            raise self.error("the condition is empty; e.g. group = leadership AND age >= 40")
+        where = self.condition()
+        if self.token.kind != "end":
+            raise self.error(f"AND, OR or the end expected, found {self.token.shown()}")
+        return Filter(self.text, where)
 
     def is_keyword(self, *words: str) -> bool:
         return self.token.keyword in words
@@ -360,6 +383,95 @@ def parse(text: str) -> Query:
         raise InputError(f"a query is text, got {type(text).__name__}", key="err_query",
                          position=0, problem="not text")
     return _Parser(text).query()
+
+
+def parse_condition(text: str) -> Filter:
+    """Parse a condition alone (``condition`` of the grammar: what follows ``WHERE``), the filter of the
+    matrix, search and quote tables; InputError with ``position`` (in ``text``) when it is not one.
+
+    >>> str(parse_condition("group = leadership AND age >= 40"))
+    "(group = 'leadership' AND age >= '40')"
+    """
+    if not isinstance(text, str):
+        raise InputError(f"a condition is text, got {type(text).__name__}", key="err_query",
+                         position=0, problem="not text")
+    return _Parser(text, "condition").filter()
+
+
+#: Fields that belong to a coding, not to its document: a condition on documents cannot use them.
+CODING_FIELDS = ("coder", "date")
+#: The kinds of a declared informant attribute (see :data:`AttributeTypes`).
+ATTRIBUTE_KINDS = ("text", "number", "date", "category")
+#: Declared attribute types: attribute name -> (kind, categories in order; empty unless a category).
+AttributeTypes = Mapping[str, tuple[str, Sequence[str]]]
+
+
+def condition_mask(condition: Filter | Query | str, codings: pd.DataFrame, *,
+                   documents: pd.DataFrame | None = None, informants: pd.DataFrame | None = None,
+                   known: Mapping[str, Iterable[str]] | None = None,
+                   types: AttributeTypes | None = None) -> np.ndarray:
+    """Whether each coding meets a condition (boolean array aligned with ``codings``' rows).
+
+    Parameters
+    ----------
+    condition : Filter, Query or str
+        A parsed condition (or query: its WHERE; none: every row) or a condition's text.
+    codings : DataFrame
+        ``document_id`` and, as the condition needs them, ``coder`` and ``created_at``.
+    documents, informants, known
+        As for :func:`evaluate`.
+    types : mapping, optional
+        Declared attribute types (:data:`AttributeTypes`): an ``=``/``!=`` on a category attribute must
+        name one of its categories, ``<``/``>`` on a text or category attribute is an error, numbers and
+        dates compare by value.
+    """
+    parsed = parse_condition(condition) if isinstance(condition, str) else condition
+    if parsed.where is None:
+        return np.ones(len(codings), dtype=bool)
+    return _mask(parsed, parsed.where, codings.reset_index(drop=True), documents, informants, known or {},
+                 _lower_types(types))
+
+
+def document_mask(condition: Filter | str, documents: pd.DataFrame, *, informants: pd.DataFrame | None = None,
+                  known: Mapping[str, Iterable[str]] | None = None,
+                  types: AttributeTypes | None = None) -> np.ndarray:
+    """Whether each document meets a condition on document-level fields (group, informant, source_type,
+    document, role, organisation, informant attributes); ``coder`` or ``date`` is an InputError at its
+    position, since they are a coding's. Arguments as for :func:`condition_mask`."""
+    parsed = parse_condition(condition) if isinstance(condition, str) else condition
+    for compare in _compares(parsed.where):
+        if compare.field in CODING_FIELDS:
+            raise query_error(parsed.text, compare.position,
+                              f"{compare.field} is a coding's, not a document's: it applies to codings "
+                              f"(the matrix, the quote table), not here", "condition")
+    rows = pd.DataFrame({"document_id": documents["id"].to_numpy()})
+    return _mask(parsed, parsed.where, rows, documents, informants, known or {}, _lower_types(types))
+
+
+def condition_fields(condition: Filter | Query) -> set[str]:
+    """The fields a condition names."""
+    return {c.field for c in _compares(condition.where)}
+
+
+def _compares(condition: Condition | None) -> list[Compare]:
+    if condition is None:
+        return []
+    if isinstance(condition, Compare):
+        return [condition]
+    return [c for item in condition.items for c in _compares(item)]
+
+
+def _lower_types(types: AttributeTypes | None) -> dict[str, tuple[str, list[str]]]:
+    out: dict[str, tuple[str, list[str]]] = {}
+    for name, (kind, categories) in (types or {}).items():
+        if kind not in ATTRIBUTE_KINDS:
+            raise InputError(unknown_kind_message(name, kind))
+        out[str(name).lower()] = (kind, [str(c) for c in (categories or [])])
+    return out
+
+
+def unknown_kind_message(name: str, kind: Any) -> str:
+    return f"attribute {name!r} has unknown kind {kind!r}; allowed: {', '.join(ATTRIBUTE_KINDS)}"
 
 
 # -- evaluation --------------------------------------------------------------------
@@ -589,11 +701,17 @@ class _Evaluator:
 
 # -- WHERE ---------------------------------------------------------------------------
 
-def _mask(query: Query, condition: Condition, codings: pd.DataFrame, documents: pd.DataFrame | None,
-          informants: pd.DataFrame | None, known: Mapping[str, Iterable[str]]) -> np.ndarray:
-    """Whether each coding meets ``condition``."""
+def _error(query: Query | Filter, position: int, problem: str) -> InputError:
+    return query_error(query.text, position, problem, "condition" if isinstance(query, Filter) else "query")
+
+
+def _mask(query: Query | Filter, condition: Condition, codings: pd.DataFrame, documents: pd.DataFrame | None,
+          informants: pd.DataFrame | None, known: Mapping[str, Iterable[str]],
+          types: Mapping[str, tuple[str, list[str]]] | None = None) -> np.ndarray:
+    """Whether each coding meets ``condition``; ``types``: declared attribute types, names in lower case."""
+    types = types or {}
     if isinstance(condition, Logic):
-        masks = [_mask(query, item, codings, documents, informants, known) for item in condition.items]
+        masks = [_mask(query, item, codings, documents, informants, known, types) for item in condition.items]
         if condition.op == "NOT":
             return ~masks[0]
         out = masks[0]
@@ -606,12 +724,27 @@ def _mask(query: Query, condition: Condition, codings: pd.DataFrame, documents: 
         allowed = list(dict.fromkeys(map(str, allowed)))
         if condition.value not in allowed:
             shown = ", ".join(allowed[:12]) + (" ..." if len(allowed) > 12 else "")
-            raise query_error(query.text, condition.value_position,
-                              f"unknown {condition.field} {condition.value!r}; known: {shown or 'none'}")
-    return _compare(query, condition, values)
+            raise _error(query, condition.value_position,
+                         f"unknown {condition.field} {condition.value!r}; known: {shown or 'none'}")
+    kind, categories = types.get(condition.field, (None, []))
+    if kind == "category" and condition.op in ("=", "!=") and condition.value not in categories:
+        raise _error(query, condition.value_position,
+                     f"{condition.value!r} is not a category of {condition.field}; categories: "
+                     f"{', '.join(categories) or 'none declared'}")
+    if kind in ("text", "category") and condition.op in ("<", ">", "<=", ">="):
+        raise _error(query, condition.position,
+                     f"{condition.field} is a {kind} attribute; {condition.op} compares numbers or dates "
+                     f"(use = or ~)")
+    if kind == "number" and condition.op != "~" and _number(condition.value) is None:
+        raise _error(query, condition.value_position,
+                     f"{condition.field} is a number attribute; got {condition.value!r}")
+    if kind == "date" and condition.op != "~" and not _DATE.fullmatch(condition.value):
+        raise _error(query, condition.value_position,
+                     f"{condition.field} is a date attribute (YYYY-MM-DD); got {condition.value!r}")
+    return _compare(query, condition, values, kind)
 
 
-def _field_values(query: Query, condition: Compare, codings: pd.DataFrame, documents: pd.DataFrame | None,
+def _field_values(query: Query | Filter, condition: Compare, codings: pd.DataFrame, documents: pd.DataFrame | None,
                   informants: pd.DataFrame | None) -> list[Any]:
     """The value of the condition's field for each coding (None where it has none)."""
     name = condition.field
@@ -619,10 +752,10 @@ def _field_values(query: Query, condition: Compare, codings: pd.DataFrame, docum
         return [str(c) for c in codings["coder"]]
     if name == "date":
         if "created_at" not in codings:
-            raise query_error(query.text, condition.position, "WHERE date needs the codings' times")
+            raise _error(query, condition.position, "WHERE date needs the codings' times")
         return [str(c)[:10] if isinstance(c, str) else None for c in codings["created_at"]]
     if documents is None:
-        raise query_error(query.text, condition.position, f"WHERE {name} needs the documents")
+        raise _error(query, condition.position, f"WHERE {name} needs the documents")
     docs = documents.set_index("id")
     if name in ("group", "informant", "source_type"):
         mapping = {int(i): (v if isinstance(v, str) else None) for i, v in docs[name].items()}
@@ -638,7 +771,7 @@ def _field_values(query: Query, condition: Compare, codings: pd.DataFrame, docum
             attributes[str(row["key"])] = found
     known_fields = set(FIELDS) | {k for found in attributes.values() for k in found}
     if name not in known_fields:
-        raise query_error(query.text, condition.position,
+        raise _error(query, condition.position,
                           f"unknown field {name!r}; known: {', '.join(sorted(known_fields))}")
     by_doc = {int(i): attributes.get(v, {}).get(name) if isinstance(v, str) else None
               for i, v in docs["informant"].items()}
@@ -654,16 +787,19 @@ def _number(value: Any) -> float | None:
     return float(text) if _NUMBER.fullmatch(text) else None
 
 
-def _compare(query: Query, condition: Compare, values: Sequence[Any]) -> np.ndarray:
+def _compare(query: Query | Filter, condition: Compare, values: Sequence[Any], kind: str | None = None) -> np.ndarray:
+    """``kind``: the field's declared type; text and category compare as text, dates by their day."""
     op, wanted = condition.op, condition.value
     missing = [v is None or (isinstance(v, float) and np.isnan(v)) or (isinstance(v, str) and not v.strip())
                for v in values]
     if op in ("=", "!="):
-        number = _number(wanted)
+        number = None if kind in ("text", "category", "date") else _number(wanted)
 
         def same(value: Any) -> bool:
             if number is not None and _number(value) is not None:
                 return _number(value) == number
+            if kind == "date":
+                return str(value).strip()[:10] == wanted
             return str(value).strip() == wanted
 
         equal = np.array([not gone and same(v) for v, gone in zip(values, missing, strict=True)], dtype=bool)
@@ -674,10 +810,10 @@ def _compare(query: Query, condition: Compare, values: Sequence[Any]) -> np.ndar
                         dtype=bool)
     number = _number(wanted)
     if number is None and not _DATE.fullmatch(wanted):
-        raise query_error(query.text, condition.value_position,
+        raise _error(query, condition.value_position,
                           f"{op} compares numbers or dates (YYYY-MM-DD); got {wanted!r}")
     if condition.field in ("group", "informant", "source_type", "coder", "document", "role", "organisation"):
-        raise query_error(query.text, condition.position, f"{condition.field} is text; {op} compares numbers or dates")
+        raise _error(query, condition.position, f"{condition.field} is text; {op} compares numbers or dates")
     check = {"<": lambda x, y: x < y, ">": lambda x, y: x > y, "<=": lambda x, y: x <= y,
              ">=": lambda x, y: x >= y}[op]
     out = []
@@ -705,7 +841,9 @@ def passage_counts(passages: pd.DataFrame, documents: pd.DataFrame, *, by: str =
         :func:`evaluate`'s result.
     documents : DataFrame
         ``id`` and the ``by`` column (``group``, ``informant`` or ``source_type``).
-    by : {"group", "informant", "source_type"}
+    by : str
+        The column of ``documents`` that is the axis: ``group``, ``informant``, ``source_type``, or one the
+        caller added (an informant attribute's value per document).
     order : sequence of str, optional
         The columns in this order (every value, with zeros); default: the values found, sorted.
 
@@ -716,7 +854,7 @@ def passage_counts(passages: pd.DataFrame, documents: pd.DataFrame, *, by: str =
         for each of its codes); one column per value of ``by``. ``attrs["unassigned"]``: passages left out
         for having no value on the axis (a document without an informant).
     """
-    if by not in ("group", "informant", "source_type"):
+    if by not in documents.columns:
         raise InputError(f"unknown axis (by) {by!r}; allowed: group, informant, source_type")
     axis = {int(i): v for i, v in zip(documents["id"], documents[by], strict=True) if isinstance(v, str)}
     values = [axis.get(int(d)) for d in passages["document_id"]]
@@ -738,5 +876,7 @@ def passage_counts(passages: pd.DataFrame, documents: pd.DataFrame, *, by: str =
     return table
 
 
-__all__ = ["FIELDS", "KEYWORDS", "OPERATORS", "PASSAGE_COLUMNS", "SCOPES", "Binary", "Code", "Compare", "Logic",
-           "Near", "Query", "evaluate", "parse", "passage_counts", "query_error"]
+__all__ = ["ATTRIBUTE_KINDS", "CODING_FIELDS", "FIELDS", "KEYWORDS", "OPERATORS", "PASSAGE_COLUMNS", "SCOPES",
+           "AttributeTypes", "Binary", "Code", "Compare", "Filter", "Logic", "Near", "Query", "condition_fields",
+           "condition_mask", "document_mask", "evaluate", "parse", "parse_condition", "passage_counts",
+           "query_error"]

@@ -15,16 +15,19 @@ from . import (
     accounts,
     analysis,
     assignments,
+    attributes,
     coding,
     demo,
     history,
     maintenance,
+    media,
     memos,
     project_setup,
     query,
     refi,
     report,
     serve,
+    surveys,
     words,
 )
 from .common import QualcodeGroup
@@ -42,7 +45,7 @@ def main() -> None:
     """
 
 
-for _module in (project_setup, coding, assignments, analysis, query, report, refi, history, maintenance, accounts,
-                serve, demo, memos, words):
+for _module in (project_setup, attributes, coding, assignments, analysis, query, report, refi, history, maintenance,
+                accounts, serve, demo, memos, words, media, surveys):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -14,18 +14,42 @@ from .common import PROJECT, open_project
 
 # -- triangulation ---------------------------------------------------------------------
 
+class Axis(click.ParamType):
+    """A matrix axis: group, source-type, informant or attribute:NAME (an informant attribute's values)."""
+
+    name = "axis"
+    CHOICES = ("group", "source-type", "informant")
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "[group|source-type|informant|attribute:NAME]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        if text in self.CHOICES or (text.lower().startswith("attribute:") and text[len("attribute:"):].strip()):
+            return text
+        self.fail(f"{value!r} is not one of 'group', 'source-type', 'informant' or attribute:NAME "
+                  "(e.g. attribute:gender)", param, ctx)
+
+
+WHERE_HELP = ("Only the codings a condition holds for, e.g. \"group = leadership AND age >= 40\" (fields: group, "
+              "informant, source_type, document, role, organisation, coder, date, any informant attribute; "
+              "= != ~ < > <= >=; AND OR NOT and parentheses).")
+
+
 def matrix_options(func):
     """The options shared by `matrix` and `matrix-chart`."""
     options = [
-        click.option("--by", type=click.Choice(["group", "source-type", "informant"]), default="group",
-                     show_default=True, help="Columns: informant groups, source types or informants."),
+        click.option("--by", type=Axis(), default="group", show_default=True,
+                     help="Columns: informant groups, source types, informants or the values of an informant "
+                          "attribute (attribute:gender)."),
         click.option("--measure", type=click.Choice(["segments", "informants", "share", "words"]),
                      default="segments", show_default=True,
                      help="Cell value: codings, distinct informants, % of the group's informants "
-                          "(--by group only) or words coded."),
+                          "(--by group or attribute:NAME) or words coded."),
         click.option("--coders", metavar="A,B",
                      help="Only these coders' codings (comma-separated; default: all pooled)."),
         click.option("--rollup", is_flag=True, help="Top-level codes only, each counting its sub-codes' codings."),
+        click.option("--where", metavar="CONDITION", help=WHERE_HELP),
     ]
     for option in reversed(options):
         func = option(func)
@@ -63,9 +87,13 @@ def _csv_guard(raw_csv: bool, fmt: str) -> bool:
     return not raw_csv
 
 
-def _matrix_args(by: str, measure: str, coders: str | None, rollup: bool) -> dict:
+def _axis(by: str) -> str:
+    return by if by.lower().startswith("attribute:") else by.replace("-", "_")
+
+
+def _matrix_args(by: str, measure: str, coders: str | None, rollup: bool, where: str | None = None) -> dict:
     names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
-    return {"by": by.replace("-", "_"), "measure": measure, "coders": names, "rollup": rollup}
+    return {"by": _axis(by), "measure": measure, "coders": names, "rollup": rollup, "where": where}
 
 
 def _write_item(item, target, fmt: str, **options) -> None:
@@ -92,16 +120,16 @@ def _report_format(fmt: str | None, output: Path | None) -> str:
               help="Write to this file (default: stdout; xlsx needs a file).")
 @RAW_CSV
 @LATEX_ENGINE
-def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: bool, fmt: str | None,
-           output: Path | None, raw_csv: bool, latex_engine: str | None) -> None:
-    """Write the triangulation table: codes x groups (or source types, informants) with the
-    coverage pattern and the supervisor's latest verdict per code."""
+def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: bool, where: str | None,
+           fmt: str | None, output: Path | None, raw_csv: bool, latex_engine: str | None) -> None:
+    """Write the triangulation table: codes x groups (or source types, informants, an informant
+    attribute's values) with the coverage pattern and the supervisor's latest verdict per code."""
     from ..project.catalog import matrix_table
 
     fmt = _report_format(fmt, output)
     guard = _csv_guard(raw_csv, fmt)
     with open_project(project) as p:
-        item = matrix_table(p, **_matrix_args(by, measure, coders, rollup))
+        item = matrix_table(p, **_matrix_args(by, measure, coders, rollup, where))
     _write_item(item, output or sys.stdout, fmt, csv_guard=guard, latex_engine=_latex_engine(latex_engine, fmt))
     if output:
         click.echo(f"wrote {len(item.frame)} codes to {output}", err=True)
@@ -112,17 +140,19 @@ def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: boo
 @matrix_options
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Image file: .png or .svg.")
-def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollup: bool, output: Path) -> None:
+def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollup: bool, where: str | None,
+                 output: Path) -> None:
     """Draw the triangulation matrix as a heat map and save it as PNG or SVG."""
     from ..analysis.charts import heatmap, save_chart
-    from ..project.paper import AXIS_PHRASES, MEASURE_PHRASES, axis_labels, code_labels
+    from ..project.paper import MEASURE_PHRASES, axis_labels, axis_phrase, code_labels
 
-    args = _matrix_args(by, measure, coders, rollup)
+    args = _matrix_args(by, measure, coders, rollup, where)
     with open_project(project) as p:
         frame = p.matrix(**args)
         codes, columns = code_labels(p), axis_labels(p, args["by"])
-    axis = AXIS_PHRASES[args["by"]]
+    axis = axis_phrase(args["by"])
     who = f", coders {', '.join(args['coders'])}" if args["coders"] else ""
+    who += f", where {' '.join(where.split())}" if where and where.strip() else ""
     title = f"{MEASURE_PHRASES[measure]} per code by {axis}{who}"
     save_chart(heatmap(frame, title=title, measure=measure, labels={"code": "Code", "column": axis.capitalize(),
                                                                    "value": MEASURE_PHRASES[measure]},
@@ -232,7 +262,8 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="File to write.")
 @click.option("--coders", metavar="A,B", help="Only these coders (comma-separated); agreement needs two or more.")
-@click.option("--by", type=click.Choice(["group", "source-type", "informant"]), help="matrix: the columns.")
+@click.option("--by", type=Axis(), help="matrix: the columns (attribute:NAME: an informant attribute's values).")
+@click.option("--where", metavar="CONDITION", help="quotes, matrix, framework: " + WHERE_HELP)
 @click.option("--measure", type=click.Choice(["segments", "informants", "share", "words", "count", "jaccard"]),
               help="matrix: the cell value (segments, informants, share, words); cooccurrence: sentences coded "
                    "with both codes (count, default) or their Jaccard coefficient (jaccard).")
@@ -258,6 +289,9 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
                    "document without sentence units) or lines of the stored text (in a transcript with one "
                    "paragraph per turn, a line is a whole turn).")
 @click.option("--memos", is_flag=True, help="quotes: add a memo column with the coders' memos of each passage.")
+@click.option("--times", is_flag=True,
+              help="quotes: add time_start and time_end, each passage's seconds in its recording (from the turn "
+                   "times of .vtt/.srt transcripts or [hh:mm:ss] markers), when any passage is timed.")
 @click.option("--bom", is_flag=True, help="csv: start with a UTF-8 byte order mark (for Excel).")
 @RAW_CSV
 @DECIMALS
@@ -267,9 +301,9 @@ EXPORT_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".tex": "tex
                    "column (margin); quotes as docx, tex, md or html: paper, code headings and the quotes with "
                    "their citations, no table.")
 def export(project: Path, table: str, fmt: str | None, output: Path, coders: str | None, by: str | None,
-           measure: str | None, rollup: bool | None, unit: str | None, rule: str | None, selection: str | None,
-           document: str | None,
-           citation: str | None, reference: str | None, memos: bool, bom: bool, raw_csv: bool, decimals: int,
+           where: str | None, measure: str | None, rollup: bool | None, unit: str | None, rule: str | None,
+           selection: str | None, document: str | None, citation: str | None, reference: str | None, memos: bool,
+           times: bool, bom: bool, raw_csv: bool, decimals: int,
            latex_engine: str | None, layout: str | None) -> None:
     """Export TABLE for a paper as CSV, XLSX, DOCX, LaTeX or Markdown (with title, caption and notes).
 
@@ -292,7 +326,7 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
     names = [c.strip() for c in coders.split(",") if c.strip()] if coders else None
     if layout == "paper":
         _export_paper(project, table, fmt, output, coders=names, document=document, citation=citation,
-                      reference=reference, memos=memos, latex_engine=engine)
+                      reference=reference, memos=memos, latex_engine=engine, where=where)
         return
     if table == "transcript" and fmt in ("docx", "html"):
         with open_project(project) as p:
@@ -303,9 +337,9 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
         raise click.UsageError("html is for the transcript only; tables: csv, xlsx, docx, tex, md")
     if layout:
         raise click.UsageError("--layout applies to the transcript as docx or html only")
-    options = {"coders": names, "by": by.replace("-", "_") if by else None, "measure": measure, "rollup": rollup,
+    options = {"coders": names, "by": _axis(by) if by else None, "measure": measure, "rollup": rollup,
                "unit": unit, "rule": rule, "selection": selection, "document": document, "citation": citation,
-               "reference": reference, "memos": memos}
+               "reference": reference, "memos": memos, "where": where, "times": times}
     with open_project(project) as p:
         item = export_table(p, table, **options)
     write_item(item, output, fmt, bom=bom, csv_guard=guard, decimals=decimals, latex_engine=engine)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..media import media_type
 from ..project import Project
 from .common import PROJECT, open_project
 
@@ -82,7 +83,8 @@ def informants() -> None:
 @click.option("--group", required=True, help="Key of the informant's group.")
 @click.option("--role", help="Role or position.")
 @click.option("--organisation", help="Organisation.")
-@click.option("--attr", multiple=True, metavar="NAME=VALUE", help="Extra attribute; repeatable.")
+@click.option("--attr", multiple=True, metavar="NAME=VALUE",
+              help="Extra attribute; repeatable. A declared kind (`qualcode attributes`) is checked.")
 def informants_add(project: Path, key: str, group: str, role: str | None, organisation: str | None,
                    attr: tuple[str, ...]) -> None:
     """Add one informant."""
@@ -126,13 +128,22 @@ def informants_list(project: Path) -> None:
 @click.option("--source-type", default="interview", show_default=True, help="Source type of the files.")
 @click.option("--language", default="id", show_default=True, help="ISO 639 language code of the files.")
 @click.option("--name", help="Document name (one file only; default: the file name without extension).")
+@click.option("--media", type=click.Path(dir_okay=False, path_type=Path),
+              help="A recording of the transcript (.mp3 .m4a .wav .ogg .mp4 .webm) to link to it (one file only); "
+                   "see `qualcode media`.")
 def import_(project: Path, files: tuple[Path, ...], manifest: Path | None, informant: str | None,
-            source_type: str, language: str, name: str | None) -> None:
+            source_type: str, language: str, name: str | None, media: Path | None) -> None:
     """Import transcripts (.txt .md .docx .pdf .odt .rtf .vtt .srt), from FILES or a --manifest."""
     if not files and not manifest:
         raise click.UsageError("give FILES or --manifest")
     if name and len(files) != 1:
         raise click.UsageError("--name needs exactly one file")
+    if media is not None:
+        if len(files) != 1 or manifest:
+            raise click.UsageError("--media links a recording to one transcript: give exactly one file")
+        media_type(media)  # a recording of a kind qualcode cannot play is refused before anything is imported
+        if not media.is_file():
+            raise click.BadParameter(f"no such file: {media}", param_hint="--media")
     with open_project(project) as p:
         done = []
         if manifest:
@@ -144,6 +155,9 @@ def import_(project: Path, files: tuple[Path, ...], manifest: Path | None, infor
         for path in files:
             done.append(p.import_document(path, informant=informant, source_type=source_type,
                                           language=language, name=name))
+        if media is not None:
+            p.link_media(done[-1].name, media)
+            click.echo(f"linked {media.name} to {done[-1].name}", err=True)
     for doc in done:
         click.echo(f"imported {doc.name}: {doc.characters} characters, {doc.turns} turns, {doc.sentences} sentences")
 

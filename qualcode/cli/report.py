@@ -41,9 +41,12 @@ def _names(values: tuple[str, ...]) -> list[str] | None:
 @click.option("--latex-engine", type=click.Choice(["pdflatex", "lualatex", "xelatex"]), default="pdflatex",
               show_default=True,
               help="tex: the engine the document is for (pdflatex: characters it cannot typeset are replaced).")
+@click.option("--where", metavar="CONDITION",
+              help="Only the codings a condition holds for, e.g. \"gender = P AND group = community\" (the WHERE "
+                   "part of the query language); counts, coverage and quotes follow it.")
 def report(project: Path, output: Path, fmt: str | None, codes: tuple[str, ...], groups: tuple[str, ...],
            coders: tuple[str, ...], exemplars: str, citation: str | None, reference: str, no_memos: bool,
-           latex_engine: str) -> None:
+           latex_engine: str, where: str | None) -> None:
     """Write the narrative report: a title page, contents, and per code (a chapter) and sub-code (a
     section) in codebook order its definition, codings and informants per informant group, coverage
     and the supervisor's latest verdict, then its quotes as block quotes with citations and memos."""
@@ -53,7 +56,7 @@ def report(project: Path, output: Path, fmt: str | None, codes: tuple[str, ...],
     if fmt is None:
         raise click.UsageError(f"cannot tell the format from {output.name!r}; give --format")
     options = {"codes": _names(codes), "groups": _names(groups), "coders": _names(coders),
-               "exemplars": exemplars, "reference": reference, "memos": not no_memos}
+               "exemplars": exemplars, "reference": reference, "memos": not no_memos, "where": where}
     if citation:
         options["citation"] = citation
     with open_project(project) as p:

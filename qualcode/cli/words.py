@@ -11,7 +11,7 @@ from ..analysis.words import FORMS
 from .analysis import LATEX_ENGINE, RAW_CSV, _csv_guard, _latex_engine
 from .common import PROJECT, open_project
 
-SCOPE_CHOICES = ["project", "group", "informant", "code", "source-type", "document"]
+SCOPE_CHOICES = ["project", "group", "informant", "code", "source-type", "document", "query"]
 
 
 def _words(text: str | None) -> list[str]:
@@ -22,14 +22,22 @@ def _words(text: str | None) -> list[str]:
 @PROJECT
 @click.option("--by", type=click.Choice(SCOPE_CHOICES), default="project", show_default=True,
               help="Scope: the whole project, a group's, an informant's or a source type's documents, the "
-                   "passages coded with a code, or one document. With --compare: what A and B are (default group).")
-@click.option("--value", metavar="V", help="The group, informant, code key, source type or document of --by.")
+                   "passages coded with a code, one document, or the passages a coding query retrieves. With "
+                   "--compare: what A and B are (default group).")
+@click.option("--value", metavar="V", help="The group, informant, code key, source type, document or query text of "
+                                           "--by.")
+@click.option("--query", "query_text", metavar="QUERY",
+              help='Count the words of the passages this coding query retrieves (the same as --by query '
+                   '--value QUERY), e.g. "E3.1 AND E3.2 WITHIN sentence".')
 @click.option("--compare", nargs=2, metavar="A B",
               help="Compare two groups (or two values of --by) by log-likelihood instead of counting one scope.")
 @click.option("--form", type=click.Choice(list(FORMS)), default="surface", show_default=True,
               help="What words are counted by: the lower-cased surface form (spaCy has no Indonesian "
                    "lemmatizer, and its English one needs a model download).")
-@click.option("--coders", metavar="A,B", help="--by code: only these coders' codings (default: all).")
+@click.option("--coders", metavar="A,B", help="--by code or query: only these coders' codings (default: all).")
+@click.option("--where", metavar="CONDITION",
+              help='Only the documents this condition holds for, e.g. "gender = P AND group = community" '
+                   "(the WHERE part of the query language).")
 @click.option("--top", type=click.IntRange(min=1), help="Only the N most frequent words (or highest G2).")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "docx", "md", "tex"]),
               help="Table format (default: from the -o suffix, else csv).")
@@ -45,12 +53,13 @@ def _words(text: str | None) -> list[str]:
 @click.option("--actor", metavar="NAME", help="Who changes the stop list, as History records it.")
 @RAW_CSV
 @LATEX_ENGINE
-def words(project: Path, by: str, value: str | None, compare: tuple[str, str] | None, form: str, coders: str | None,
-          top: int | None, fmt: str | None, output: Path | None, chart: Path | None, cloud: Path | None,
-          stop_add: str | None, stop_remove: str | None, show_stop: bool, actor: str | None, raw_csv: bool,
+def words(project: Path, by: str, value: str | None, query_text: str | None, compare: tuple[str, str] | None,
+          form: str, coders: str | None, where: str | None, top: int | None, fmt: str | None, output: Path | None,
+          chart: Path | None, cloud: Path | None, stop_add: str | None, stop_remove: str | None, show_stop: bool,
+          actor: str | None, raw_csv: bool,
           latex_engine: str | None) -> None:
     """Word frequencies: each word with its count, share, documents and informants, for the project or
-    one group, informant, source type, code or document; or --compare A B (two groups) by log-likelihood.
+    one group, informant, source type, code, document or query result; or --compare A B (two groups) by log-likelihood.
 
     Words are spaCy tokens of the documents' sentences (speaker labels left out), lower-cased, without
     punctuation, numbers and stop words (spaCy's Indonesian and English lists plus the project's own,
@@ -81,9 +90,14 @@ def words(project: Path, by: str, value: str | None, compare: tuple[str, str] | 
             click.echo("\n".join(p.stop_list()))
             return
         scope = by.replace("-", "_")
+        if query_text is not None:
+            if scope not in ("project", "query") or (value and value != query_text) or compare:
+                raise click.UsageError("--query counts one query's passages: leave out --by, --value and --compare")
+            scope, value = "query", query_text
         names = _words(coders) or None
         item = word_table(p, by="group" if compare and scope == "project" else scope,
-                          value=None if compare else value, compare=compare, form=form, coders=names, top=top)
+                          value=None if compare else value, compare=compare, form=form, coders=names, top=top,
+                          where=where)
         if chart:
             save_chart(bar_chart(item.frame, top=top or 30, title=item.title or ""), chart)
             click.echo(f"wrote {chart}", err=True)

@@ -118,7 +118,9 @@ def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: 
                 group_order: Sequence[str] | None = None, citation: str = DEFAULT_CITATION,
                 group_names: Mapping[str, str] | None = None, reference: str = "line",
                 sentences: Mapping[str, Sequence[tuple[int, int]]] | None = None,
-                memos: bool = False) -> pd.DataFrame:
+                memos: bool = False,
+                times: Mapping[tuple[str, int, int], tuple[float | None, float | None]] | None = None
+                ) -> pd.DataFrame:
     """One row per coded passage, sorted by code, then group, informant, document and position, each with a
     citation label.
 
@@ -151,6 +153,9 @@ def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: 
     memos : bool
         Add a ``memo`` column: the memos of the passage's codings, one per line, each after its coder's
         name when the passage has several coders.
+    times : mapping, optional
+        (document, start, end) -> the passage's (start, end) in seconds of the document's recording; when
+        given, the columns ``time_start`` and ``time_end`` follow the others (blank for a passage without).
 
     Returns
     -------
@@ -224,6 +229,11 @@ def quote_table(codings: pd.DataFrame, texts: Mapping[str, str], *, code_order: 
         labels.append(citation.format(**fields))
     frame["citation"] = labels
     out = frame[columns].reset_index(drop=True)
+    if times is not None:
+        found = [times.get((d, int(a), int(b)), (None, None))
+                 for d, a, b in zip(frame["document"], frame["start"], frame["end"], strict=True)]
+        out["time_start"] = [None if t is None else round(t, 3) for t, _ in found]
+        out["time_end"] = [None if t is None else round(t, 3) for _, t in found]
     if reference == "line":
         out = out.astype({"line_start": int, "line_end": int})
     out.attrs["references"] = [r for r in ("sentence", "line") if r in used]

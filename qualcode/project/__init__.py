@@ -14,8 +14,11 @@ inheriting them all:
 - :mod:`.history`: history, undo and redo
 - :mod:`.memos`: memos on the project, documents, codes, informants, groups and codings, and their links
 - :mod:`.queries`: coding queries, their counts, saved queries and coding their results (on codings)
+- :mod:`.attributes`: the kinds of informant attributes (text, number, date, category), checked on every write
 - :mod:`.accounts`: accounts, signing in, sign-in records and locks
 - :mod:`.words`: word frequencies, their comparison between groups, the stop list, the concordance (on analysis)
+- :mod:`.media`: recordings linked to documents (kept in ``<project file>.media/``) and turn times
+- :mod:`.surveys`: survey import: respondents as informants, each one's open-ended answers as a document
 
 Every method that writes runs in one transaction and records an audit event; a method that raises
 leaves the project file exactly as it was. What builds a table from a whole project is in
@@ -27,21 +30,25 @@ from __future__ import annotations
 from .accounts import ProjectAccounts
 from .agreement import ProjectAgreement
 from .analysis import ProjectAnalysis
+from .attributes import ProjectAttributes
 from .base import CODER_ROLES, requires
 from .codebook_edit import CodebookEditing
 from .codings import CodingSpec, ProjectCodings
 from .core import DEFAULT_SOURCE_TYPES, ImportedDocument, Progress, ProjectCore
 from .history import ProjectHistory
+from .media import ProjectMedia
 from .memos import ProjectMemos
 from .queries import ProjectQueries
 from .suggestions import ProjectSuggest
+from .surveys import ProjectSurveys
 from .words import ProjectWords
 
 __all__ = ["CODER_ROLES", "DEFAULT_SOURCE_TYPES", "CodingSpec", "ImportedDocument", "Progress", "Project", "requires"]
 
 
 class Project(ProjectWords, ProjectAnalysis, ProjectAgreement, ProjectSuggest, ProjectMemos, ProjectQueries,
-              ProjectCodings, ProjectCore, CodebookEditing, ProjectHistory, ProjectAccounts):
+              ProjectCodings, ProjectMedia, ProjectSurveys, ProjectAttributes, ProjectCore, CodebookEditing,
+              ProjectHistory, ProjectAccounts):
     """A qualcode project file: every concern of the package in one object.
 
     Example

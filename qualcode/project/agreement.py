@@ -159,10 +159,10 @@ class ProjectAgreement(ProjectCodings, ProjectAssignments):
                 parents[label] = parent
         below = self._codes_below() if rollup else {}
         read = list(dict.fromkeys([*wanted, *(c for members in families.values() for c in members)]))
-        # the unit only decides which units the basis reads (none are used); the coders' raw spans are compared
+        # the coders' raw spans are compared: the basis reads no units, only which documents
         codings, units, names, _, _, _ = self._agreement_basis(coders, "turn", read, documents, "majority",
-                                                              below=below, selection=selection)
-        doc_ids = set(units.attrs.get("document_ids") or pd.unique(units["document_id"]).tolist())
+                                                              below=below, selection=selection, read_units=False)
+        doc_ids = set(units.attrs["document_ids"])
         rows = [r for r in self.store.documents() if r["id"] in doc_ids]
         report = unitized_report(codings, {r["id"]: int(r["characters"] or 0) for r in rows}, coders=names,
                                  codes=wanted, rollup=below, families=families,
@@ -194,7 +194,8 @@ class ProjectAgreement(ProjectCodings, ProjectAssignments):
 
     def _agreement_basis(self, coders: Sequence[str], unit: str, codes: Iterable[str] | None,
                          documents: Iterable[str | int] | None, rule: str,
-                         below: dict[str, list[str]] | None = None, selection: str = "assigned"):
+                         below: dict[str, list[str]] | None = None, selection: str = "assigned",
+                         read_units: bool = True):
         unit = check_choice(unit, UNIT_KINDS, "unit")
         rule = check_choice(rule, RULES, "projection rule")
         names = [coders] if isinstance(coders, str) else [str(c).strip() for c in coders or []]
@@ -215,7 +216,9 @@ class ProjectAgreement(ProjectCodings, ProjectAssignments):
             chosen = "named"
         read = list(dict.fromkeys([*keys, *(c for k in keys for c in (below or {}).get(k, []))]))
         codings = self._agreement_codings(names, read, doc_ids)
-        if unit == "char":
+        if not read_units:  # the caller compares raw spans: only the documents are needed
+            units = pd.DataFrame(columns=["document_id", "start", "end"])
+        elif unit == "char":
             units = char_units({d: len(self.store.document_text(d)) for d in doc_ids})
         else:
             units = self.units(kind=unit)

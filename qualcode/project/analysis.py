@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from ..analysis.cooccurrence import cooccurrence as _cooccurrence
+from ..analysis.query import Filter
 from ..analysis.triangulation import (
     AXES,
     MEASURES,
@@ -38,6 +39,15 @@ from ..errors import InputError, NotFoundError, check_choice, unknown_message
 from ..store import now
 from .base import abbreviate, requires
 from .codings import ProjectCodings
+from .filters import (
+    ATTRIBUTE_PREFIX,
+    attribute_axis,
+    attribute_of,
+    document_ids,
+    filter_codings,
+    is_coding_level,
+    parsed,
+)
 
 VERDICTS = ("agreement", "partial_agreement", "silence", "dissonance")
 VERDICT_COLUMNS = ["id", "code", "group_a", "group_b", "verdict", "rationale", "supervisor", "created_at"]
@@ -55,10 +65,14 @@ class ProjectAnalysis(ProjectCodings):
 
     def axis_values(self, by: str) -> list[str]:
         """The columns of a matrix ``by`` this axis: every group key (group order), every source
-        type, or every informant key (group order, then key).
+        type, every informant key (group order, then key), or the values of an informant attribute
+        (``"attribute:NAME"``: its declared categories in order, else the values found, sorted).
 
-        Raises InputError for an unknown axis.
+        Raises InputError for an unknown axis or attribute.
         """
+        attribute = attribute_of(by)
+        if attribute is not None:
+            return attribute_axis(self, attribute)[1]
         by = check_choice(by, AXES, "axis (by)")
         if by == "group":
             return [g["key"] for g in self.store.groups()]
@@ -67,19 +81,24 @@ class ProjectAnalysis(ProjectCodings):
         return [i["key"] for i in self.store.informants()]
 
     def matrix(self, *, by: str = "group", measure: str = "segments",
-               coders: Iterable[str] | None = None, rollup: bool = False) -> pd.DataFrame:
+               coders: Iterable[str] | None = None, rollup: bool = False, where: str | None = None) -> pd.DataFrame:
         """The convergence coding matrix (Farmer et al., 2006): codes x ``axis_values(by)``.
 
         Parameters
         ----------
-        by : {"group", "source_type", "informant"}
-            The data sources that triangulate.
+        by : {"group", "source_type", "informant"} or "attribute:NAME"
+            The data sources that triangulate; ``attribute:NAME``: the values of an informant attribute
+            (``attribute:gender``, ``attribute:role``), informants without a value left out as unassigned.
         measure : {"segments", "informants", "share", "words"}
-            See :func:`qualcode.analysis.triangulation.code_matrix`.
+            See :func:`qualcode.analysis.triangulation.code_matrix`; ``share`` on an attribute axis is the
+            percentage of the informants with that value.
         coders : iterable of str, optional
             Coder names whose codings count; None (or empty): all coders pooled.
         rollup : bool
             Top-level codes only, each counting its sub-codes' codings too.
+        where : str, optional
+            A condition (the ``WHERE`` part of the query language, e.g. ``group = leadership AND age >= 40``):
+            only the codings it holds for count.
 
         Returns
         -------
@@ -91,35 +110,61 @@ class ProjectAnalysis(ProjectCodings):
         Raises
         ------
         InputError
-            Unknown ``by``/``measure``, or ``share`` on another axis than group.
+            Unknown ``by``/``measure``/attribute, ``share`` on the source type or informant axis, a bad
+            ``where`` (with its ``position``).
         NotFoundError
             Unknown coder.
         """
-        by = check_choice(by, AXES, "axis (by)")
+        attribute = attribute_of(by)
+        if attribute is None:
+            by = check_choice(by, AXES, "axis (by)")
         measure = check_choice(measure, MEASURES, "measure")
-        coder_ids = self._coder_ids(coders)
+        condition = parsed(where)
         codes = self._code_frame()
-        keys_by_id = {row["id"]: row["key"] for row in self.store.code_tree()}
-        documents = self.store.document_axes()
-        if measure == "words":
-            frame = self.store.coding_quotes(coder_ids)
-            weight = None
+        if is_coding_level(condition):
+            # a coder or date condition is decided per coding: read the codings themselves
+            rows = filter_codings(self, condition, self.codings(coders=self._coder_names(coders)))
+            frame = rows[["code", "document_id", "informant", "group", "source_type", "quote"]].copy()
+            weight = None if measure == "words" else "n"
+            frame["n"] = 1
         else:
-            frame = self.store.coding_counts(coder_ids)
-            weight = "n"
-        frame = frame.merge(documents, on="document_id", how="left", validate="many_to_one")
-        frame["code"] = frame["code_id"].map(keys_by_id)
+            coder_ids = self._coder_ids(coders)
+            keys_by_id = {row["id"]: row["key"] for row in self.store.code_tree()}
+            if measure == "words":
+                frame = self.store.coding_quotes(coder_ids)
+                weight = None
+            else:
+                frame = self.store.coding_counts(coder_ids)
+                weight = "n"
+            ids = document_ids(self, condition)
+            if ids is not None:
+                frame = frame[frame["document_id"].isin(ids)]
+            frame = frame.merge(self.store.document_axes(), on="document_id", how="left", validate="many_to_one")
+            frame["code"] = frame["code_id"].map(keys_by_id)
         informants = self.informants() if measure == "share" else None
-        return code_matrix(frame, codes, by=by, measure=measure, columns=self.axis_values(by),
-                           informants=informants, rollup=rollup, weight=weight)
+        if attribute is None:
+            return code_matrix(frame, codes, by=by, measure=measure, columns=self.axis_values(by),
+                               informants=informants, rollup=rollup, weight=weight)
+        # an attribute axis: the attribute's value takes the group's place (share: of the informants with it)
+        values, columns = attribute_axis(self, attribute)
+        frame = frame.assign(group=frame["informant"].map(values))
+        if informants is not None:
+            informants = informants.assign(group=informants["key"].map(values))
+        matrix = code_matrix(frame, codes, by="group", measure=measure, columns=columns, informants=informants,
+                             rollup=rollup, weight=weight)
+        matrix.columns.name = f"{ATTRIBUTE_PREFIX}{attribute}"
+        matrix.attrs.update(axis=matrix.columns.name, axis_label=f"{attribute} values")
+        return matrix
 
     def triangulation_table(self, *, by: str = "group", measure: str = "segments",
-                            coders: Iterable[str] | None = None, rollup: bool = False) -> pd.DataFrame:
+                            coders: Iterable[str] | None = None, rollup: bool = False,
+                            where: str | None = None) -> pd.DataFrame:
         """The matrix with its coverage pattern and the supervisor's latest verdict beside it.
 
         Following Farmer et al. (2006), the computed pattern (where a code is present) and
         the verdict (whether the sources agree: agreement, partial_agreement, silence,
-        dissonance) are shown side by side; only the verdict is a judgement.
+        dissonance) are shown side by side; only the verdict is a judgement. ``by`` and
+        ``where`` as for :meth:`matrix`.
 
         Returns
         -------
@@ -128,7 +173,7 @@ class ProjectAnalysis(ProjectCodings):
             ``verdict_by`` and ``verdict_at`` (the latest whole-code verdict; "" when none).
             ``attrs`` as for :meth:`matrix`.
         """
-        matrix = self.matrix(by=by, measure=measure, coders=coders, rollup=rollup)
+        matrix = self.matrix(by=by, measure=measure, coders=coders, rollup=rollup, where=where)
         clash = [c for c in matrix.columns if c in TABLE_EXTRA_COLUMNS]
         if clash:
             raise InputError(f"cannot build the triangulation table: column(s) {', '.join(clash)} of the "
@@ -148,7 +193,8 @@ class ProjectAnalysis(ProjectCodings):
         return table
 
     def cell_quotes(self, code: str, column: str, *, by: str = "group",
-                    coders: Iterable[str] | None = None, rollup: bool = False, context: int = 80) -> pd.DataFrame:
+                    coders: Iterable[str] | None = None, rollup: bool = False, context: int = 80,
+                    where: str | None = None) -> pd.DataFrame:
         """The quotes behind one matrix cell, with where they are and the text around them.
 
         What a supervisor reads before giving a verdict on a code (Farmer et al., 2006).
@@ -159,6 +205,8 @@ class ProjectAnalysis(ProjectCodings):
             The row's code key (with ``rollup``: its sub-codes' codings too).
         column : str
             One of :meth:`axis_values` ``(by)``.
+        by, where :
+            As for :meth:`matrix`.
         context : int
             Characters of text kept before and after each quote (newlines shown as spaces).
 
@@ -172,20 +220,29 @@ class ProjectAnalysis(ProjectCodings):
         Raises
         ------
         NotFoundError
-            Unknown code, column or coder. InputError: unknown axis, bad ``context``.
+            Unknown code, column or coder. InputError: unknown axis, bad ``context`` or ``where``.
         """
-        by = check_choice(by, AXES, "axis (by)")
+        attribute = attribute_of(by)
+        if attribute is None:
+            by = check_choice(by, AXES, "axis (by)")
         if isinstance(context, bool) or not isinstance(context, int) or context < 0:
             raise InputError(f"context must be a whole number >= 0, got {context!r}")
         allowed = self.axis_values(by)
         if column not in allowed:
-            raise NotFoundError(unknown_message(by.replace("_", " "), column, abbreviate(allowed), listed="known"))
+            what = f"{attribute} value" if attribute is not None else by.replace("_", " ")
+            raise NotFoundError(unknown_message(what, column, abbreviate(allowed), listed="known"))
         codes = self._code_frame()
         self._code(code)
         wanted = [code, *self._descendant_keys(code)] if rollup else [code]
         coder_names = self._coder_names(coders)
-        rows = cell_codings(self.codings(codes=wanted, coders=coder_names), codes, code, column,
-                            by=by, rollup=rollup)
+        codings = filter_codings(self, where, self.codings(codes=wanted, coders=coder_names))
+        if attribute is None:
+            rows = cell_codings(codings, codes, code, column, by=by, rollup=rollup)
+        else:
+            values = attribute_axis(self, attribute)[0]
+            axis = codings.assign(group=codings["informant"].map(values), own_group=codings["group"])
+            rows = cell_codings(axis, codes, code, column, by="group", rollup=rollup)
+            rows["group"] = rows.pop("own_group")
         texts: dict[int, str] = {}
         lines, before, after = [], [], []
         for doc_id, start, end in zip(rows["document_id"], rows["start"], rows["end"], strict=True):
@@ -308,7 +365,7 @@ class ProjectAnalysis(ProjectCodings):
         return pd.DataFrame(self.store.summaries(), columns=SUMMARY_COLUMNS)
 
     def framework_matrix(self, *, coders: Iterable[str] | None = None, rollup: bool = False,
-                         quotes: int = 2) -> pd.DataFrame:
+                         quotes: int = 2, where: str | None = None) -> pd.DataFrame:
         """Informants x codes, each cell the stored summary or, by default, the count and first quotes.
 
         Rows: every informant (group order, then key); columns: the codes in matrix row order
@@ -317,9 +374,16 @@ class ProjectAnalysis(ProjectCodings):
         (the number of codings, then up to ``quotes`` distinct quotes in reading order, each
         shortened to 80 characters; the same passage coded by two coders is shown once), or
         ``""`` when the informant has no coding of the code.
+
+        ``where``: a condition as for :meth:`matrix`; the rows are the informants with a document it
+        holds for (a condition on coder or date: with a coding it holds for), and only the codings it
+        holds for count and are quoted.
         """
         if isinstance(quotes, bool) or not isinstance(quotes, int) or quotes < 0:
             raise InputError(f"quotes must be a whole number >= 0, got {quotes!r}")
+        condition = parsed(where)
+        if condition is not None:
+            return self._framework_where(condition, coders, rollup, quotes)
         codes = self._code_frame()
         coder_names = self._coder_names(coders)
         informants = self.axis_values("informant")
@@ -353,6 +417,32 @@ class ProjectAnalysis(ProjectCodings):
                 found = _distinct(every.loc[every["informant"] == informant, "quote"])
             shown = [f"“{_shorten(q)}”" for q in found[:quotes]]
             frame.at[informant, row] = " · ".join([f"{totals[(informant, row)]}×", *shown])
+        for item in self.store.summaries():
+            if item["informant"] in frame.index and item["code"] in frame.columns:
+                frame.at[item["informant"], item["code"]] = item["summary"]
+        return frame
+
+    def _framework_where(self, condition: Filter, coders: Iterable[str] | None, rollup: bool,
+                         quotes: int) -> pd.DataFrame:
+        """:meth:`framework_matrix` of the codings a condition holds for, read whole (a filtered view)."""
+        codes = self._code_frame()
+        columns, row_of = code_rows(codes, rollup)
+        every = filter_codings(self, condition, self.codings(coders=self._coder_names(coders)))
+        if is_coding_level(condition):
+            kept = set(every["informant"].dropna())
+        else:
+            ids = document_ids(self, condition) or set()
+            documents = self.documents()
+            kept = set(documents.loc[documents["id"].isin(ids), "informant"].dropna())
+        informants = [k for k in self.axis_values("informant") if k in kept]
+        frame = pd.DataFrame("", index=pd.Index(informants, name="informant", dtype=object),
+                             columns=pd.Index(columns, name="code", dtype=object), dtype=object)
+        every = every.assign(row=every["code"].map(row_of)).dropna(subset=["row", "informant"])
+        every = every.sort_values(["informant", "row", "document_id", "start", "end", "id"], kind="stable")
+        for (informant, row), part in every.groupby(["informant", "row"], sort=False):
+            if informant in frame.index:
+                shown = [f"“{_shorten(q)}”" for q in _distinct(part["quote"])[:quotes]]
+                frame.at[informant, row] = " · ".join([f"{len(part)}×", *shown])
         for item in self.store.summaries():
             if item["informant"] in frame.index and item["code"] in frame.columns:
                 frame.at[item["informant"], item["code"]] = item["summary"]

@@ -32,7 +32,8 @@ from ..export.quotes import DEFAULT_CITATION, REFERENCES, quote_table, reference
 from ..export.tables import Table
 from ..export.transcript import transcript_frame, write_transcript
 from . import Project
-from .paper import agreement_paper, code_names, framework_paper, legend, matrix_paper, who
+from .filters import filter_codings
+from .paper import agreement_paper, code_names, framework_paper, legend, matrix_paper, where_note, who
 
 
 @dataclass(frozen=True)
@@ -55,20 +56,40 @@ def _code_legend(project: Project, used: Any) -> str:
 
 
 def codings_table(project: Project, *, coders: list[str] | None = None, document: str | None = None) -> Table:
-    """Every coding with document, informant, group, source type, code, coder, offsets, quote, memo."""
-    frame = project.codings(document=document, coders=coders).drop(columns=["document_id"])
+    """Every coding with document, informant, group, source type, code, coder, offsets, quote, memo, and the
+    time range of its passage in the document's recording (time_start, time_end; blank when untimed)."""
+    frame = project.codings(document=document, coders=coders)
+    frame = _with_times(project, frame).drop(columns=["document_id"])
     where = f"document {document}" if document else "all documents"
     return Table(frame, title="Codings", name="codings",
                  caption=f"{len(frame)} codings, {where}, {who(coders)}.",
-                 notes="start and end are 0-based, end-exclusive character offsets into the stored text.")
+                 notes="start and end are 0-based, end-exclusive character offsets into the stored text. "
+                       + TIME_NOTE)
+
+
+TIME_NOTE = ("time_start and time_end: seconds into the recording, from the start of the first timed turn the "
+             "passage touches to the end of the last; blank where the document has no turn times.")
+
+
+def _with_times(project: Project, frame: pd.DataFrame, *, at: int | None = None) -> pd.DataFrame:
+    """``frame`` (document_id, start, end per row; or one document ``at``) with time_start and time_end."""
+    ids = frame["document_id"].tolist() if at is None else [at] * len(frame)
+    times = project.passage_times(ids, frame["start"].tolist(), frame["end"].tolist())
+    frame = frame.copy()
+    frame["time_start"] = [None if s is None else round(s, 3) for s, _ in times]
+    frame["time_end"] = [None if e is None else round(e, 3) for _, e in times]
+    return frame
 
 
 def quote_frame(project: Project, *, coders: list[str] | None = None, document: str | None = None,
-                citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = False) -> pd.DataFrame:
+                citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = False,
+                where: str | None = None, times: bool = False) -> pd.DataFrame:
     """The project's coded passages as :func:`qualcode.export.quotes.quote_table` lays them out, cited by
-    ``reference`` ("sentence": the sentence units stored at import, read once, never segmented again)."""
+    ``reference`` ("sentence": the sentence units stored at import, read once, never segmented again);
+    ``where``: only the codings a condition holds for (:meth:`Project.matrix`); ``times``: add each passage's
+    time range in its recording (``time_start``, ``time_end``) when any passage lies in timed turns."""
     reference = check_choice(reference, REFERENCES, "reference unit (reference)")
-    codings = project.codings(document=document, coders=coders)
+    codings = filter_codings(project, where, project.codings(document=document, coders=coders))
     texts = {name: project.document(name)["text"] for name in codings["document"].unique()}
     sentences = None
     if reference == "sentence":
@@ -82,11 +103,27 @@ def quote_frame(project: Project, *, coders: list[str] | None = None, document: 
                        group_order=groups["key"].tolist(), citation=citation,
                        group_names={k: n for k, n in zip(groups["key"], groups["name"], strict=True)
                                     if isinstance(n, str) and n.strip()},
-                       reference=reference, sentences=sentences, memos=memos)
+                       reference=reference, sentences=sentences, memos=memos,
+                       times=_passage_times(project, codings) if times else None)
+
+
+def _passage_times(project: Project, codings: pd.DataFrame) -> dict[tuple[str, int, int], tuple] | None:
+    """(document, start, end) -> the passage's time range, for the quote table; None when no passage is timed,
+    so that a project without recordings or turn times gets no empty time columns."""
+    if codings.empty:
+        return None
+    spans = codings[["document_id", "document", "start", "end"]].drop_duplicates()
+    found = project.passage_times(spans["document_id"].tolist(), spans["start"].tolist(), spans["end"].tolist())
+    if all(start is None for start, _ in found):
+        return None
+    return {(str(d), int(a), int(b)): t
+            for (d, a, b), t in zip(spans[["document", "start", "end"]].itertuples(index=False, name=None), found,
+                                    strict=True)}
 
 
 def quotes_table(project: Project, *, coders: list[str] | None = None, document: str | None = None,
-                 citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = False) -> Table:
+                 citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = False,
+                 where: str | None = None, times: bool = False) -> Table:
     """Coded passages grouped by code, then informant group, each with a citation label; one row per
     passage, its coders listed (see :mod:`qualcode.export.quotes`), with their memos if ``memos``.
 
@@ -97,30 +134,39 @@ def quotes_table(project: Project, *, coders: list[str] | None = None, document:
     computed on. A document without sentence units cites its lines, and the note says so.
     ``reference="line"`` cites lines of the stored text throughout. The ``exemplar`` column is there only
     when a passage is flagged: a column of "False" would take a paper's width from the quotes.
+    ``where`` keeps the codings a condition holds for (``gender = P AND group = community``). ``times``: when
+    a passage lies in turns with times (a recording's transcript), ``time_start`` and ``time_end`` follow the
+    columns (off by default: a paper's table keeps its width for the quotes).
     """
     frame = quote_frame(project, coders=coders, document=document, citation=citation, reference=reference,
-                        memos=memos)
+                        memos=memos, where=where, times=times)
     if "exemplar" in frame.columns and not frame["exemplar"].astype(bool).any():
         frame = frame.drop(columns=["exemplar"])
     pooled = not coders or len(coders) > 1
     notes = ("One row per passage: codings of a code on exactly the same characters of a document are one "
              "row, their coders listed; passages that only overlap are separate rows. " if pooled else "")
     notes += reference_note(frame.attrs.get("references") or [reference])
+    if "time_start" in frame.columns:
+        notes += " " + TIME_NOTE
+    notes += f" {where_note(where)}" if where_note(where) else ""
     return Table(frame, title="Quotes by Code and Informant Group", name="quotes",
                  caption=f"{len(frame)} coded passages, {who(coders)}.", notes=notes)
 
 
 def matrix_table(project: Project, *, by: str = "group", measure: str = "segments",
-                 coders: list[str] | None = None, rollup: bool = False) -> Table:
-    """The triangulation table: codes x groups (source types, informants), coverage and verdict."""
-    raw = project.triangulation_table(by=by, measure=measure, coders=coders, rollup=rollup)
-    return matrix_paper(project, raw, by=by, measure=measure, coders=coders, rollup=rollup)
+                 coders: list[str] | None = None, rollup: bool = False, where: str | None = None) -> Table:
+    """The triangulation table: codes x groups (source types, informants, an informant attribute's values:
+    ``by="attribute:NAME"``), coverage and verdict; ``where`` keeps the codings a condition holds for."""
+    raw = project.triangulation_table(by=by, measure=measure, coders=coders, rollup=rollup, where=where)
+    return matrix_paper(project, raw, by=by, measure=measure, coders=coders, rollup=rollup, where=where)
 
 
-def framework_table(project: Project, *, coders: list[str] | None = None, rollup: bool = False) -> Table:
-    """Informants x codes: each cell the informant's summary, or the count and first quotes."""
-    return framework_paper(project, project.framework_matrix(coders=coders, rollup=rollup), coders=coders,
-                           rollup=rollup)
+def framework_table(project: Project, *, coders: list[str] | None = None, rollup: bool = False,
+                    where: str | None = None) -> Table:
+    """Informants x codes: each cell the informant's summary, or the count and first quotes; ``where`` keeps
+    the informants and codings a condition holds for."""
+    return framework_paper(project, project.framework_matrix(coders=coders, rollup=rollup, where=where),
+                           coders=coders, rollup=rollup, where=where)
 
 
 def agreement_table(project: Project, *, coders: list[str] | None = None, unit: str = "sentence",
@@ -221,7 +267,8 @@ def cooccurrence_table(project: Project, *, coders: list[str] | None = None, mea
 
 
 def transcript_table(project: Project, *, document: str | None = None, coders: list[str] | None = None) -> Table:
-    """The coded transcript of one document as a table: line number, text, codes on the line.
+    """The coded transcript of one document as a table: line number, text, codes on the line, and for a document
+    with turn times each line's time range in the recording (time_start, time_end).
 
     (As a document with [code] markers after each passage: :func:`export_transcript`.)
     """
@@ -231,17 +278,26 @@ def transcript_table(project: Project, *, document: str | None = None, coders: l
     doc = project.document(document)
     codings = project.codings(document=document, coders=coders)
     frame = transcript_frame(doc["text"], zip(codings["start"], codings["end"], codings["code"], strict=True))
+    lengths = frame["text"].str.len()
+    frame["start"] = (lengths + 1).cumsum().shift(fill_value=0)
+    frame["end"] = frame["start"] + lengths.clip(lower=1)
+    frame = _with_times(project, frame, at=doc["id"]).drop(columns=["start", "end"])
+    timed = frame["time_start"].notna().any()
+    if not timed:  # an untimed document: two empty columns would only take a paper's width
+        frame = frame.drop(columns=["time_start", "time_end"])
     return Table(frame, title=doc["name"], name="transcript",
                  caption=f"Coded transcript, {len(codings)} codings, {who(coders)}.",
-                 notes="codes: the codes of the passages on each line. " + _code_legend(project, codings["code"]))
+                 notes="codes: the codes of the passages on each line. " + _code_legend(project, codings["code"])
+                       + (" " + TIME_NOTE.replace("passage", "line") if timed else ""))
 
 
 CATALOG: dict[str, Entry] = {
     "codings": Entry(codings_table, ("coders", "document"), "every coding with its quote"),
-    "quotes": Entry(quotes_table, ("coders", "document", "citation", "reference", "memos"),
+    "quotes": Entry(quotes_table, ("coders", "document", "citation", "reference", "memos", "where", "times"),
                     "quotes grouped by code and group, with citation labels"),
-    "matrix": Entry(matrix_table, ("by", "measure", "coders", "rollup"), "triangulation matrix with verdicts"),
-    "framework": Entry(framework_table, ("coders", "rollup"), "informants x codes with summaries or quotes"),
+    "matrix": Entry(matrix_table, ("by", "measure", "coders", "rollup", "where"),
+                    "triangulation matrix with verdicts"),
+    "framework": Entry(framework_table, ("coders", "rollup", "where"), "informants x codes with summaries or quotes"),
     "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule", "rollup", "selection"),
                        "intercoder agreement (needs coders)"),
     "codebook": Entry(codebook_table, (), "codebook appendix with definitions and counts"),

@@ -18,6 +18,7 @@ from typing import Any, Self
 import pandas as pd
 
 from .. import segment
+from ..analysis.attributes import check_attributes
 from ..check import check_store
 from ..codebook import Code, Codebook, load_codebook
 from ..errors import DuplicateError, InputError, NotFoundError, Term, unknown_message
@@ -26,6 +27,7 @@ from ..search import find_hits
 from ..store import Store, now
 from .base import ProjectBase, abbreviate, required, requires
 from .codebook_edit import checked_hotkeys
+from .filters import document_ids
 
 DEFAULT_SOURCE_TYPES = {"interview": "Interview", "observation": "Observation", "document": "Document"}
 INFORMANT_COLUMNS = ("key", "group", "role", "organisation")
@@ -157,6 +159,7 @@ class ProjectCore(ProjectBase):
     ) -> int:
         key = required(key, Term("informant key", "term_informant_key"))
         group_row = self._group(group)
+        self._check_attribute_values(key, attributes)
         with self.store.atomic():
             if self.store.informant_by_key(key):
                 raise DuplicateError(f"informant '{key}' already exists", key="err_duplicate_informant", informant=key)
@@ -177,10 +180,16 @@ class ProjectCore(ProjectBase):
         if "group" in update:
             update["group_id"] = self._group(update.pop("group"))["id"]
         if "attributes" in update:
+            self._check_attribute_values(update.get("key", key), update["attributes"])
             update["attributes"] = json.dumps(dict(update["attributes"] or {}), ensure_ascii=False)
         with self.store.atomic():
             self.store.update_informant(informant["id"], update)
             self.store.log_event(actor, "informant.edit", {"key": key, **fields})
+
+    def _check_attribute_values(self, informant: str, attributes: Mapping[str, Any] | None) -> None:
+        """InputError naming the informant, attribute and value when a value is not of its declared kind."""
+        types = {t["name"]: (t["kind"], json.loads(t["categories"] or "[]")) for t in self.store.attribute_types()}
+        check_attributes(types, informant, attributes)
 
     def informants(self) -> pd.DataFrame:
         rows = self.store.informants()
@@ -374,11 +383,13 @@ class ProjectCore(ProjectBase):
 
     def search(self, query: str, *, whole_word: bool = False, case_sensitive: bool = False,
                groups: list[str] | None = None, informants: list[str] | None = None,
-               source_types: list[str] | None = None, context: int = 60) -> pd.DataFrame:
+               source_types: list[str] | None = None, context: int = 60, where: str | None = None) -> pd.DataFrame:
         """Find ``query`` (literal text) in the documents, one row per hit, by document id and start.
 
         ``groups``, ``informants`` and ``source_types`` narrow the documents (None or
-        empty: no filter; unknown values raise NotFoundError). Columns: document_id,
+        empty: no filter; unknown values raise NotFoundError); so does ``where``, a condition on the
+        documents (``gender = P AND group = community``; see :func:`qualcode.analysis.query.document_mask`;
+        InputError with its position when it is bad). Columns: document_id,
         document, informant, group, source_type, start, end, before, match, after;
         ``text[start:end] == match`` in code points. See :func:`qualcode.search.find_hits`.
         """
@@ -394,9 +405,12 @@ class ProjectCore(ProjectBase):
                                     f"{abbreviate(allowed)}")
             filters[what] = values
         find_hits("", query, whole_word=whole_word, case_sensitive=case_sensitive, context=context)  # check args
+        kept = document_ids(self, where)
         rows = []
         for doc in self.store.document_texts(group_keys=filters["group"], informant_keys=filters["informant"],
                                              source_types=filters["source type"]):
+            if kept is not None and int(doc["id"]) not in kept:
+                continue
             for start, end, before, match, after in find_hits(doc["text"], query, whole_word=whole_word,
                                                               case_sensitive=case_sensitive, context=context):
                 rows.append((doc["id"], doc["name"], doc["informant"], doc["group"], doc["source_type"],

@@ -146,12 +146,27 @@ def who(coders: list[str] | None) -> str:
     return f"coders {', '.join(coders)}" if coders else "all coders pooled"
 
 
+def axis_phrase(by: str) -> str:
+    """An axis in words: "informant group", "source type", "gender value" (``attribute:gender``)."""
+    if by.lower().startswith("attribute:"):
+        return f"{by.split(':', 1)[1].strip().replace('_', ' ')} value"
+    return AXIS_PHRASES.get(by, by.replace("_", " "))
+
+
+def where_note(where: str | None) -> str:
+    """The note of a table filtered by a condition ("" when it is not)."""
+    return f"Only the codings where {' '.join(where.split())}." if where and where.strip() else ""
+
+
 def matrix_paper(project: Project, raw: pd.DataFrame, *, by: str, measure: str, coders: list[str] | None,
-                 rollup: bool) -> Table:
-    """The triangulation table ``raw`` (:meth:`Project.triangulation_table`) with its title, caption and notes."""
+                 rollup: bool, where: str | None = None) -> Table:
+    """The triangulation table ``raw`` (:meth:`Project.triangulation_table`) with its title, caption and notes;
+    ``where``: the condition it was filtered by, said in the notes."""
     frame, remarks = paper_matrix(project, raw, by=by, rollup=rollup)
-    axis = AXIS_PHRASES.get(by, by.replace("_", " "))
+    axis = axis_phrase(by)
     notes = [f"Coverage: the {axis}s in which the code is present."]
+    if where_note(where):
+        notes.append(where_note(where))
     if "verdict" in frame.columns:
         notes.append("Verdict: the supervisor's latest judgement of whether the sources agree.")
     notes += remarks
@@ -164,9 +179,13 @@ def matrix_paper(project: Project, raw: pd.DataFrame, *, by: str, measure: str, 
                  notes=" ".join(notes))
 
 
-def framework_paper(project: Project, frame: pd.DataFrame, *, coders: list[str] | None, rollup: bool) -> Table:
-    """The framework matrix ``frame`` (:meth:`Project.framework_matrix`) with a legend of its code columns."""
+def framework_paper(project: Project, frame: pd.DataFrame, *, coders: list[str] | None, rollup: bool,
+                    where: str | None = None) -> Table:
+    """The framework matrix ``frame`` (:meth:`Project.framework_matrix`) with a legend of its code columns;
+    ``where``: the condition it was filtered by, said in the notes."""
     notes = ["A cell holds the written summary, or the number of codings and the first quotes."]
+    if where_note(where):
+        notes.append(where_note(where))
     empty_parents = [] if rollup else parent_columns_without_codings(project, frame)
     if empty_parents:
         frame = frame.drop(columns=empty_parents)

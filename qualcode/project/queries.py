@@ -22,6 +22,7 @@ from ..export.tables import Table
 from ..store import now
 from .base import required
 from .codings import CodingSpec, ProjectCodings
+from .filters import attribute_axis, attribute_of
 from .history import ProjectHistory
 
 #: What :meth:`ProjectQueries.run_query` adds to the quote table's columns: where each passage is.
@@ -104,19 +105,25 @@ class ProjectQueries(ProjectCodings, ProjectHistory):
                      caption=f"{len(frame)} passages, {whose}.", notes=notes)
 
     def query_matrix(self, text: str, *, by: str = "group", coders: Iterable[str] | None = None) -> pd.DataFrame:
-        """How many passages ``text`` retrieves per group, informant or source type (``by``): row ``all``, then
+        """How many passages ``text`` retrieves per group, informant, source type or informant attribute (``by``,
+        ``attribute:NAME``; informants without a value are unassigned): row ``all``, then
         one row per code taking part (:func:`qualcode.analysis.query.passage_counts`); every value of the axis
         is a column, in the project's order. ``attrs["unassigned"]``: passages without a value on the axis."""
-        if by not in QUERY_AXES:
-            raise InputError(unknown_message("axis (by)", by, QUERY_AXES))
+        attribute = attribute_of(by)
+        if attribute is None and by not in QUERY_AXES:
+            raise InputError(unknown_message("axis (by)", by, (*QUERY_AXES, "attribute:NAME")))
         passages = self.query_passages(text, coders=coders)
-        if by == "group":
+        documents = self.documents()
+        if attribute is not None:
+            values, order = attribute_axis(self, attribute)
+            documents[by] = [values.get(i) if isinstance(i, str) else None for i in documents["informant"]]
+        elif by == "group":
             order = self.groups()["key"].tolist()
         elif by == "informant":
             order = self.informants()["key"].tolist()
         else:
             order = list(self.store.source_types())
-        table = passage_counts(passages, self.documents(), by=by, order=order)
+        table = passage_counts(passages, documents, by=by, order=order)
         codes = self.codes()["key"].tolist()
         rank = {k: i for i, k in enumerate(codes)}
         rows = ["all", *sorted((c for c in table.index if c != "all"), key=lambda c: rank.get(c, len(rank)))]

@@ -27,6 +27,8 @@ from ..export.report import GroupCount, Quote, Report, Section, Verdict, write_r
 from . import Project
 from .base import abbreviate
 from .catalog import quote_frame
+from .filters import filter_codings
+from .paper import where_note
 
 LAYOUTS = ("report", "paper")
 EXEMPLAR_CHOICES = ("all", "only")
@@ -73,7 +75,7 @@ def select_quotes(quotes: pd.DataFrame, exemplars: str | int) -> pd.DataFrame:
 def build_report(project: Project, *, codes: Iterable[str] | None = None, groups: Iterable[str] | None = None,
                  coders: Iterable[str] | None = None, exemplars: str | int = "all", document: str | None = None,
                  citation: str = DEFAULT_CITATION, reference: str = "sentence", memos: bool = True,
-                 layout: str = "report", today: dt.date | None = None) -> Report:
+                 layout: str = "report", today: dt.date | None = None, where: str | None = None) -> Report:
     """The report of ``project`` as plain data, for :func:`qualcode.export.report.write_report`.
 
     Parameters
@@ -93,11 +95,14 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
         quotes, and the codes above them) and the quotes with their citations; nothing else.
     today : date, optional
         The date on the title page (default: today).
+    where : str, optional
+        Only the codings a condition holds for (the ``WHERE`` part of the query language, e.g.
+        ``gender = P AND group = community``); the counts and coverage follow it.
 
     Raises
     ------
     InputError
-        A bad ``exemplars`` or ``layout``; NotFoundError for an unknown code, group, coder or document.
+        A bad ``exemplars``, ``layout`` or ``where``; NotFoundError for an unknown code, group, coder or document.
     """
     project.require("export")
     if layout not in LAYOUTS:
@@ -123,12 +128,12 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
     if coders is not None and not coders:
         coders = None
 
-    codings = project.codings(document=document, coders=coders)
+    codings = filter_codings(project, where, project.codings(document=document, coders=coders))
     codings = codings[codings["code"].isin(chosen)]
     if groups is not None:
         codings = codings[codings["group"].isin(groups)]
     quotes = quote_frame(project, coders=coders, document=document, citation=citation, reference=reference,
-                         memos=memos)
+                         memos=memos, where=where)
     quotes = quotes[quotes["code"].isin(chosen)]
     if groups is not None:
         quotes = quotes[quotes["group"].isin(groups)]
@@ -147,10 +152,11 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
                     for k, n in zip(book["key"], book["name"], strict=True) if k in shown]
         who = f"coders {', '.join(coders)}" if coders else "all coders pooled"
         notes = f"{len(quotes)} coded passages, {who}. {reference_note(references)}"
+        notes += f" {where_note(where)}" if where_note(where) else ""
         return Report("Quotes by code and group", sections, notes=notes, title_page=False, contents=False)
 
-    table = project.triangulation_table(coders=coders)
-    top = project.triangulation_table(coders=coders, rollup=True)
+    table = project.triangulation_table(coders=coders, where=where)
+    top = project.triangulation_table(coders=coders, rollup=True, where=where)
     latest = project.verdicts(latest=True)
     children = {p for p in parent.values()}
     sections = []
@@ -184,6 +190,8 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
         filters.append(f"groups {', '.join(names[g] for g in groups)}")
     if document is not None:
         filters.append(f"document {document}")
+    if where is not None and where.strip():
+        filters.append(f"where {' '.join(where.split())}")
     info = project.info()
     when = today or dt.date.today()
     details = [

@@ -3,7 +3,8 @@
 :class:`ProjectWords` builds on :class:`~.analysis.ProjectAnalysis` (coder selection) and hands the
 documents of a scope to the pure functions of :mod:`qualcode.analysis.words`, which say what counts
 as a word. A document's words are those of its sentence units, so speaker labels ("Pewawancara:")
-are not counted; for a code, only the stretches its codings cover (overlapping codings once).
+are not counted; for a code (or a query), only the stretches its codings (its result passages) cover,
+overlapping ones once.
 
 The project's own stop list is kept in the project settings (the ``meta`` table, so its changes are
 audited: History shows them and undo reverts them); changing it needs the ``settings`` permission.
@@ -34,14 +35,17 @@ from ..search import find_hits
 from .analysis import ProjectAnalysis
 from .base import abbreviate, requires
 from .core import SEARCH_COLUMNS
+from .filters import document_ids
+from .queries import ProjectQueries
 
-#: What a word frequency can be computed over; ``value`` names the group, informant ... (not for "project").
-SCOPES = ("project", "group", "informant", "source_type", "code", "document")
+#: What a word frequency can be computed over; ``value`` names the group, informant ... (not for "project");
+#: for "query" it is the text of a coding query, whose result passages are counted.
+SCOPES = ("project", "group", "informant", "source_type", "code", "document", "query")
 STOP_LIST_KEY = "stop_words"
 CONCORDANCE_COLUMNS = [*SEARCH_COLUMNS, "counted"]
 
 
-class ProjectWords(ProjectAnalysis):
+class ProjectWords(ProjectAnalysis, ProjectQueries):
     """Word frequency, comparison, stop list and concordance methods of a Project."""
 
     # -- the stop list ---------------------------------------------------------------
@@ -90,21 +94,27 @@ class ProjectWords(ProjectAnalysis):
     # -- counting --------------------------------------------------------------------
 
     def word_frequencies(self, *, by: str = "project", value: str | int | None = None, form: str = "surface",
-                         coders: Iterable[str] | None = None) -> pd.DataFrame:
+                         coders: Iterable[str] | None = None, where: str | None = None) -> pd.DataFrame:
         """The words of a scope with how often they occur.
 
         Parameters
         ----------
-        by : {"project", "group", "informant", "source_type", "code", "document"}
+        by : {"project", "group", "informant", "source_type", "code", "document", "query"}
             The scope: every document, a group's or an informant's documents, the documents of a source
-            type, the passages coded with a code (its own codings, not its sub-codes'), or one document.
+            type, the passages coded with a code (its own codings, not its sub-codes'), one document, or
+            the passages a coding query retrieves (:meth:`query_passages`; overlapping passages once).
         value : str or int, optional
-            The group, informant, source type, code key or document (name or id); not for "project".
+            The group, informant, source type, code key, document (name or id) or query text; not for
+            "project".
         form : {"surface"}
             What words are counted by: the lower-cased surface form (no lemmatizer; see
             :mod:`qualcode.analysis.words`).
         coders : iterable of str, optional
-            ``by="code"``: only these coders' codings (default: all, or one's own under blind coding).
+            ``by="code"`` or ``"query"``: only these coders' codings (default: all, or one's own under blind
+            coding).
+        where : str, optional
+            A condition on the documents, as on the Triangulation page (``gender = P AND age >= 40``; see
+            :func:`qualcode.analysis.query.document_mask`): only the scope's documents it holds for.
 
         Returns
         -------
@@ -115,18 +125,19 @@ class ProjectWords(ProjectAnalysis):
         Raises
         ------
         InputError
-            Unknown scope or form, a missing ``value`` or one given for "project".
+            Unknown scope or form, a missing ``value`` or one given for "project", a query that does not
+            parse (its ``position`` says where).
         NotFoundError
             Unknown group, informant, source type, code, document or coder.
         """
         form = check_choice(form, FORMS, "word form")
-        documents = self._scope_documents(by, value, coders)
+        documents = self._scope_documents(by, value, coders, where=where)
         table = word_counts(documents, stop=self.stop_words_in_force(), form=form)
-        table.attrs.update({"scope": (by, value), "form": form})
+        table.attrs.update({"scope": (by, value), "form": form, "where": where})
         return table
 
     def compare_words(self, a: str | int, b: str | int, *, by: str = "group", form: str = "surface",
-                      coders: Iterable[str] | None = None) -> pd.DataFrame:
+                      coders: Iterable[str] | None = None, where: str | None = None) -> pd.DataFrame:
         """Compare the words of two scopes of one kind (two groups by default) by log-likelihood.
 
         See :func:`qualcode.analysis.words.compare_counts` for the columns and the formula (Rayson &
@@ -143,8 +154,8 @@ class ProjectWords(ProjectAnalysis):
         if str(a) == str(b):
             raise InputError(f"compare two different values, not {str(a)!r} with itself", key="err_words_compare_same",
                              value=str(a))
-        first = self.word_frequencies(by=by, value=a, form=form, coders=coders)
-        second = self.word_frequencies(by=by, value=b, form=form, coders=coders)
+        first = self.word_frequencies(by=by, value=a, form=form, coders=coders, where=where)
+        second = self.word_frequencies(by=by, value=b, form=form, coders=coders, where=where)
         table = compare_counts(first, second, names=(str(a), str(b)))
         table.attrs.update({"scope": (by, a, b), "form": form})
         return table
@@ -152,7 +163,7 @@ class ProjectWords(ProjectAnalysis):
     # -- concordance -----------------------------------------------------------------
 
     def concordance(self, word: str, *, by: str = "project", value: str | int | None = None,
-                    coders: Iterable[str] | None = None, context: int = 60) -> pd.DataFrame:
+                    coders: Iterable[str] | None = None, context: int = 60, where: str | None = None) -> pd.DataFrame:
         """Keyword in context: every whole-word occurrence of ``word`` in the scope, as the Search page finds it.
 
         The hits are those of :func:`qualcode.search.find_hits` (whole word, case-insensitive) in the
@@ -170,7 +181,7 @@ class ProjectWords(ProjectAnalysis):
         word = word.strip()
         stop = self.stop_words_in_force()
         rows: list[tuple[Any, ...]] = []
-        for doc, coded, meta in self._scope_documents(by, value, coders, with_rows=True):
+        for doc, coded, meta in self._scope_documents(by, value, coders, with_rows=True, where=where):
             hits = find_hits(doc.text, word, whole_word=True, context=context)
             if coded is not None:
                 bounds = merge_regions(coded)
@@ -186,9 +197,10 @@ class ProjectWords(ProjectAnalysis):
     # -- the documents of a scope ----------------------------------------------------
 
     def _scope_documents(self, by: str, value: str | int | None, coders: Iterable[str] | None, *,
-                         with_rows: bool = False) -> list[Any]:
-        """The documents of a scope as DocumentWords (regions: sentences, cut to the codings for a code);
-        ``with_rows``: triples of (DocumentWords, the code's coding spans or None, the document's row)."""
+                         with_rows: bool = False, where: str | None = None) -> list[Any]:
+        """The documents of a scope (those ``where`` holds for) as DocumentWords (regions: sentences, cut to
+        the codings for a code); ``with_rows``: triples of (DocumentWords, the code's coding spans or None,
+        the document's row)."""
         by = check_choice(by, SCOPES, "word scope (by)")
         if by == "project":
             if value is not None and str(value).strip():
@@ -220,9 +232,18 @@ class ProjectWords(ProjectAnalysis):
             for doc_id, start, end in self.store.code_spans(code_id, coder_ids):
                 spans.setdefault(int(doc_id), []).append((int(start), int(end)))
             filters["document_ids"] = sorted(spans)
+        elif by == "query":
+            passages = self.query_passages(str(value), coders=list(coders) if coders else None)
+            spans = {}
+            for doc_id, start, end in passages[["document_id", "start", "end"]].itertuples(index=False):
+                spans.setdefault(int(doc_id), []).append((int(start), int(end)))
+            filters["document_ids"] = sorted(spans)
         elif document_id is not None:
             filters["document_ids"] = [document_id]
         rows = self.store.word_documents(**filters)
+        kept = document_ids(self, where)
+        if kept is not None:
+            rows = [r for r in rows if int(r["id"]) in kept]
         sentences: dict[int, list[tuple[int, int]]] = {}
         for doc_id, start, end in self.store.sentence_spans([r["id"] for r in rows]):
             sentences.setdefault(int(doc_id), []).append((int(start), int(end)))
@@ -257,17 +278,18 @@ def apa_p(value: float) -> str:
 
 
 def scope_phrase(by: str, value: str | int | None) -> str:
-    """The scope in words: "the whole project", "group community", "code E3.2"."""
+    """The scope in words: "the whole project", "group community", "code E3.2", "query E1 AND E2"."""
     return "the whole project" if by == "project" else f"{by.replace('_', ' ')} {value}"
 
 
 def word_table(project: ProjectWords, *, by: str = "project", value: str | int | None = None,
                compare: tuple[str, str] | None = None, form: str = "surface", coders: Iterable[str] | None = None,
-               top: int | None = None) -> Table:
+               top: int | None = None, where: str | None = None) -> Table:
     """The word frequency table (or, with ``compare``, the comparison of two values of ``by``, default
     groups) with a title and the notes that state the counting rule and the formula.
 
-    ``top``: only the first ``top`` rows (most frequent, or highest log-likelihood).
+    ``top``: only the first ``top`` rows (most frequent, or highest log-likelihood); ``where``: only the
+    documents this condition holds for (stated in the notes).
     """
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise InputError(f"top: a whole number of words >= 1, got {top!r}", key="err_words_top", value=str(top))
@@ -275,7 +297,7 @@ def word_table(project: ProjectWords, *, by: str = "project", value: str | int |
     extra_text = f" and the project's {len(extra)}" if extra else ""
     if compare is not None:
         kind = "group" if by == "project" else by
-        frame = project.compare_words(compare[0], compare[1], by=kind, form=form, coders=coders)
+        frame = project.compare_words(compare[0], compare[1], by=kind, form=form, coders=coders, where=where)
         c, d = frame.attrs["words"]
         title = f"Words of {kind.replace('_', ' ')} {compare[0]} compared with {compare[1]}"
         notes = (COMPARE_RULE.format(a=compare[0], b=compare[1], c=c, d=d) + " "
@@ -287,10 +309,12 @@ def word_table(project: ProjectWords, *, by: str = "project", value: str | int |
         frame = frame.rename(columns=sides).assign(p=[apa_p(v) for v in frame["p"]])
         frame.attrs["number_kinds"] = kinds
     else:
-        frame = project.word_frequencies(by=by, value=value, form=form, coders=coders)
+        frame = project.word_frequencies(by=by, value=value, form=form, coders=coders, where=where)
         title = f"Word frequencies of {scope_phrase(by, value)}"
         notes = WORD_RULE.format(form=FORM_PHRASES[form], extra=extra_text, words=frame.attrs["words"])
         name = "word frequencies"
+    if where:
+        notes += f" Only the documents where {where.strip()}."
     attrs = dict(frame.attrs)
     if top is not None:
         frame = frame.head(top)

@@ -22,13 +22,19 @@ Mapping (qualcode -> REFI-QDA and back):
 - documents -> ``<TextSource>`` with their text in ``sources/<guid>.txt`` and
   the variables ``source_type`` and ``language``.
 - informants -> ``<Case>`` with the variables group, role, organisation and
-  every attribute, and ``<SourceRef>`` to their documents (also written as
+  every attribute (typed by the attribute's declared kind: number -> Integer
+  or Float, date -> Date; a category is Text with its list in the variable's
+  description; import declares these kinds again, and Boolean as the category
+  true/false), and ``<SourceRef>`` to their documents (also written as
   NVivo and QualCoder do, see :mod:`.write`); groups -> ``<Set>``
   (name = group key, description = group name) whose members are the groups'
   documents. On import a case goes to the group named by its ``group``
   variable, else to the group of a set holding one of its sources, else to
   the group ``imported``.
-- PDF, picture, audio and video sources and their selections cannot be
+- a document's recording -> an ``<AudioSource>``/``<VideoSource>`` whose
+  ``<Transcript>`` is the document's text file, with a ``<SyncPoint>`` per timed
+  turn (:mod:`.media`); importing links it back to that document.
+- PDF, picture, other audio and video sources and their selections cannot be
   imported; they are counted in :attr:`RefiImportResult.skipped`, as are
   empty sources. A source without its text, a selection that does not fit and
   a coding of an unknown code refuse the whole file unless ``skip_missing``

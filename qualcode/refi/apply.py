@@ -18,6 +18,7 @@ from ..codebook import COLOR_RE, DEFAULT_COLOR, KEY_RE
 from ..errors import DuplicateError, IncompleteImportError, InputError, unknown_message
 from ..store import now
 from .gather import ASSIGNMENT_MARK
+from .media import apply_media
 from .model import RefiProject, RefiSet
 from .read import RefiContent, read_refi
 
@@ -44,6 +45,7 @@ class RefiImportResult:
     codings: int = 0
     assignments: int = 0  # from qualcode's own "assigned to" sets
     memos: int = 0  # qualcode's memos, and other programs' notes on the project, a source or a code
+    recordings: int = 0  # audio or video sources linked to the document of their transcript
     skipped: dict[str, int] = field(default_factory=dict)
     reading: str = ""  # how selection positions were counted, e.g. "UTF-16 code units, a CRLF ... as two"
     reading_basis: str = ""  # why that reading: the exporting program, or detection
@@ -71,6 +73,8 @@ class RefiImportResult:
             parts.append(f"{self.assignments} assignments")
         if self.memos:
             parts.append(f"{self.memos} memos")
+        if self.recordings:
+            parts.append(f"{self.recordings} recordings")
         text = "imported " + ", ".join(parts)
         if self.skipped:
             text += "; not imported: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items()))
@@ -213,6 +217,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
             result.informants += 1
         for source_guid in case.sources:
             informant_of.setdefault(source_guid, key)
+    _declare_attribute_types(project, rp, result)
     for s in rp.sets:  # a set of documents is kept only as the group of the informants it holds
         if s.sources and s.name not in groups:
             n = len(s.sources)
@@ -326,6 +331,7 @@ def _apply(project: Project, content: RefiContent, path: Path, language: str,
                 targets.setdefault(memo, (kind, int(row["id"])))
     result.memos = _apply_memos(project, rp, targets, doc_of)
     _apply_assignments(project, assignment_sets, doc_of, coder, result)
+    result.recordings = apply_media(project, rp.media, doc_of, project.user)
     result.coders = len(store.coders()) - before
     return result
 
@@ -419,3 +425,27 @@ def _move_into_place(built: Path, target: Path) -> None:
         partial = target.with_name(f".{target.name}.partial")
         shutil.copy2(built, partial)
         os.replace(partial, target)
+
+
+#: REFI-QDA's typeOfVariable -> the kind of informant attribute it becomes (Text stays undeclared: text).
+ATTRIBUTE_KINDS = {"Integer": "number", "Float": "number", "Date": "date", "DateTime": "date",
+                   "Boolean": "category"}
+
+
+def _declare_attribute_types(project: Project, rp: RefiProject, result: RefiImportResult) -> None:
+    """Declare the kinds of the case variables the file types (a Boolean becomes the category true/false, a
+    Text with qualcode's categories a category). A name the project already declares keeps its kind; a kind
+    the values do not fit is left undeclared, with a warning."""
+    used = {name for case in rp.cases for name in case.variables} - {"group", "role", "organisation"}
+    declared = set(project.attribute_types().query("declared")["name"])
+    for name in sorted(used - declared):
+        categories = rp.variable_categories.get(name)
+        kind = ATTRIBUTE_KINDS.get(rp.variable_types.get(name, "Text"), "category" if categories else "text")
+        if kind == "text":
+            continue
+        if rp.variable_types.get(name) == "Boolean":
+            categories = ["true", "false"]
+        try:
+            project.set_attribute_type(name, kind, categories if kind == "category" else None)
+        except InputError as exc:
+            result.warnings.append(f"variable '{name}' kept as text: {exc}")

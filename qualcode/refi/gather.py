@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 from uuid import NAMESPACE_URL, uuid5
 
 from .. import __version__
+from ..analysis.attributes import decimal_text, is_integer
 from ..errors import InputError
+from .media import gather_media
 from .model import (
     RefiCase,
     RefiCode,
@@ -78,7 +80,9 @@ def refi_data(project: Project) -> RefiProject:
         if isinstance(row.informant, str):
             docs_of.setdefault(row.informant, []).append(sources[row.id].guid)
     group_docs: dict[str, list[str]] = {}
-    for row in project.informants().itertuples():
+    informants = project.informants()
+    types, categories = _variable_types(project, informants)
+    for row in informants.itertuples():
         variables = {"group": row.group}
         for name, value in (("role", row.role), ("organisation", row.organisation)):
             if isinstance(value, str) and value:
@@ -86,6 +90,10 @@ def refi_data(project: Project) -> RefiProject:
         for name, value in (row.attributes or {}).items():
             if name not in variables and value not in (None, ""):
                 variables[str(name)] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                if types.get(str(name)) == "Float":  # xsd:decimal has no exponent: 1e3 is written 1000
+                    variables[str(name)] = decimal_text(variables[str(name)])
+                elif str(name) in types:
+                    variables[str(name)] = variables[str(name)].strip()
         cases.append(RefiCase(guid=gid("informant", row.key), name=row.key, variables=variables,
                               sources=docs_of.get(row.key, []), memos=about.get(("informant", row.key), [])))
         group_docs.setdefault(row.group, []).extend(docs_of.get(row.key, []))
@@ -95,7 +103,31 @@ def refi_data(project: Project) -> RefiProject:
     sets += _assignment_sets(project, {int(i): s.guid for i, s in sources.items()}, gid)
     return RefiProject(name=project.name, origin=f"qualcode {__version__}", users=users, codes=codes,
                        sources=list(sources.values()), cases=cases, sets=sets,
-                       created=project.store.get_meta("created_at") or None, memos=notes)
+                       created=project.store.get_meta("created_at") or None, memos=notes, variable_types=types,
+                       variable_categories=categories,
+                       media=gather_media(project, {int(i): s.guid for i, s in sources.items()}, gid))
+
+
+#: Variables every source carries: they stay Text, whatever an informant attribute of the same name is.
+SOURCE_VARIABLES = ("source_type", "language")
+
+
+def _variable_types(project: Project, informants: Any) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The REFI-QDA type of each declared informant attribute (number: Integer when every value is a whole
+    number, else Float; date: Date; category: Text with its categories), and the categories."""
+    types: dict[str, str] = {}
+    categories: dict[str, list[str]] = {}
+    for row in project.attribute_types().itertuples():
+        if not row.declared or row.name in SOURCE_VARIABLES or row.kind == "text":
+            continue
+        if row.kind == "number":
+            values = [str(a[row.name]) for a in informants["attributes"] if a and a.get(row.name) not in (None, "")]
+            types[row.name] = "Integer" if all(is_integer(v) for v in values) else "Float"
+        elif row.kind == "date":
+            types[row.name] = "Date"
+        else:
+            categories[row.name] = list(row.categories)
+    return types, categories
 
 
 def _memos(project: Project, rows: Any, guid_of: dict[int, str], sources: dict[str, RefiSource],

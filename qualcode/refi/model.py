@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .media import RefiMedia
 
 MEMO_MARK = "qualcode memo"  # the <Description> of the <Note> of a qualcode memo (not a coding's own memo)
+# The <Description> of a <Variable> holding a category attribute's categories (a JSON list after the mark):
+# REFI-QDA's types stop at Text, so a category travels as Text and qualcode's import reads its list back.
+CATEGORIES_MARK = "qualcode categories:"
+#: The values of REFI-QDA's typeOfVariable, and the <VariableValue> child each one writes.
+VALUE_ELEMENTS = {"Text": "TextValue", "Boolean": "BooleanValue", "Integer": "IntegerValue",
+                  "Float": "FloatValue", "Date": "DateValue", "DateTime": "DateTimeValue"}
 
 
 @dataclass
@@ -110,6 +120,11 @@ class RefiProject:
     sets: list[RefiSet] = field(default_factory=list)
     created: str | None = None
     memos: list[RefiMemo] = field(default_factory=list)  # every memo; those no object refers to are the project's
+    # variable name -> typeOfVariable (a key of VALUE_ELEMENTS); a variable not named here is Text
+    variable_types: dict[str, str] = field(default_factory=dict)
+    # variable name -> the categories of a category attribute, in order
+    variable_categories: dict[str, list[str]] = field(default_factory=dict)
+    media: list[RefiMedia] = field(default_factory=list)  # recordings with their transcript (:mod:`.media`)
 
 
 def iter_codes(codes: Iterable[RefiCode]) -> list[RefiCode]:

@@ -10,6 +10,7 @@ line ends in the source texts (CRLF-counted positions are moved to the LF text).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -20,7 +21,9 @@ from ..ingest.base import normalize_text
 from . import archive as limits
 from .archive import SafeArchive, _kid, _kids, _local, guid, parse_xml
 from .fields import parse_code_description
+from .media import read_media_source
 from .model import (
+    CATEGORIES_MARK,
     MEMO_MARK,
     RefiCase,
     RefiCode,
@@ -239,10 +242,16 @@ def _read_project(archive: SafeArchive) -> RefiContent:
     content.notes += _code_sets(root, rp.codes)
     code_guids = {c.guid for c in rp.codes}
     variables: dict[str, str] = {}
+    var_types: dict[str, str] = {}  # guid -> typeOfVariable
     vars_el = _kid(root, "Variables")
     for var in _kids(vars_el, "Variable") if vars_el is not None else []:
         if var_guid := guid(var.get("guid")):
-            variables[var_guid] = (var.get("name") or "").strip()
+            name = variables[var_guid] = (var.get("name") or "").strip()
+            var_types[var_guid] = (var.get("typeOfVariable") or "Text").strip()
+            if name and var_types[var_guid] != "Text":
+                rp.variable_types[name] = var_types[var_guid]
+            if name and (cats := _categories(_kid(var, "Description"))) is not None:
+                rp.variable_categories[name] = cats
     notes: dict[str, str] = {}  # a coding's memo
     every_note: dict[str, Any] = {}
     memos: dict[str, RefiMemo] = {}  # qualcode's memos (and, below, other programs' notes on what has memos)
@@ -285,7 +294,7 @@ def _read_project(archive: SafeArchive) -> RefiContent:
             name = variables.get(ref_guid) if ref_guid is not None else None
             value = next((c.text for c in vv if _local(c.tag).endswith("Value") and c.text is not None), None)
             if name and value is not None and value.strip():
-                out[name] = value.strip()
+                out[name] = _typed_value(var_types.get(ref_guid or "", "Text"), value.strip())
         return out
 
     cases_el = _kid(root, "Cases")
@@ -323,8 +332,13 @@ def _read_project(archive: SafeArchive) -> RefiContent:
     by_source: list[list[str]] = []  # problems in the order of the sources in the file
     found_sources = found_selections = 0
     sources_el = _kid(root, "Sources")
+    recordings: list[tuple[Any, str | None, str, Any]] = []  # a recording with its transcript (see .media)
+    text_paths: dict[str, str] = {}  # a TextSource's plainTextPath -> its guid
     for node in list(sources_el) if sources_el is not None else []:
         tag = _local(node.tag)
+        if tag in ("AudioSource", "VideoSource") and (recording := read_media_source(archive, node, tag)):
+            recordings.append((*recording, node))
+            continue
         if tag in OTHER_SOURCES:
             found_sources += 1
             kind = OTHER_SOURCES[tag]
@@ -337,6 +351,7 @@ def _read_project(archive: SafeArchive) -> RefiContent:
             continue
         found_sources += 1
         g = guid(node.get("guid")) or f"SOURCE-{found_sources}"
+        text_paths.setdefault((node.get("plainTextPath") or "").strip().lower(), g)
         selections = _kids(node, "PlainTextSelection")
         found_selections += len(selections)
         raw, problem = _text_of(archive, node, g)
@@ -392,6 +407,19 @@ def _read_project(archive: SafeArchive) -> RefiContent:
             item.source.selections.append(sel)
         rp.sources.append(item.source)
     problems += [problem for found in by_source for problem in found]
+    for media, transcript_path, inline, node in recordings:  # linked to its transcript's source, else skipped
+        found_sources += 1
+        text = normalize_text(inline)
+        media.transcript_of = text_paths.get((transcript_path or "").lower(), "") if transcript_path else next(
+            (s.guid for s in rp.sources if text and s.text == text), "")
+        if media.transcript_of:
+            rp.media.append(media)
+        else:
+            kind = OTHER_SOURCES[_local(node.tag)]
+            skip(f"{kind} sources")
+            n = sum(1 for el in node.iter() if _local(el.tag) in OTHER_SELECTIONS)
+            found_selections += n
+            skip(f"{kind} selections", n)
     sets_el = _kid(root, "Sets")
     for n, node in enumerate(_kids(sets_el, "Set") if sets_el is not None else [], start=1):
         desc = _kid(node, "Description")
@@ -443,3 +471,27 @@ def read_refi(path: str | Path) -> RefiContent:
     if path.suffix.lower() == ".qdpx":
         raise ImportFormatError(path, "not a .qdpx (zip) archive")
     return read_qdc(path)
+
+
+def _categories(description: Any) -> list[str] | None:
+    """The categories qualcode wrote in a variable's ``<Description>`` (see CATEGORIES_MARK), or None."""
+    text = (description.text or "").strip() if description is not None else ""
+    if not text.startswith(CATEGORIES_MARK):
+        return None
+    try:
+        found = json.loads(text[len(CATEGORIES_MARK):])
+    except ValueError:
+        return None
+    if not isinstance(found, list) or not found:
+        return None
+    return [str(c) for c in found]
+
+
+def _typed_value(kind: str, value: str) -> str:
+    """A variable's value as the text qualcode keeps: a Boolean as ``true``/``false`` (xsd:boolean also writes
+    them ``1``/``0``), a DateTime as its date; anything else as written."""
+    if kind == "Boolean":
+        return {"1": "true", "0": "false"}.get(value, value.lower())
+    if kind == "DateTime":
+        return value.split("T", 1)[0]
+    return value

@@ -5,7 +5,8 @@ file; gathering that data from a project is done by :mod:`qualcode.refi.gather`.
 Both files follow the REFI-QDA 1.5 standard (schemas ``Codebook.xsd`` and
 ``Project-mrt2019.xsd``): a .qdc is one XML file ``<CodeBook>``; a .qdpx is a
 zip holding ``project.qde`` (XML) and the plain text of every source as
-``sources/<guid>.txt`` (UTF-8), referred to as ``internal://<guid>.txt``.
+``sources/<guid>.txt`` (UTF-8), referred to as ``internal://<guid>.txt``, and the recordings linked
+to documents as ``sources/<guid>.<suffix>`` (:mod:`qualcode.refi.media`).
 
 Offsets (``startPosition``/``endPosition``) are 0-based, end-exclusive code
 points of the stored text, the convention of both REFI-QDA and qualcode.
@@ -39,7 +40,9 @@ What peer programs need beyond the schema (each written so the file stays valid)
 from __future__ import annotations
 
 import bisect
+import json
 import re
+import shutil
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,8 +54,11 @@ from defusedxml.ElementTree import (
 )
 
 from .fields import code_description
+from .media import media_entry, write_media_source
 from .model import (
+    CATEGORIES_MARK,
     MEMO_MARK,
+    VALUE_ELEMENTS,
     RefiCase,
     RefiCode,
     RefiCoding,
@@ -154,11 +160,12 @@ def _variables(project: RefiProject) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def _values(node: Element, variables: dict[str, str], guids: dict[str, str]) -> None:
+def _values(node: Element, variables: dict[str, str], guids: dict[str, str], types: dict[str, str]) -> None:
+    """A ``<VariableValue>`` per variable, its value in the element of the variable's type (TextValue if none)."""
     for name, value in variables.items():
         vv = SubElement(node, "VariableValue")
         SubElement(vv, "VariableRef", {"targetGUID": _g(guids[name])})
-        SubElement(vv, "TextValue").text = value
+        SubElement(vv, VALUE_ELEMENTS[types.get(name, "Text")]).text = value
 
 
 def _note(guid: str, coding: RefiCoding, memo: str, fallback_time: str | None) -> Element:
@@ -313,12 +320,16 @@ def project_xml(project: RefiProject) -> bytes:
     if variables:
         var_el = SubElement(root, "Variables")
         for name, guid in variables:
-            SubElement(var_el, "Variable", {"guid": _g(guid), "name": name, "typeOfVariable": "Text"})
+            var = SubElement(var_el, "Variable", {"guid": _g(guid), "name": name,
+                                                  "typeOfVariable": project.variable_types.get(name, "Text")})
+            if name in project.variable_categories:
+                SubElement(var, "Description").text = (
+                    f"{CATEGORIES_MARK} {json.dumps(project.variable_categories[name], ensure_ascii=False)}")
     if project.cases:
         cases = SubElement(root, "Cases")
         for case in project.cases:
             node = SubElement(cases, "Case", {"guid": _g(case.guid), "name": case.name})
-            _values(node, case.variables, guids)
+            _values(node, case.variables, guids, project.variable_types)
             for source_guid in case.sources:
                 SubElement(node, "SourceRef", {"targetGUID": _g(source_guid)})
     notes: list[Element] = []
@@ -340,7 +351,9 @@ def project_xml(project: RefiProject) -> bytes:
                 _coding(node, coding, _derived(source.guid, f"coding-{n}"), notes, project.created)
             for memo in source.memos:
                 SubElement(node, "NoteRef", {"targetGUID": _g(memo)})
-            _values(node, source.variables, guids)
+            _values(node, source.variables, guids, project.variable_types)
+        for media in project.media:  # a recording, its transcript the TextSource above (see .media)
+            write_media_source(sources, media)
     notes += [_memo_note(memo) for memo in project.memos]
     if notes:
         SubElement(root, "Notes").extend(notes)
@@ -378,3 +391,7 @@ def write_qdpx(project: RefiProject, out: str | Path | IO[bytes]) -> None:
         archive.writestr(_entry("project.qde"), project_xml(project))
         for source in project.sources:
             archive.writestr(_entry(f"sources/{_g(source.guid)}.txt"), source.text.encode("utf-8"))
+        for media in project.media:
+            if media.path is not None:
+                with media.path.open("rb") as recording, archive.open(_entry(media_entry(media)), "w") as entry:
+                    shutil.copyfileobj(recording, entry)

@@ -11,19 +11,23 @@ from __future__ import annotations
 from .account_queries import AccountQueries
 from .analysis import AnalysisQueries
 from .assignment_queries import AssignmentQueries
+from .attribute_queries import AttributeQueries
 from .base import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreBase, connect, now
 from .history_queries import HistoryQueries
 from .maintenance_queries import MaintenanceQueries
+from .media_queries import MediaQueries
 from .memo_queries import MemoQueries
 from .records import ProjectQueries
 from .saved_query_queries import SavedQueryQueries
 from .schema import SCHEMA_VERSION, migrations
 from .suggest_queries import SuggestQueries
+from .survey_queries import SurveyQueries
 from .word_queries import WordQueries
 
 
 class Store(HistoryQueries, MaintenanceQueries, AccountQueries, SuggestQueries, AnalysisQueries, AssignmentQueries,
-            MemoQueries, SavedQueryQueries, WordQueries, ProjectQueries, StoreBase):
+            MediaQueries, AttributeQueries, MemoQueries, SavedQueryQueries, SurveyQueries, WordQueries, ProjectQueries,
+            StoreBase):
     """The SQLite file of one project."""
 
 

@@ -20,6 +20,7 @@ PAGES = [
     ("overview.py", "overview", "overview", None),
     ("project.py", "proj_title", "project", "import"),
     ("code.py", "code_page", "code", None),
+    ("survey_grid.py", "sg_title", "survey_grid", None),
     ("codebook.py", "codebook", "codebook", "codebook"),
     ("search.py", "search_title", "search", None),
     ("query.py", "qry_title", "query", None),

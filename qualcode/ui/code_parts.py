@@ -27,7 +27,7 @@ from qualcode.spans import trim_span
 
 from .cells import text
 from .sidebar import current_coder
-from .state import current_project, error_text, escape_md, lang, notify, tr
+from .state import current_project, error_text, escape_md, lang, notify, project_write, tr
 from .transcript import palette_codes
 
 TX = "tx"  # transcript component key; its events land in tx_selection / tx_clicked
@@ -210,13 +210,7 @@ def save_edit(coding_id: int) -> None:
 
 
 def delete_coding(coding_id: int) -> None:
-    project = current_project(quiet=True)
-    if project is None:
-        return
-    try:
-        project.remove_coding(coding_id, actor=current_coder())
-    except QualcodeError as exc:
-        notify(error_text(exc), "error")
+    if not project_write(lambda p: p.remove_coding(coding_id, actor=current_coder())):
         return
     st.session_state.pop(f"{TX}_clicked", None)
     st.session_state.pop("confirm_delete", None)

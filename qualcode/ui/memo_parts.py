@@ -21,7 +21,7 @@ from qualcode.project import Project
 from qualcode.project.memos import MEMO_KINDS, REPORT_BY
 
 from .sidebar import current_coder
-from .state import current_project, error_text, escape_md, notify, tr, trn
+from .state import current_project, error_text, escape_md, notify, project_write, tr, trn
 
 REPORT_FORMATS = {"docx": "Word (.docx)", "md": "Markdown (.md)", "tex": "LaTeX (.tex)"}
 MIMES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -230,41 +230,21 @@ def save_memo(memo_id: int, prefix: str) -> None:
 
 def delete_memo(memo_id: int, confirm: str) -> None:
     st.session_state.pop(confirm, None)
-    project = current_project(quiet=True)
-    if project is None:
-        return
-    try:
-        project.delete_memo(memo_id, actor=current_coder())
-    except QualcodeError as exc:
-        notify(error_text(exc), "error")
+    if not project_write(lambda p: p.delete_memo(memo_id, actor=current_coder())):
         return
     st.session_state.pop("memo_pick", None)
     notify(tr("memo_deleted"), "info")
 
 
 def link_memo(memo_id: int, prefix: str) -> None:
-    project = current_project(quiet=True)
     other = st.session_state.get(f"{prefix}_link_{memo_id}")
-    if project is None or other is None:
-        return
-    try:
-        project.link_memo(memo_id, int(other), actor=current_coder())
-    except QualcodeError as exc:
-        notify(error_text(exc), "error")
-        return
-    notify(tr("memo_linked"))
+    if other is not None and project_write(lambda p: p.link_memo(memo_id, int(other), actor=current_coder())):
+        notify(tr("memo_linked"))
 
 
 def unlink(link_id: int) -> None:
-    project = current_project(quiet=True)
-    if project is None:
-        return
-    try:
-        project.unlink(link_id, actor=current_coder())
-    except QualcodeError as exc:
-        notify(error_text(exc), "error")
-        return
-    notify(tr("memo_unlinked"), "info")
+    if project_write(lambda p: p.unlink(link_id, actor=current_coder())):
+        notify(tr("memo_unlinked"), "info")
 
 
 def report_download(project: Project, filters: dict[str, Any]) -> None:

@@ -40,10 +40,15 @@ def run_search() -> None:
         "groups": list(st.session_state.get("search_groups") or []),
         "informants": list(st.session_state.get("search_informants") or []),
         "source_types": list(st.session_state.get("search_source_types") or []),
+        "where": (st.session_state.get("search_where") or "").strip() or None,
     }
+    st.session_state["_search_where_error"] = None
     try:
         hits = project.search(**params)
     except QualcodeError as exc:
+        if getattr(exc, "position", None) is not None:  # the condition: shown with its caret under the form
+            st.session_state["_search_where_error"] = str(exc)
+            return
         notify(error_text(exc), "error")
         return
     st.session_state["_search_hits"] = hits

@@ -6,7 +6,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -189,6 +189,20 @@ def current_project(*, quiet: bool = False) -> Project | None:
 def notify(message: str, kind: str = "success") -> None:
     """Queue a message for the next run of the page (callbacks cannot draw)."""
     st.session_state.setdefault("_messages", []).append((kind, message))
+
+
+def project_write(write: Callable[[Project], object]) -> bool:
+    """A callback's write on the open project: False (nothing done) without a project, or with the error
+    queued as a notice when the write is refused; True when it went through."""
+    project = current_project(quiet=True)
+    if project is None:
+        return False
+    try:
+        write(project)
+    except QualcodeError as exc:
+        notify(error_text(exc), "error")
+        return False
+    return True
 
 
 def show_messages() -> None:

@@ -71,6 +71,98 @@ function buildLines(root, state, data) {
     if (t.speech_start > t.start) state.labels.set(li, [t.start, Math.min(t.speech_start, state.lines[li].end)]);
     state.lines[li].row.classList.add("qc-turn");
   }
+  buildTimes(state, data);
+}
+
+// ---- the recording: a turn's time plays it from there ------------------------------------------
+//
+// The player is the page's own st.audio / st.video in the container keyed qc_player (media_parts.py). This
+// component is drawn into the page, not an iframe, so the <audio>/<video> element is found by that container's
+// class at the moment it is needed: Streamlit may replace the element on a rerun, and a reference kept from
+// an earlier run would seek a detached player.
+
+function player() {
+  return document.querySelector(".st-key-qc_player audio, .st-key-qc_player video");
+}
+
+function clockText(seconds) {
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  const two = (n) => String(n).padStart(2, "0");
+  return h ? `${h}:${two(m)}:${two(r)}` : `${m}:${two(r)}`;
+}
+
+// A button with the time before each timed turn's first line; its text is a number qualcode formats, and
+// it is not selectable, so a selection's offsets never count it.
+function buildTimes(state, data) {
+  state.timed = [];
+  const said = (data.strings && data.strings.med_play_from) || "Play from {time}";
+  const turns = data.turns || [];
+  for (const [start, from, to] of data.times || []) {
+    const li = lineOf(state, start);
+    const turn = turns.find((t) => t.start === start);
+    const last = lineOf(state, Math.max(start, (turn ? turn.end : start + 1) - 1));
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "qc-time";
+    button.dataset.t = String(from);
+    button.textContent = clockText(from);
+    button.title = said.replace("{time}", clockText(from));
+    button.tabIndex = -1;
+    state.lines[li].row.insertBefore(button, state.lines[li].body);
+    state.timed.push({ from, to: to === null || to === undefined ? Infinity : to, first: li, last });
+  }
+  state.playing = null;
+}
+
+function playFrom(seconds) {
+  const media = player();
+  if (!media) return;
+  media.currentTime = seconds;
+  const started = media.play();
+  if (started && started.catch) started.catch(() => {}); // a browser that refuses to play still seeks
+}
+
+// The turn being heard: the last timed turn that started at or before the player's time and has not ended.
+function markHeard(state) {
+  const media = player();
+  if (!media || !state.timed || !state.lines) return;
+  const now = media.currentTime;
+  let heard = null;
+  for (const t of state.timed) if (t.from <= now && now < t.to) heard = t;
+  if (media.paused && media.currentTime === 0) heard = null;
+  if (heard === state.playing) return;
+  if (state.playing) for (let li = state.playing.first; li <= state.playing.last; li++) {
+    state.lines[li].row.classList.remove("qc-heard");
+  }
+  state.playing = heard;
+  if (heard) for (let li = heard.first; li <= heard.last; li++) state.lines[li].row.classList.add("qc-heard");
+  state.root.dataset.heard = heard ? String(heard.from) : "";
+}
+
+// Listen to the player's time (once per element) and to the two keys, wherever the focus is on the page
+// (but in a text field, where Alt+Left moves the caret).
+function watchPlayer(state) {
+  const media = player();
+  if (media && media.__qcWatched !== state) {
+    media.__qcWatched = state;
+    for (const name of ["timeupdate", "seeked", "pause", "play"]) media.addEventListener(name, () => markHeard(state));
+  }
+  window.__qcPlayerState = state;
+  if (window.__qcPlayerKeys) return;
+  window.__qcPlayerKeys = true;
+  window.addEventListener("keydown", (ev) => {
+    const media = player();
+    if (!media) return;
+    const field = ev.target && ev.target.closest && ev.target.closest("input, textarea, [contenteditable='true']");
+    if (ev.ctrlKey && !ev.altKey && !ev.metaKey && ev.code === "Space") {
+      ev.preventDefault();
+      if (media.paused) playFrom(media.currentTime); else media.pause();
+    } else if (ev.altKey && !ev.ctrlKey && !ev.metaKey && ev.key === "ArrowLeft" && !field) {
+      ev.preventDefault(); // not the browser's "back"
+      media.currentTime = Math.max(0, media.currentTime - 5);
+    }
+  }, true);
 }
 
 function lineOf(state, cp) {
@@ -343,8 +435,13 @@ function attach(root, state) {
     reportSpan(state, picked);
     return true;
   };
+  root.addEventListener("click", (ev) => {
+    const time = ev.target.closest ? ev.target.closest(".qc-time") : null;
+    if (time && root.contains(time)) { ev.preventDefault(); playFrom(Number(time.dataset.t)); }
+  });
   root.addEventListener("mouseup", (ev) => {
     if (ev.button !== 0 || !state.data) return;
+    if (ev.target.closest && ev.target.closest(".qc-time")) return;
     if (report()) return;
     const sel = document.getSelection();
     const at = sel && sel.rangeCount && root.contains(sel.anchorNode)
@@ -446,11 +543,12 @@ function withDocument(data) {
   if (data.text !== null && data.text !== undefined) {
     DOCUMENTS.clear();
     DOCUMENTS.set(data.doc_key, { text: data.text, turns: data.turns, sentences: data.sentences,
-      bands: { version: null, rows: new Map() } });
+      times: data.times, bands: { version: null, rows: new Map() } });
   }
   const kept = DOCUMENTS.get(data.doc_key);
   if (!kept || !applyBands(kept.bands, data.codings)) return null;
-  return { ...data, text: kept.text, turns: kept.turns, sentences: kept.sentences, bands: kept.bands };
+  return { ...data, text: kept.text, turns: kept.turns, sentences: kept.sentences, times: kept.times,
+    bands: kept.bands };
 }
 
 export default function (component) {
@@ -519,6 +617,7 @@ function drawData(state, root, data) {
     closePalette(state, false); // the band it was opened for is gone
   }
   repaint(state);
+  if (state.timed && state.timed.length) watchPlayer(state);
   if (kept) restoreSelection(state, kept);
   root.dataset.codings = String(state.codings.length);
   root.dataset.painted = String(performance.now());

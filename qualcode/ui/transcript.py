@@ -17,6 +17,9 @@ what the view holds): on a 300,000-character transcript with 5,000 codings the t
 otherwise be most of every redraw's message. A view that has not got them (a new page load keeps none) or
 missed a change sends ``need_text``, and the next run sends everything again.
 
+With ``times`` (a document with a recording, :mod:`qualcode.ui.media_parts`) each timed turn shows its time;
+a click on it plays the page's player from there, and transcript.js highlights the turn being heard.
+
 The palette (JS) opens next to a selection or a clicked band; it lists ``codes`` with the coder's
 ``recent`` codes first, numbered 1-9, and filters by key or by name in either language.
 """
@@ -120,6 +123,7 @@ def transcript_view(
     cleared: int = 0, height: int = 640, sentences: list[list[int]] | None = None,
     codes: list[dict] | None = None, recent: list[str] | None = None, may_code: bool = False,
     editable: list[str] | None = None, strings: dict[str, str] | None = None,
+    times: list[list[float | int | None]] | None = None,
     on_select: Callable[[], None] | None = None, on_click: Callable[[], None] | None = None,
     on_code: Callable[[], None] | None = None, on_coding: Callable[[], None] | None = None,
 ) -> None:
@@ -131,7 +135,9 @@ def transcript_view(
     each code's band ``names`` and ``colors``. ``sentences`` are ``[start, end]`` spans (the keyboard's
     "select this sentence"), ``codes`` the output of :func:`palette_codes`, ``recent`` code keys most recent
     first, ``editable`` the coders whose codings the palette may change (None: every coder's; the server
-    checks again), ``strings`` the palette's words in the UI language. A new value of ``cleared`` makes the view drop
+    checks again), ``strings`` the palette's words in the UI language, ``times`` the timed turns as
+    ``[turn start offset, seconds, end seconds or None]`` when the page has a player (sent with the text, so
+    ``doc_key`` must change with them). A new value of ``cleared`` makes the view drop
     the reader's selection (after it was coded), so the browser neither shows nor sends it again. Events land
     in session state as the module docstring says, then the matching callback runs.
     """
@@ -177,7 +183,8 @@ def transcript_view(
     bands, st.session_state[f"{key}_bands"] = band_message(
         None if send_text else st.session_state.get(f"{key}_bands"), doc_key, codings)
     data = {"doc_key": doc_key, "text": text if send_text else None, "turns": turns if send_text else None,
-            "sentences": (sentences or []) if send_text else None, "codings": bands, "focus": focus,
+            "sentences": (sentences or []) if send_text else None, "times": (times or []) if send_text else None,
+            "codings": bands, "focus": focus,
             "cleared": cleared, "codes": codes or [], "recent": recent or [],
             "may_code": bool(may_code), "editable": editable, "strings": strings or {}}
     _component(key=key, data=data, height=height, on_select_change=selected, on_span_click_change=clicked,

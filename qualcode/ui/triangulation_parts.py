@@ -313,16 +313,19 @@ def chart_downloads(chart: Any, stem: str, key_prefix: str) -> None:
 
 # -- the narrative report -------------------------------------------------------------------
 
-def report_bytes(project: Project, fmt: str, coders: list[str] | None, exemplars: str) -> bytes:
-    """The narrative report (:func:`qualcode.project.report.build_report`) of these coders as bytes."""
+def report_bytes(project: Project, fmt: str, coders: list[str] | None, exemplars: str,
+                 where: str | None = None) -> bytes:
+    """The narrative report (:func:`qualcode.project.report.build_report`) of these coders, only the codings
+    ``where`` keeps (the page's condition), as bytes."""
     buffer = io.BytesIO()
-    export_report(project, buffer, fmt, coders=coders, exemplars=exemplars)
+    export_report(project, buffer, fmt, coders=coders, exemplars=exemplars, where=where)
     return buffer.getvalue()
 
 
-def report_download(project: Project, coders: list[str] | None) -> None:
+def report_download(project: Project, coders: list[str] | None, where: str | None = None) -> None:
     """A format and a quote choice, and the Report download button: the report of the coders chosen on the
-    page, built only when the button is pressed (not shown to a user whose role may not export)."""
+    page and of the codings its condition keeps, built only when the button is pressed (not shown to a user
+    whose role may not export)."""
     if not project.may("export"):
         return
     st.caption(tr("tri_report_caption"))
@@ -332,6 +335,6 @@ def report_download(project: Project, coders: list[str] | None) -> None:
     quotes = middle.selectbox(tr("tri_report_quotes"), REPORT_QUOTES, key="tri_report_quotes",
                               format_func=lambda v: tr(f"tri_report_quotes_{v}") if not v.isdigit()
                               else tr("tri_report_quotes_n").format(n=v))
-    right.download_button(tr("tri_report"), data=lambda: report_bytes(project, fmt, coders, quotes),
+    right.download_button(tr("tri_report"), data=lambda: report_bytes(project, fmt, coders, quotes, where),
                           file_name=f"report.{fmt}", mime=REPORT_MIME[fmt], key="tri_report_download",
                           on_click="ignore", icon=":material/description:")

@@ -30,7 +30,8 @@ def scope_labels() -> dict[str, str]:
     """Every scope of :data:`qualcode.project.words.SCOPES` in the UI language."""
     return {"project": tr("words_scope_project"), "group": tr("words_scope_group"),
             "informant": tr("words_scope_informant"), "source_type": tr("words_scope_source_type"),
-            "code": tr("words_scope_code"), "document": tr("words_scope_document")}
+            "code": tr("words_scope_code"), "document": tr("words_scope_document"),
+            "query": tr("words_scope_query")}
 
 
 def scope_values(project: Project, by: str) -> tuple[list[Any], dict[Any, str]]:

@@ -26,7 +26,7 @@ TEXT = "Informan: Koordinasi jarang sekali, Pak.\n\nPewawancara: Mengapa?\n\nInf
 QUOTE = "Koordinasi jarang sekali"
 PASSWORDS = {"ana": "ana-secret-1", "sri": "sri-secret-1", "rina": "rina-secret", "budi": "budi-secret"}
 # what each role may open (docs: coders code; supervisors also judge and reconcile; admins also set the project up)
-EVERYONE = ["overview", "code_page", "search_title", "qry_title", "words_title", "sug_title", "hist_title",
+EVERYONE = ["overview", "code_page", "sg_title", "search_title", "qry_title", "words_title", "sug_title", "hist_title",
             "memo_title_page"]
 PAGES = {
     "coder": EVERYONE,

@@ -18,6 +18,7 @@ PAGES = [
     ("overview", ["groups", "codebook"]),
     ("proj_title", ["proj_open_or_create"]),
     ("code_page", ["document", "codes_to_apply"]),
+    ("sg_title", []),
     ("codebook", []),
     ("search_title", ["search_query"]),
     ("qry_title", ["qry_text", "qry_coders"]),

@@ -33,8 +33,8 @@ LABEL = "Test University"
 # users the provider offers as buttons on its form (any other e-mail can be typed as the subject)
 RINA = {"sub": "rina-sub", "email": "Rina.Putri@Univ.example", "email_verified": True}
 UNVERIFIED = {"sub": "ana-unverified", "email": "ana@univ.example", "email_verified": False}
-CODER_PAGES = sorted(t(k) for k in ("overview", "code_page", "search_title", "qry_title", "words_title", "sug_title",
-                                    "hist_title", "memo_title_page"))
+CODER_PAGES = sorted(t(k) for k in ("overview", "code_page", "sg_title", "search_title", "qry_title", "words_title",
+                                    "sug_title", "hist_title", "memo_title_page"))
 
 
 def _until_answers(url: str, proc: subprocess.Popen) -> None:

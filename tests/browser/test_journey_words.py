@@ -1,5 +1,6 @@
 """Journey: on the Words page a coder clicks a word in the frequency table, its concordance opens below with
-the same hits the Search page finds, and coding two ticked hits stores exactly those passages in SQLite."""
+the same hits the Search page finds, and coding two ticked hits stores exactly those passages in SQLite; the
+query-result scope then counts the words of those two passages."""
 
 from __future__ import annotations
 
@@ -69,6 +70,18 @@ def test_click_a_word_see_its_concordance_and_code_hits(tmp_path):
         choose(page, t("search_code"), "DAT · Data quality")
         click(page, t("search_autocode"))
         main(page).get_by_text("2 codings added", exact=False).wait_for(timeout=WAIT)
+        # the words of a query's result passages: the two coded hits, so "dtks" twice, nothing else
+        choose(page, t("words_scope"), t("words_scope_query"))
+        box = main(page).get_by_label(t("words_scope_query"), exact=True)
+        box.fill("DAT")
+        box.press("Enter")
+        settle(page)
+        frequencies = main(page).locator('[data-testid="stDataFrame"]:visible').first
+        expect(frequencies.locator('[role="row"]')).to_have_count(2, timeout=WAIT)
+        expect(frequencies).to_contain_text(WORD, timeout=WAIT)
+    with Project.open(path) as p:
+        queried = p.word_frequencies(by="query", value="DAT")
+    assert list(zip(queried["word"], queried["count"], strict=True)) == [(WORD, 2)]
     conn = sqlite3.connect(path)
     try:
         stored = conn.execute("SELECT d.name, x.start, x.end, x.quote, k.key, c.name FROM codings x "

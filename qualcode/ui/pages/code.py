@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import streamlit as st
 
 from qualcode.project import Project
@@ -27,6 +29,7 @@ from qualcode.ui.code_parts import (
 )
 from qualcode.ui.export_menu import TABLE_FORMATS, export_menu
 from qualcode.ui.history_parts import undo_redo_buttons
+from qualcode.ui.media_parts import PLAYER_STRINGS, player, turn_times
 from qualcode.ui.memo_parts import memo_panel
 from qualcode.ui.quick_coding import quick_coding
 from qualcode.ui.sidebar import current_coder
@@ -45,14 +48,17 @@ def workbench(project: Project, coder: str, document: dict) -> None:
     labels = bilingual_labels(codes)
     codings = band_codings(project, doc["id"], codes, shown)
     recent = project.codes_recent(coder)
+    # the turns' times go with the text, so the view gets them anew when they change (a time set by hand)
+    times = turn_times(project, doc["id"]) if document.get("player") else []
+    doc_key = f"{doc['sha']}:{zlib.crc32(repr(times).encode())}" if times else str(doc["sha"])
 
     left, right = st.columns([3, 1.3], gap="medium")
     with left:
-        transcript_view(key=TX, doc_key=f"{doc['sha']}", text=doc["text"], turns=doc["turns"], codings=codings,
+        transcript_view(key=TX, doc_key=doc_key, text=doc["text"], turns=doc["turns"], codings=codings,
                         focus=st.session_state.get("code_focus"), cleared=st.session_state.get(f"{TX}_cleared", 0),
                         sentences=doc["sentences"], codes=palette_labels(codes, labels), recent=recent,
                         may_code=may_code(project, coder), editable=editable_coders(project),
-                        strings={k: tr(k) for k in PALETTE_STRINGS})
+                        strings={k: tr(k) for k in (*PALETTE_STRINGS, *PLAYER_STRINGS)}, times=times)
     with right:
         show_messages()
         selection = st.session_state.get(f"{TX}_selection")
@@ -140,7 +146,9 @@ def render() -> None:
                          format_func=lambda v: tr("filter_mine") if v == MINE else tr("filter_all") if v == ALL else v)
     assignment_bar(project, coder, st.session_state["code_doc"], assigned)
     chosen = docs[docs["name"] == st.session_state["code_doc"]].iloc[0]
-    workbench(project, coder, {"id": int(chosen["id"]), "imported_at": str(chosen["imported_at"])})
+    has_player = player(project, int(chosen["id"]))  # outside the fragment: coding never restarts it
+    workbench(project, coder, {"id": int(chosen["id"]), "imported_at": str(chosen["imported_at"]),
+                               "player": has_player})
 
 
 render()

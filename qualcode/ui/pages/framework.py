@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.paper import framework_paper
 from qualcode.ui.sidebar import current_coder
@@ -27,6 +28,7 @@ from qualcode.ui.triangulation_parts import (
     quote_list,
     save_summary,
 )
+from qualcode.ui.where_parts import is_condition_error, show_where_error, where_input
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
@@ -55,7 +57,7 @@ def matrix_table(project: Project, matrix: pd.DataFrame, informant: str = "infor
 
 
 def cell_section(project: Project, matrix: pd.DataFrame, coders: list[str] | None, rollup: bool,
-                 labels: dict[str, str]) -> None:
+                 labels: dict[str, str], where: str | None = None) -> None:
     st.subheader(tr("fw_cell"))
     informants, codes = [str(i) for i in matrix.index], [str(c) for c in matrix.columns]
     default_cell(matrix, "fw_informant", "fw_code", bool)
@@ -65,7 +67,8 @@ def cell_section(project: Project, matrix: pd.DataFrame, coders: list[str] | Non
     informant, code = st.session_state["fw_informant"], st.session_state["fw_code"]
     quotes_col, summary_col = st.columns([3, 2], gap="medium")
     with quotes_col:
-        quote_list(project.cell_quotes(code, informant, by="informant", coders=coders, rollup=rollup), "fw")
+        quote_list(project.cell_quotes(code, informant, by="informant", coders=coders, rollup=rollup,
+                                       where=where), "fw")
     with summary_col:
         row = prefill_summary(project, informant, code)
         coder = current_coder()
@@ -94,7 +97,21 @@ def render() -> None:
         return
     groups = dict(zip(informants["key"], informants["group"], strict=True))
     coders, rollup = controls(project)
-    matrix = framework_matrix_of(project, coders, rollup)
+    where = where_input("fw_where")
+    matrix = None
+    if where is not None:
+        try:  # a filtered view is read afresh, not cached
+            matrix = project.framework_matrix(coders=coders, rollup=rollup, where=where)
+        except QualcodeError as exc:
+            if not is_condition_error(exc):
+                raise
+            show_where_error(str(exc))
+            st.caption(tr("where_ignored"))
+            where = None
+    if matrix is None:
+        matrix = framework_matrix_of(project, coders, rollup)
+    if where is not None and matrix.empty:
+        st.info(tr("fw_where_none"))
     if not project.has_codings(coders=coders):
         st.info(tr("tri_nothing_coded"))
     st.caption(tr("fw_hint"))
@@ -103,10 +120,10 @@ def render() -> None:
     st.dataframe(shown, hide_index=True, width="stretch", placeholder="", key="fw_table_view",
                  column_config={c: st.column_config.TextColumn(c, help=escape_md(labels.get(c, c)), width="medium")
                                 for c in matrix.columns})
-    paper = framework_paper(project, matrix, coders=coders, rollup=rollup)
+    paper = framework_paper(project, matrix, coders=coders, rollup=rollup, where=where)
     table_downloads(paper.frame, "framework_matrix", "fw_table", "fw_download", paper=paper)
     if len(matrix.index) and len(matrix.columns):
-        cell_section(project, matrix, coders, rollup, labels)
+        cell_section(project, matrix, coders, rollup, labels, where)
 
 
 render()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from qualcode.ingest import SUPPORTED_EXTENSIONS
 from qualcode.project import Project
+from qualcode.ui.attribute_parts import attribute_types_section, kinds_help
 from qualcode.ui.exchange_parts import exchange
 from qualcode.ui.project_parts import (
     FROM_FILE_NAME,
@@ -26,8 +27,10 @@ from qualcode.ui.project_parts import (
     language_label,
     open_project,
 )
+from qualcode.ui.recording_parts import link_after_import, recording_refused, recording_uploader, recordings_section
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import current_project, escape_md, notify, show_messages, source_type_name, tr
+from qualcode.ui.survey_import_parts import survey_import_section
 
 
 def open_or_create(expanded: bool) -> None:
@@ -58,6 +61,10 @@ def _run_import(project: Project, upload_key: str) -> None:
     if not files:
         notify(tr("proj_no_file"), "warning")
         return
+    refused = recording_refused(len(files))  # before importing, so that nothing is half done
+    if refused:
+        notify(refused, "error")
+        return
     informant = st.session_state.get("proj_up_informant", NONE)
     language = chosen_language("proj_up_language", "proj_up_language_other")
     bar = st.progress(0.0)
@@ -71,6 +78,7 @@ def _run_import(project: Project, upload_key: str) -> None:
         project, [(f.name, f.getvalue()) for f in files], None if informant == NONE else informant,
         st.session_state.get("proj_up_source_type") or "interview", language, progress, actor=current_coder())
     st.session_state["_proj_import_results"] = results
+    link_after_import(project, results)
     st.session_state["_proj_uploads_v"] = st.session_state.get("_proj_uploads_v", 0) + 1  # empty the uploader
 
 
@@ -83,6 +91,7 @@ def transcripts(project: Project) -> None:
     st.subheader(tr("proj_import_transcripts"))
     st.file_uploader(tr("proj_upload_files"), type=[e.lstrip(".") for e in SUPPORTED_EXTENSIONS],
                      accept_multiple_files=True, key=upload_key)
+    recording_uploader()
     informants = project.informants()
     groups = dict(zip(informants["key"], informants["group"], strict=True))
     who, types = [NONE, FROM_FILE_NAME, *groups], project.store.source_types()
@@ -177,11 +186,12 @@ def informants_editor(project: Project) -> None:
             "group": st.column_config.SelectboxColumn(tr("col_group"), options=group_keys, required=True),
             "role": st.column_config.TextColumn(tr("col_role")),
             "organisation": st.column_config.TextColumn(tr("col_organisation")),
-            "attributes": st.column_config.TextColumn(tr("proj_col_attributes"), help=tr("proj_attributes_help"),
+            "attributes": st.column_config.TextColumn(tr("proj_col_attributes"), help=kinds_help(project),
                                                       width="large"),
             "documents": st.column_config.NumberColumn(tr("col_documents")),
         })
     sheet_upload("informants")
+    attribute_types_section(project)
 
 
 def render() -> None:
@@ -200,6 +210,8 @@ def render() -> None:
         key="proj_tab", on_change="rerun")
     with tab_docs:
         transcripts(project)
+        survey_import_section(project)
+        recordings_section(project)
     with tab_informants:
         informants_editor(project)
     with tab_groups:

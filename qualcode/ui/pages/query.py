@@ -33,6 +33,7 @@ from qualcode.ui.query_parts import (
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import error_text, escape_md, project_with_codes, show_messages, source_type_name, tr, trn
 from qualcode.ui.triangulation_parts import follow_goto
+from qualcode.ui.where_parts import attribute_axes, axis_name
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
@@ -106,7 +107,9 @@ def results(project: Project, result: pd.DataFrame, params: dict) -> None:
 def matrix(project: Project, params: dict) -> None:
     axes = {"group": tr("tri_axis_group"), "informant": tr("tri_axis_informant"),
             "source_type": tr("tri_axis_source_type")}
-    by = st.radio(tr("qry_matrix"), list(axes), key="qry_by", format_func=axes.get, horizontal=True)
+    axes.update({axis: axis_name(axis) for axis in attribute_axes(project)})
+    keep_known("qry_by", list(axes), default="group")
+    by = st.selectbox(tr("qry_matrix"), list(axes), key="qry_by", format_func=axes.get)
     try:
         counts = project.query_matrix(params["text"], by=by, coders=params.get("coders") or None)
     except QualcodeError as exc:

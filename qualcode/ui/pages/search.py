@@ -22,6 +22,7 @@ from qualcode.ui.state import (
     tr,
     trn,
 )
+from qualcode.ui.where_parts import show_where_error, where_input
 from qualcode.ui.widgets import keep_known
 
 
@@ -41,6 +42,7 @@ def search_form(project: Project) -> None:
         f2.multiselect(tr("informants"), informant_keys, key="search_informants", placeholder=tr("search_all"))
         f3.multiselect(tr("col_source_type"), types, key="search_source_types", placeholder=tr("search_all"),
                        format_func=source_type_name)
+        where_input("search_where")
         st.form_submit_button(tr("search_button"), key="search_submit", type="primary", on_click=run_search)
 
 
@@ -118,6 +120,11 @@ def render() -> None:
         st.info(tr("no_documents"))
         return
     search_form(project)
+    problem = st.session_state.get("_search_where_error")
+    if problem:
+        show_where_error(problem)
+        st.caption(tr("search_where_error"))
+        return
     hits = st.session_state.get("_search_hits")
     if (st.session_state.get("_search_params") or {}).get("project") != str(project.path):
         hits = None  # hits of another project file

@@ -13,6 +13,7 @@ from qualcode.analysis.triangulation import AXES, MEASURES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.analysis import TABLE_EXTRA_COLUMNS, VERDICTS
+from qualcode.project.filters import attribute_of
 from qualcode.project.paper import axis_labels, matrix_paper
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
@@ -42,18 +43,32 @@ from qualcode.ui.triangulation_parts import (
     report_download,
     save_verdict,
 )
+from qualcode.ui.where_parts import (
+    attribute_axes,
+    axis_name,
+    is_condition_error,
+    show_where_error,
+    where_input,
+)
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
+def axis_kind(by: str) -> str:
+    """The axis' kind for the page's words: group, source_type, informant or attribute."""
+    return "attribute" if attribute_of(by) is not None else by
+
+
 def controls(project: Project) -> tuple[str, str, list[str] | None, bool]:
-    keep_known("tri_by", list(AXES), default="group")
+    axes = [*AXES, *attribute_axes(project)]
+    keep_known("tri_by", axes, default="group")
     by = st.session_state["tri_by"]
-    measures = [m for m in MEASURES if m != "share" or by == "group"]  # a share of the group's informants
+    # a share of the informants of the column: of a group, or of those with an attribute's value
+    measures = [m for m in MEASURES if m != "share" or by == "group" or axis_kind(by) == "attribute"]
     keep_known("tri_measure", measures, default="segments")
     coders, consensus = coder_options(project)
     keep_known("tri_coders", coders, multi=True)
     a, b, c, d = st.columns([1, 1, 2, 1], vertical_alignment="bottom")
-    a.selectbox(tr("tri_by"), list(AXES), key="tri_by", format_func=lambda v: tr(f"tri_axis_{v}"))
+    a.selectbox(tr("tri_by"), axes, key="tri_by", format_func=axis_name)
     b.selectbox(tr("tri_measure"), measures, key="tri_measure", format_func=lambda v: tr(f"tri_m_{v}"),
                 help=tr("tri_measure_help"))
     c.multiselect(tr("tri_coders"), coders, key="tri_coders", placeholder=tr("tri_all_coders"),
@@ -84,28 +99,33 @@ def coverage_label(present: pd.Series, by: str) -> str:
     """The coverage pattern of one code (cf. :func:`qualcode.analysis.triangulation.coverage`) in the session's
     language: "all 3 groups", "2 of 3 groups", "one group only: community" or "silent"."""
     n, total = int(present.sum()), len(present)
+    attribute = axis_kind(by) == "attribute"
     if n == 0:
         return tr("tri_cov_silent")
     if n == total:
-        return tr("tri_cov_all").format(count=trn(f"tri_n_{by}", total))
+        return tr("tri_cov_all").format(count=trn("tri_n_attribute", total) if attribute
+                                        else trn(f"tri_n_{by}", total))
     if n == 1:
         name = str(present.index[present.to_numpy()][0])
+        if attribute:
+            return tr("tri_cov_one_attribute").format(name=name)
         return tr(f"tri_cov_one_{by}").format(name=source_type_name(name) if by == "source_type" else name)
-    return tr("tri_cov_some").format(n=n, count=trn(f"tri_n_{by}", total))
+    return tr("tri_cov_some").format(n=n, count=trn("tri_n_attribute", total) if attribute
+                                     else trn(f"tri_n_{by}", total))
 
 
 def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, by: str, measure: str,
-                   labels: dict[str, str]) -> None:
-    title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=tr(f"tri_axis_{by}").lower())
+                   labels: dict[str, str], where: str | None) -> None:
+    title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=axis_name(by).lower())
     shown = chart_columns(list(matrix.columns), by, axis_labels(project, by) if by == "informant" else None)
     st.session_state[CHART_COLUMNS] = {label: column for column, label in shown.items()}  # a click names a label
     # Altair checks every part of a chart against the Vega-Lite schema while it is built (most of this page's
     # time on the demo); our own code builds the heat maps, and Streamlit checks the finished chart once.
     with debug_mode(False):
         chart = heatmap(matrix.rename(columns=shown), title=title, measure=measure,
-                        labels={"code": tr("col_code"), "column": tr(f"tri_axis_{by}"),
+                        labels={"code": tr("col_code"), "column": attribute_of(by) or axis_name(by),
                                 "value": tr(f"tri_m_{measure}")})
-    stem = f"triangulation_{by}_{measure}"
+    stem = f"triangulation_{by.replace(':', '_')}_{measure}"
     chart_tab, table_tab = st.tabs([tr("tri_heatmap"), tr("tri_table")])
     with chart_tab:
         st.altair_chart(chart, key=CHART_KEY, on_select=pick_from_chart, selection_mode=SELECTION, width="stretch")
@@ -125,10 +145,11 @@ def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, 
         shown_table = frame[list(columns)].rename(columns=columns).rename_axis(tr("col_code")).reset_index()
         st.dataframe(shown_table, hide_index=True, width="stretch", placeholder="", key="tri_table_view")
         paper = matrix_paper(project, table, by=by, measure=measure, coders=chosen_coders() or None,
-                             rollup=bool(st.session_state.get("tri_rollup")))
+                             rollup=bool(st.session_state.get("tri_rollup")), where=where)
         table_downloads(paper.frame, stem, "tri_table", "tri_download_table", paper=paper)
         st.caption(tr("tri_quote_table"))
-        export_menu(project, "quotes", key="tri_quotes", file_stem="quotes", coders=chosen_coders() or None)
+        export_menu(project, "quotes", key="tri_quotes", file_stem="quotes", coders=chosen_coders() or None,
+                    where=where)
 
 
 def column_names(project: Project, by: str) -> dict[str, str]:
@@ -146,18 +167,18 @@ def column_names(project: Project, by: str) -> dict[str, str]:
 
 
 def cell_section(project: Project, matrix: pd.DataFrame, by: str, coders: list[str] | None, rollup: bool,
-                 labels: dict[str, str]) -> str | None:
+                 labels: dict[str, str], where: str | None) -> str | None:
     st.subheader(tr("tri_cell"))
     codes, columns = list(matrix.index), [str(c) for c in matrix.columns]
     default_cell(matrix, "tri_code", "tri_column", lambda value: value > 0)
     a, b = st.columns(2)
     a.selectbox(tr("col_code"), codes, key="tri_code", format_func=lambda k: labels.get(k, k))
     names = column_names(project, by)
-    b.selectbox(tr(f"tri_axis_{by}"), columns, key="tri_column", format_func=lambda c: names.get(c, c))
+    b.selectbox(axis_name(by), columns, key="tri_column", format_func=lambda c: names.get(c, c))
     code, column = st.session_state["tri_code"], st.session_state["tri_column"]
     value = matrix.loc[code, column]
     st.caption(tr("tri_cell_value").format(code=escape_md(code), column=escape_md(column), value=value))
-    quotes = project.cell_quotes(code, column, by=by, coders=coders, rollup=rollup)
+    quotes = project.cell_quotes(code, column, by=by, coders=coders, rollup=rollup, where=where)
     quote_list(quotes, "tri")
     return code
 
@@ -231,13 +252,22 @@ def render() -> None:
         return
     codes = project.codes()
     by, measure, coders, rollup = controls(project)
+    where = where_input("tri_where")
     if not project.axis_values(by):
-        st.info(tr(f"tri_no_{by}"))
+        st.info(tr("tri_no_attribute") if axis_kind(by) == "attribute" else tr(f"tri_no_{by}"))
         return
     labels = code_labels(codes)
     options = dict(by=by, measure=measure, coders=coders, rollup=rollup)
     try:
-        table = project.triangulation_table(**options)
+        try:
+            table = project.triangulation_table(**options, where=where)
+        except QualcodeError as exc:
+            if not is_condition_error(exc):
+                raise
+            show_where_error(str(exc))  # the page goes on with every coding, and says so
+            st.caption(tr("where_ignored"))
+            where = None
+            table = project.triangulation_table(**options)
     except QualcodeError as exc:  # e.g. a group key that clashes with the table's own columns
         st.error(error_text(exc))
         return
@@ -247,11 +277,11 @@ def render() -> None:
         st.info(tr("tri_nothing_coded"))
     unassigned = int(matrix.attrs.get("unassigned", 0) or 0)
     if unassigned:
-        st.caption(trn("tri_unassigned", unassigned, axis=tr(f"tri_axis_{by}").lower()))
-    matrix_section(project, matrix, table, by, measure, labels)
+        st.caption(trn("tri_unassigned", unassigned, axis=axis_name(by).lower()))
+    matrix_section(project, matrix, table, by, measure, labels, where)
     st.subheader(tr("tri_report_title"))
-    report_download(project, coders)
-    code = cell_section(project, matrix, by, coders, rollup, labels)
+    report_download(project, coders, where)
+    code = cell_section(project, matrix, by, coders, rollup, labels, where)
     if code:
         verdict_section(project, code, labels)
     cooccurrence_section(project, coders)

@@ -1,8 +1,10 @@
-"""Words page: the words of a scope (project, group, informant, source type, code, document) with their counts,
-two groups compared by log-likelihood, a bar chart and a word cloud, the stop list, and a word's concordance
-from which hits are coded."""
+"""Words page: the words of a scope (project, group, informant, source type, code, document, query result) with
+their counts, two groups compared by log-likelihood, a bar chart and a word cloud, the stop list, and a word's
+concordance from which hits are coded."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import streamlit as st
 
@@ -11,6 +13,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.words import SCOPES, word_table
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
+from qualcode.ui.where_parts import is_condition_error, where_input
 from qualcode.ui.widgets import keep_known, table_downloads
 from qualcode.ui.words_parts import (
     FRAME_KEY,
@@ -25,28 +28,64 @@ from qualcode.ui.words_parts import (
 )
 
 
-def scope_pickers(project: Project) -> tuple[str, object, list[str] | None]:
+def scope_pickers(project: Project) -> tuple[str, object, list[str] | None, str | None]:
     labels = scope_labels()
     keep_known("words_by", list(SCOPES), default="project")
     a, b, c = st.columns([1, 2, 2])
     by = a.selectbox(tr("words_scope"), list(SCOPES), key="words_by", format_func=labels.get)
     value, coders = None, None
-    if by != "project":
+    if by == "query":
+        value = query_picker(project, b)
+    elif by != "project":
         options, names = scope_values(project, by)
         keep_known("words_value", options, default=options[0] if options else None)
         value = b.selectbox(labels[by], options, key="words_value", format_func=lambda v: names.get(v, str(v)))
-    if by == "code":
+    if by in ("code", "query"):
         keep_known("words_coders", list(project.coders()["name"]), multi=True)
         coders = c.multiselect(tr("words_coders"), list(project.coders()["name"]), key="words_coders",
                                placeholder=tr("words_all_coders")) or None
-    return by, value, coders
+    where = where_input("words_where")
+    return by, value, coders, where
 
 
-def frequency_section(project: Project, by: str, value: object, coders: list[str] | None) -> None:
-    try:
-        paper = word_table(project, by=by, value=value, coders=coders)  # type: ignore[arg-type]
-    except QualcodeError as exc:
+def show_error(exc: QualcodeError) -> None:
+    """A refused count; a query's or condition's error shows its text with the caret as plain text."""
+    if is_condition_error(exc):
+        st.error(error_text(exc).splitlines()[0])
+        st.code(str(exc), language=None)
+    else:
         st.error(error_text(exc))
+
+
+def query_picker(project: Project, column: Any) -> str | None:
+    """The query whose result passages are counted: typed, or a saved query copied into the box."""
+    saved = project.saved_queries()
+    texts = dict(zip(saved["name"], saved["text"], strict=True))
+
+    def use_saved() -> None:
+        name = st.session_state.get("words_saved_query")
+        if name in texts:
+            st.session_state["words_query"] = texts[name]
+
+    if texts:
+        if st.session_state.get("words_saved_query") not in texts:
+            st.session_state["words_saved_query"] = None
+        column.selectbox(tr("words_saved_query"), list(texts), key="words_saved_query", index=None,
+                         placeholder=tr("words_saved_query_pick"), on_change=use_saved)
+    text = column.text_input(tr("words_scope_query"), key="words_query", placeholder="E3.1 AND E3.2 WITHIN sentence",
+                             help=tr("words_query_help"))
+    return text.strip() or None
+
+
+def frequency_section(project: Project, by: str, value: object, coders: list[str] | None,
+                      where: str | None) -> None:
+    if by == "query" and value is None:
+        st.info(tr("words_query_empty"))
+        return
+    try:
+        paper = word_table(project, by=by, value=value, coders=coders, where=where)  # type: ignore[arg-type]
+    except QualcodeError as exc:
+        show_error(exc)
         return
     table = paper.frame
     if table.empty:
@@ -75,17 +114,18 @@ def frequency_section(project: Project, by: str, value: object, coders: list[str
         cloud = word_cloud(table, top=top)
         st.altair_chart(cloud, width="content")
         chart_downloads(cloud, "words_cloud", "words_cloud_dl")
-    concordance_section(project, by, value, coders)
+    concordance_section(project, by, value, coders, where)
 
 
-def concordance_section(project: Project, by: str, value: object, coders: list[str] | None) -> None:
+def concordance_section(project: Project, by: str, value: object, coders: list[str] | None,
+                        where: str | None) -> None:
     st.subheader(tr("words_kwic"))
     st.text_input(tr("words_word"), key="words_word", on_change=reset_ticks, placeholder=tr("words_word_hint"))
     word = (st.session_state.get("words_word") or "").strip()
     if not word:
         return
     try:
-        hits = project.concordance(word, by=by, value=value, coders=coders)  # type: ignore[arg-type]
+        hits = project.concordance(word, by=by, value=value, coders=coders, where=where)  # type: ignore[arg-type]
     except QualcodeError as exc:
         st.error(error_text(exc))
         return
@@ -95,8 +135,8 @@ def concordance_section(project: Project, by: str, value: object, coders: list[s
     concordance_panel(project, hits, word)
 
 
-def compare_section(project: Project, by: str) -> None:
-    kind = "group" if by == "project" else by
+def compare_section(project: Project, by: str, where: str | None) -> None:
+    kind = "group" if by in ("project", "query") else by
     options, names = scope_values(project, kind)
     if len(options) < 2:
         st.info(tr("words_compare_need_two"))
@@ -108,9 +148,12 @@ def compare_section(project: Project, by: str) -> None:
     first = a.selectbox(tr("words_compare_a"), options, key="words_a", format_func=lambda v: names.get(v, str(v)))
     second = b.selectbox(tr("words_compare_b"), options, key="words_b", format_func=lambda v: names.get(v, str(v)))
     try:
-        paper = word_table(project, by=kind, compare=(first, second))  # type: ignore[arg-type]
+        paper = word_table(project, by=kind, compare=(first, second), where=where)  # type: ignore[arg-type]
     except QualcodeError as exc:
-        st.info(error_text(exc))
+        if is_condition_error(exc):
+            show_error(exc)
+        else:
+            st.info(error_text(exc))
         return
     number = st.column_config.NumberColumn
     columns = {"word": st.column_config.TextColumn(tr("words_col_word")),
@@ -134,13 +177,13 @@ def render() -> None:
         st.info(tr("no_documents"))
         return
     st.caption(tr("words_rule"))
-    by, value, coders = scope_pickers(project)
+    by, value, coders, where = scope_pickers(project)
     words_tab, compare_tab, stop_tab = st.tabs([tr("words_tab_words"), tr("words_tab_compare"),
                                                 tr("words_tab_stop")])
     with words_tab:
-        frequency_section(project, by, value, coders)
+        frequency_section(project, by, value, coders, where)
     with compare_tab:
-        compare_section(project, by)
+        compare_section(project, by, where)
     with stop_tab:
         stop_list_editor(project)
 
