@@ -7,7 +7,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from qualcode.analysis.query import parse_condition
 from qualcode.project import Project
+from qualcode.project.filters import document_ids
+from qualcode.ui.where_parts import WHERE_EXAMPLE, where_example
 
 from .conftest import open_page
 
@@ -94,3 +97,24 @@ def test_search_where_filters_hits(demo_path):
     at.text_input(key="search_where").set_value("coder = rina")
     at.button(key="search_submit").click().run()
     assert not at.exception and "coder is a coding's" in at.code[0].value
+
+
+def test_the_placeholder_example_is_written_in_the_project_s_own_terms(demo_path, tmp_path):
+    with Project.open(demo_path) as p:
+        example = where_example(p)
+        informants = p.informants()
+        first = next(a for a in informants["attributes"] if a)
+        name, value = next(iter(first.items()))
+        assert example == f"group = {p.groups()['key'].iloc[0]} AND {name} = {value}"
+        assert document_ids(p, example)  # it parses and some document meets it
+    with Project.create(tmp_path / "other.qualcode") as p:
+        assert where_example(p) == WHERE_EXAMPLE  # nothing of any study assumed
+        p.add_group("Kelompok A")
+        p.add_informant("X-1", "Kelompok A", attributes={"kota": "Bandar Lampung"})
+        example = where_example(p)
+        assert example == 'group = "Kelompok A" AND kota = "Bandar Lampung"'
+        assert parse_condition(example) is not None
+    with Project.open(demo_path) as p:
+        demo_example = where_example(p)
+    at = open_page("triangulation", demo_path, "en", coder="rina")
+    assert at.text_input(key="tri_where").placeholder == demo_example

@@ -757,12 +757,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
                          "pengodean. Kosong: semuanya."},
     "where_caption": {"en": "Syntax: `field op value`, joined with `AND`, `OR`, `NOT` and parentheses; fields: "
                             "group, informant, source_type, document, role, organisation, coder, date or any "
-                            "informant attribute; operators `=` `!=` `~` (contains) `<` `>` `<=` `>=`. "
-                            "Example: `group = leadership AND age >= 40`.",
+                            "informant attribute; operators `=` `!=` `~` (contains) `<` `>` `<=` `>=`; the "
+                            "box shows an example in this project's terms.",
                       "id": "Sintaks: `kolom op nilai`, digabung dengan `AND`, `OR`, `NOT` dan tanda kurung; "
                             "kolom: group, informant, source_type, document, role, organisation, coder, date "
-                            "atau atribut informan mana pun; operator `=` `!=` `~` (memuat) `<` `>` `<=` `>=`. "
-                            "Contoh: `group = leadership AND age >= 40`."},
+                            "atau atribut informan mana pun; operator `=` `!=` `~` (memuat) `<` `>` `<=` `>=`; "
+                            "kotak itu menunjukkan contoh dengan istilah proyek ini."},
     "where_error": {"en": "The condition cannot be used; the caret marks where:",
                     "id": "Syarat tidak dapat dipakai; tanda ^ menunjukkan letaknya:"},
     "where_ignored": {"en": "Shown without the condition until it is corrected.",

@@ -7,6 +7,8 @@ One condition syntax everywhere: the ``WHERE`` part of the coding-query language
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from qualcode.project import Project
@@ -14,13 +16,34 @@ from qualcode.project.filters import ATTRIBUTE_PREFIX, attribute_names, attribut
 
 from .state import tr
 
-#: The example the input shows until the user types.
-WHERE_EXAMPLE = "group = leadership AND gender = P"
+#: The example the input shows for a project without groups or attributes.
+WHERE_EXAMPLE = "group = G1 AND age >= 40"
+_PLAIN = re.compile(r"[^\s()\"'=!~<>]+")
 
 
-def where_input(key: str) -> str | None:
-    """A text input for a condition, with a caption of the syntax; the condition typed (None when blank)."""
-    st.text_input(tr("where_label"), key=key, placeholder=WHERE_EXAMPLE, help=tr("where_help"))
+def where_example(project: Project) -> str:
+    """An example condition in the project's own terms: its first group and its first informant's first
+    attribute with that informant's value (quoted when it needs to be)."""
+    def shown(value: object) -> str:
+        text = str(value)
+        return text if _PLAIN.fullmatch(text) and text.upper() not in ("AND", "OR", "NOT") else f'"{text}"'
+
+    parts = []
+    groups = project.groups()["key"].tolist()
+    if groups:
+        parts.append(f"group = {shown(groups[0])}")
+    for attributes in project.informants()["attributes"]:
+        found = [(k, v) for k, v in (attributes or {}).items() if str(v).strip() and '"' not in str(v)]
+        if found and _PLAIN.fullmatch(str(found[0][0])):
+            parts.append(f"{found[0][0]} = {shown(found[0][1])}")
+            break
+    return " AND ".join(parts) or WHERE_EXAMPLE
+
+
+def where_input(key: str, example: str = WHERE_EXAMPLE) -> str | None:
+    """A text input for a condition (``example`` as its placeholder: see :func:`where_example`), with a caption
+    of the syntax; the condition typed (None when blank)."""
+    st.text_input(tr("where_label"), key=key, placeholder=example, help=tr("where_help"))
     st.caption(tr("where_caption"))
     text = st.session_state.get(key)
     return text.strip() if isinstance(text, str) and text.strip() else None

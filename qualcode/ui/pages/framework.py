@@ -28,7 +28,7 @@ from qualcode.ui.triangulation_parts import (
     quote_list,
     save_summary,
 )
-from qualcode.ui.where_parts import is_condition_error, show_where_error, where_input
+from qualcode.ui.where_parts import is_condition_error, show_where_error, where_example, where_input
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
 
 
@@ -97,7 +97,7 @@ def render() -> None:
         return
     groups = dict(zip(informants["key"], informants["group"], strict=True))
     coders, rollup = controls(project)
-    where = where_input("fw_where")
+    where = where_input("fw_where", where_example(project))
     matrix = None
     if where is not None:
         try:  # a filtered view is read afresh, not cached

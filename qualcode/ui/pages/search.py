@@ -22,7 +22,7 @@ from qualcode.ui.state import (
     tr,
     trn,
 )
-from qualcode.ui.where_parts import show_where_error, where_input
+from qualcode.ui.where_parts import show_where_error, where_example, where_input
 from qualcode.ui.widgets import keep_known
 
 
@@ -42,7 +42,7 @@ def search_form(project: Project) -> None:
         f2.multiselect(tr("informants"), informant_keys, key="search_informants", placeholder=tr("search_all"))
         f3.multiselect(tr("col_source_type"), types, key="search_source_types", placeholder=tr("search_all"),
                        format_func=source_type_name)
-        where_input("search_where")
+        where_input("search_where", where_example(project))
         st.form_submit_button(tr("search_button"), key="search_submit", type="primary", on_click=run_search)
 
 

@@ -25,7 +25,7 @@ from qualcode.ui.survey_grid_parts import (
     step_page,
 )
 from qualcode.ui.triangulation_parts import follow_goto
-from qualcode.ui.where_parts import is_condition_error, show_where_error, where_input
+from qualcode.ui.where_parts import is_condition_error, show_where_error, where_example, where_input
 
 
 def shown_coders(project: Project, coder: str) -> list[str] | None:
@@ -43,9 +43,9 @@ def shown_coders(project: Project, coder: str) -> list[str] | None:
     return [coder] if choice == MINE else [choice]
 
 
-def filters(questions: list[str], attributes: list[str], labels: dict[str, str]) -> None:
+def filters(questions: list[str], attributes: list[str], labels: dict[str, str], example: str) -> None:
     with st.expander(tr("sg_filters"), expanded=True):
-        where_input("sg_where")
+        where_input("sg_where", example)
         a, b, c = st.columns(3)
         a.selectbox(tr("sg_filter_code"), [None, *labels], key="sg_filter_code", on_change=reset_page,
                     format_func=lambda k: tr("sg_any") if k is None else labels[k])
@@ -115,7 +115,7 @@ def render() -> None:
         error = None
     except InputError as exc:
         error, grid = exc, survey_grid(project, file, shown=shown, size=1, spans=spans)  # only for the filters' choices
-    filters(grid.questions, grid.attributes, labels)
+    filters(grid.questions, grid.attributes, labels, where_example(project))
     if error is not None:
         if is_condition_error(error):
             show_where_error(error_plain(error))

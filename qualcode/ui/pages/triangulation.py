@@ -48,6 +48,7 @@ from qualcode.ui.where_parts import (
     axis_name,
     is_condition_error,
     show_where_error,
+    where_example,
     where_input,
 )
 from qualcode.ui.widgets import code_labels, keep_known, table_downloads
@@ -252,7 +253,7 @@ def render() -> None:
         return
     codes = project.codes()
     by, measure, coders, rollup = controls(project)
-    where = where_input("tri_where")
+    where = where_input("tri_where", where_example(project))
     if not project.axis_values(by):
         st.info(tr("tri_no_attribute") if axis_kind(by) == "attribute" else tr(f"tri_no_{by}"))
         return

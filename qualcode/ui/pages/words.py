@@ -13,7 +13,7 @@ from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.words import SCOPES, word_table
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
-from qualcode.ui.where_parts import is_condition_error, where_input
+from qualcode.ui.where_parts import is_condition_error, where_example, where_input
 from qualcode.ui.widgets import keep_known, table_downloads
 from qualcode.ui.words_parts import (
     FRAME_KEY,
@@ -44,7 +44,7 @@ def scope_pickers(project: Project) -> tuple[str, object, list[str] | None, str 
         keep_known("words_coders", list(project.coders()["name"]), multi=True)
         coders = c.multiselect(tr("words_coders"), list(project.coders()["name"]), key="words_coders",
                                placeholder=tr("words_all_coders")) or None
-    where = where_input("words_where")
+    where = where_input("words_where", where_example(project))
     return by, value, coders, where
 
 
