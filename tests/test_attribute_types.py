@@ -14,7 +14,7 @@ import pytest
 import xmlschema
 from defusedxml.ElementTree import fromstring
 
-from qualcode.errors import InputError, NotFoundError, PermissionDeniedError
+from qualcode.errors import InputError, NotFoundError, PermissionDeniedError, UndoConflictError
 from qualcode.project import Project
 from qualcode.refi import export_refi, import_refi
 
@@ -188,6 +188,27 @@ def test_a_type_change_is_undone_and_redone_through_history(project):
     project.remove_attribute_type("age", actor="sri")
     assert project.history()["description"].iloc[0] == "make attribute age text again"
     project.undo("sri")
+    assert project.attribute_types().set_index("name").at["age", "kind"] == "number"
+
+
+def test_undo_and_redo_cannot_bring_back_a_value_that_does_not_fit(project):
+    # an edit made while age was text, undone after age became a number, would restore "forty"
+    project.add_informant("I-02", "agency", attributes={"age": "forty"}, actor="rina")
+    project.edit_informant("I-02", attributes={"age": "40"}, actor="rina")
+    project.set_attribute_type("age", "number", actor="sri")
+    before = informants_frame(project)
+    with pytest.raises(UndoConflictError, match="'forty' is not a number"):
+        project.undo("rina")
+    pd.testing.assert_frame_equal(informants_frame(project), before)
+    assert project.attribute_types().set_index("name").at["age", "kind"] == "number"
+    # a kind brought back by undo over a value entered while it was text
+    project.remove_attribute_type("age", actor="sri")
+    project.edit_informant("I-02", attributes={"age": "tua"}, actor="budi")
+    with pytest.raises(UndoConflictError, match="'tua' is not a number"):
+        project.undo("sri")
+    assert not project.attribute_types().set_index("name").at["age", "declared"]
+    project.edit_informant("I-02", attributes={"age": "41"}, actor="budi")
+    project.undo("sri")  # fits now
     assert project.attribute_types().set_index("name").at["age", "kind"] == "number"
 
 

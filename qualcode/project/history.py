@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..analysis.attributes import check_attributes
 from ..errors import InputError, NotFoundError, Term, UndoConflictError
 from ..history import (
     SKIPPED_BY_UNDO,
@@ -236,6 +237,10 @@ class ProjectHistory(ProjectBase):
                     raise UndoConflictError(f"cannot {direction} '{label}': {problem}", key="err_undo_conflict",
                                             action=Term(direction, f"term_{direction}"), label=shown, problem=problem)
                 kept = self._write(changes, direction, stash)
+                misfit = self._attribute_misfit(changes)
+                if misfit:  # raised inside the transaction: nothing of the step stays
+                    raise UndoConflictError(f"cannot {direction} '{label}': {misfit}", key="err_undo_conflict",
+                                            action=Term(direction, f"term_{direction}"), label=shown, problem=misfit)
                 # the undone event's own payload too, so that the undo can be described in another language
                 payload = {"event": event["id"], "action": event["action"], "description": label,
                            "params": json.loads(event["payload"] or "{}")}
@@ -249,6 +254,22 @@ class ProjectHistory(ProjectBase):
                                     action=Term(direction, f"term_{direction}"), label=shown,
                                     problem=str(exc)) from None
         return shown
+
+    def _attribute_misfit(self, changes: list[RowChange]) -> str | None:
+        """After a step's rows are written: an informant's attribute value that no longer fits its declared kind
+        (an edit made before the kind was declared, or a kind brought back over a value entered since), or None.
+        Every other write path checks values as it writes; an undo or redo must not get round that."""
+        if not any(change.table in ("informants", "attribute_types") for change in changes):
+            return None
+        types = {t["name"]: (t["kind"], json.loads(t["categories"] or "[]")) for t in self.store.attribute_types()}
+        if not types:
+            return None
+        for informant in self.store.informants():
+            try:
+                check_attributes(types, informant["key"], json.loads(informant["attributes"] or "{}"))
+            except InputError as exc:
+                return str(exc)
+        return None
 
     def _next(self, user: str, direction: Direction,
               wording: Mapping[str, str] | None = None) -> tuple[dict, dict[str, Any]]:
