@@ -5,13 +5,17 @@ Documents are matched by content (SHA-256 of the text), so a renamed document st
 matches; codes by key; coders by name. A coding already in the target (same document,
 code, coder, start and end) is not added again, so merging the same source twice adds
 nothing the second time. A source document's recording comes along (its file copied into the
-target's media folder) when the target's document has none.
+target's media folder) when the target's document has none. Memos come along with their links when what they
+are about is in the target (a memo already there, same kind, target, title, text, author and creation time, is
+not added again), and the attribute types the source declares and the target does not, when the target's
+informants' values fit them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +38,11 @@ class MergeReport:
     assignments_added: int = 0
     marked_done: int = 0
     media_linked: list[str] = field(default_factory=list)
+    memos_added: int = 0
+    memos_skipped: int = 0
+    memos_not_merged: int = 0
+    attribute_types_added: list[str] = field(default_factory=list)
+    attribute_types_refused: list[str] = field(default_factory=list)
     unmatched_documents: list[str] = field(default_factory=list)
     unknown_codes: list[str] = field(default_factory=list)
     documents_imported: list[str] = field(default_factory=list)
@@ -64,6 +73,15 @@ class MergeReport:
             out.append(f"assignments: {self.assignments_added} added, {self.marked_done} marked done as in the source")
         if self.media_linked:
             out.append(f"recordings linked as in the source: {', '.join(self.media_linked)}")
+        if self.memos_added or self.memos_skipped:
+            out.append(f"memos: {self.memos_added} added, {self.memos_skipped} already there")
+        if self.memos_not_merged:
+            out.append(f"{self.memos_not_merged} memos not merged: what they are about is not in the target")
+        if self.attribute_types_added:
+            out.append(f"attribute types declared as in the source: {', '.join(self.attribute_types_added)}")
+        if self.attribute_types_refused:
+            out.append("attribute types not declared (the target's values do not fit them): "
+                       + ", ".join(self.attribute_types_refused))
         if self.codings_not_merged:
             out.append(f"{self.codings_not_merged} codings not merged: their document or code is not in the target")
         return out
@@ -117,7 +135,8 @@ def merge_projects(target: Project, source_path: str | Path, *, include_document
             payload.update(codings_added=report.codings_added, duplicates_skipped=report.duplicates_skipped,
                            documents_imported=report.documents_imported, codes_added=report.codes_added,
                            exemplars_flagged=report.exemplars_flagged, assignments_added=report.assignments_added,
-                           marked_done=report.marked_done)
+                           marked_done=report.marked_done, memos_added=report.memos_added,
+                           attribute_types_added=report.attribute_types_added)
         return report
     finally:
         source.close()
@@ -154,6 +173,84 @@ def _merge(target: Project, source: Project, report: MergeReport, *, include_doc
     report.codings_added = len(target.add_codings(specs))
     _merge_assignments(target, source, documents, report)
     _merge_media(target, source, documents, report)
+    _merge_memos(target, source, documents, report)
+    _merge_attribute_types(target, source, report, actor=actor)
+
+
+def _merge_memos(target: Project, source: Project, documents: dict[int, int], report: MergeReport) -> None:
+    """The source's memos whose target is in the target project (a memo on a document, code, informant, group or
+    coding the target lacks is counted, not merged), then their links to passages of matched documents and to
+    memos merged or already there. Authors and times stay as the source has them."""
+    codings = target.store.coding_ids()
+    ids = {"code": _ids(target.store.code_by_key), "informant": _ids(target.store.informant_by_key),
+           "group": _ids(target.store.group_by_key)}
+    there = {_memo_identity(m): int(m["id"]) for m in target.store.memos()}
+    merged: dict[int, int] = {}  # source memo id -> target memo id
+    for memo in reversed(source.store.memos()):  # oldest first, so ids keep the source's order
+        target_id: int | None = None
+        if memo["kind"] != "project" and memo["target_id"] is not None:
+            if memo["kind"] == "document":
+                target_id = documents.get(memo["document_id"])
+            elif memo["kind"] == "coding":
+                document_id = documents.get(memo["document_id"])
+                target_id = codings.get((document_id, memo["code"], memo["coding_coder"], memo["coding_start"],
+                                         memo["coding_end"])) if document_id is not None else None
+            else:
+                target_id = ids[memo["kind"]](memo[memo["kind"]])
+            if target_id is None:
+                report.memos_not_merged += 1
+                continue
+        identity = _memo_identity({**memo, "target_id": target_id})
+        if identity in there:
+            merged[int(memo["id"])] = there[identity]
+            report.memos_skipped += 1
+            continue
+        merged[int(memo["id"])] = there[identity] = target.store.insert_memo(
+            {"kind": memo["kind"], "target_id": target_id, "title": memo["title"], "text": memo["text"],
+             "author": memo["author"], "created_at": memo["created_at"], "changed_at": memo["changed_at"]})
+        report.memos_added += 1
+    for link in source.store.memo_links():
+        memo_id = merged.get(int(link["memo_id"]))
+        if memo_id is None:
+            continue
+        if link["linked_memo_id"] is not None:
+            fields = {"linked_memo_id": merged.get(int(link["linked_memo_id"]))}
+            if fields["linked_memo_id"] is None:
+                continue
+        else:
+            fields = {"document_id": documents.get(link["document_id"]), "start": link["start"], "end": link["end"]}
+            if fields["document_id"] is None:
+                continue
+        if target.store.find_memo_link(memo_id, **fields) is None:
+            target.store.insert_memo_link({"memo_id": memo_id, **fields})
+
+
+def _ids(lookup: Callable[[str], dict | None]) -> Callable[[str | None], int | None]:
+    """A key -> id lookup of the target's rows (None for a key it lacks)."""
+    def find(key: str | None) -> int | None:
+        row = lookup(key) if key else None
+        return int(row["id"]) if row else None
+    return find
+
+
+def _memo_identity(memo: dict[str, Any]) -> tuple:
+    return (memo["kind"], memo["target_id"], memo["title"], memo["text"], memo["author"], memo["created_at"])
+
+
+def _merge_attribute_types(target: Project, source: Project, report: MergeReport, *, actor: str | None) -> None:
+    """Declare the attribute types the source has and the target lacks; one whose kind the target's values do
+    not fit is reported and left undeclared (the target's data decide, as when declaring by hand)."""
+    declared = {row["name"] for row in target.store.attribute_types()}
+    for row in source.store.attribute_types():
+        if row["name"] in declared:
+            continue
+        categories = json.loads(row["categories"] or "[]") or None
+        try:
+            target.set_attribute_type(row["name"], row["kind"], categories, actor=actor)
+        except InputError:  # checked before anything is written: nothing to undo
+            report.attribute_types_refused.append(row["name"])
+        else:
+            report.attribute_types_added.append(row["name"])
 
 
 def _merge_assignments(target: Project, source: Project, documents: dict[int, int], report: MergeReport) -> None:

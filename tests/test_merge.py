@@ -187,3 +187,79 @@ def test_cli_merge(copies):
     assert again.exit_code == 0 and "added 0 codings, skipped 5 already there" in again.output
     bad = runner.invoke(main, ["merge", str(a), str(a.parent / "missing.qualcode")])
     assert bad.exit_code == 1 and "no such project file" in bad.output
+
+
+MEMO_ROWS = """SELECT m.kind, m.title, m.text, m.author, m.created_at,
+                      CASE m.kind WHEN 'document' THEN (SELECT name FROM documents WHERE id = m.target_id)
+                                  WHEN 'code' THEN (SELECT key FROM codes WHERE id = m.target_id)
+                                  WHEN 'informant' THEN (SELECT key FROM informants WHERE id = m.target_id)
+                                  WHEN 'group' THEN (SELECT key FROM groups WHERE id = m.target_id)
+                                  WHEN 'coding' THEN (SELECT d.name || ' ' || k.key || ' ' || c.start || '-' || c."end"
+                                                      FROM codings c JOIN documents d ON d.id = c.document_id
+                                                      JOIN codes k ON k.id = c.code_id WHERE c.id = m.target_id)
+                      END AS about
+               FROM memos m ORDER BY m.title"""
+LINK_ROWS = """SELECT m.title, d.name, l.start, l."end", o.title FROM memo_links l JOIN memos m ON m.id = l.memo_id
+               LEFT JOIN documents d ON d.id = l.document_id LEFT JOIN memos o ON o.id = l.linked_memo_id
+               ORDER BY 1, 2, 3, 5"""
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_memos_and_attribute_types_come_along(project: Project, transcript: Path, tmp_path: Path):
+    """Memos of every kind written offline arrive on the same targets with their links, authors and times; one
+    on something the target lacks is counted, not merged; merging again adds none; the source's attribute
+    types come along unless the target's values do not fit them."""
+    project.import_document(transcript, informant="I-01")
+    project.add_coding("I-01_wawancara", 0, 19, "A", "lead")
+    journal = project.add_memo("project", title="Journal, day one", text="Started.", author="lead")
+    a, b = backup(project.path, tmp_path / "a.qualcode"), backup(project.path, tmp_path / "b.qualcode")
+    with Project.open(a) as p:
+        p.edit_informant("I-01", attributes={"age": "forty"})  # a value no number type fits
+    extra = tmp_path / "obs_rapat.txt"
+    extra.write_text(EXTRA, encoding="utf-8")
+    with Project.open(b) as p:
+        coding = p.add_coding("I-01_wawancara", 20, 35, "A.1", "budi")
+        p.add_code("C", "Commitment")
+        p.import_document(extra, informant="I-09", source_type="observation")
+        on_document = p.add_memo("document", "I-01_wawancara", title="Long pauses", author="budi")
+        p.link_passage(on_document, "I-01_wawancara", 5, 19)
+        on_coding = p.add_memo("coding", coding, title="Why A.1", text="the forum", author="budi")
+        p.link_memo(on_coding, on_document)
+        p.link_memo(on_coding, journal)
+        p.add_memo("informant", "I-09", title="Busy", author="budi")
+        p.add_memo("group", "leadership", title="Leaders", author="budi")
+        p.add_memo("code", "A", title="About A", author="budi")
+        p.add_memo("code", "C", title="About C", author="budi")  # a code the target lacks
+        late = p.add_memo("project", title="Observation day", author="budi")
+        p.link_passage(late, "obs_rapat", 0, 17)  # a document the target lacks: the link stays behind
+        p.set_attribute_type("seniority", "category", ["junior", "senior"])
+        p.set_attribute_type("age", "number")
+        expected = [r for r in rows(b, MEMO_ROWS) if r[1] != "About C"]
+        expected_links = [r for r in rows(b, LINK_ROWS) if r[1] != "obs_rapat"]
+    with Project.open(a) as target:
+        report = merge_projects(target, b, actor="lead")
+        assert (report.memos_added, report.memos_skipped, report.memos_not_merged) == (6, 1, 1)
+        assert report.attribute_types_added == ["seniority"]
+        assert report.attribute_types_refused == ["age"]
+        assert "memos: 6 added, 1 already there" in report.lines()
+    assert rows(a, "SELECT name, kind, categories FROM attribute_types") == [
+        ("seniority", "category", '["junior", "senior"]')]
+    assert rows(a, MEMO_ROWS) == expected  # same kinds, targets, titles, texts, authors and times
+    assert rows(a, LINK_ROWS) == expected_links
+    assert check_project(a) == []
+    with Project.open(a) as target:
+        again = merge_projects(target, b, actor="lead")
+        assert (again.memos_added, again.memos_skipped) == (0, 7)
+    assert rows(a, MEMO_ROWS) == expected and rows(a, LINK_ROWS) == expected_links
+    with Project.open(a) as target:
+        target.undo("lead")  # the first merge (the second changed nothing, so is no step): memos, links, types go
+    assert rows(a, MEMO_ROWS) == [r for r in expected if r[1] == "Journal, day one"]
+    assert rows(a, LINK_ROWS) == []
+    assert rows(a, "SELECT name FROM attribute_types") == []

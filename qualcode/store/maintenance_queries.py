@@ -112,6 +112,15 @@ class MaintenanceQueries(StoreBase):
             )
         }
 
+    def coding_ids(self) -> dict[tuple[int, str, str, int, int], int]:
+        """The id of every coding by its identity (as :meth:`coding_identities`)."""
+        return {
+            tuple(r[:5]): int(r[5]) for r in self.conn.execute(
+                """SELECT x.document_id, c.key, k.name, x.start, x."end", x.id
+                   FROM codings x JOIN codes c ON c.id = x.code_id JOIN coders k ON k.id = x.coder_id"""
+            )
+        }
+
     def unflagged_exemplars(self) -> dict[tuple[int, str, str, int, int], int]:
         """The id of every coding not flagged as an exemplar, by its identity (as :meth:`coding_identities`)."""
         return {
