@@ -27,6 +27,14 @@ the two codes overlap, their common characters) and ``"E1.1 NOT E1.2"`` (E1.1's
 passages overlapping no E1.2), against one bare sqlite3 statement each (a self-join
 of the codings table on document and overlap; NOT EXISTS) returning the same
 distinct spans; the spans are checked to agree.
+
+And the code map: ``codemap_data`` (co-occurrence by overlap, its edges, the nodes and the seeded layout with
+its separation step) against ``Project.cooccurrence(by="overlap")``, the computation it builds on; the map's
+edges are checked to equal the co-occurrence table.
+
+And the group profiles: ``profile_data(by="group", share="informants")`` (the shares of each group's informants with
+their coverage patterns) against ``Project.matrix(by="group", measure="share")``, the matrix it builds on; the
+shares are checked to be the matrix's.
 """
 
 from __future__ import annotations
@@ -170,6 +178,8 @@ def _run(folder: Path, codings: int, informants: int, words: int, batches: int, 
                          "baseline": f"{base.median * 1e3:.0f} ms, {baseline}", "ratio": f"{ratio:.2f}"})
     rows += word_rows(project, bare, total, repeat)
     rows += query_rows(project, bare, total, repeat)
+    rows += codemap_rows(project, total, repeat)
+    rows += profile_rows(project, total, repeat)
     bare.close()
     project.close()
     return rows
@@ -280,3 +290,45 @@ def query_rows(project: Project, bare: sqlite3.Connection, total: int, repeat: i
                                  f"{'' if 'AND' in text else ', NOT EXISTS'}) returning the distinct spans",
                      "ratio": f"{ratio:.2f}"})
     return rows
+
+
+# -- the code map ----------------------------------------------------------------------------------
+
+def codemap_rows(project: Project, total: int, repeat: int) -> list[dict]:
+    """codemap_data against Project.cooccurrence (what its edges are made of); the edges are checked to agree."""
+    from qualcode.project.codemap import codemap_data
+
+    qc = measure(lambda _: codemap_data(project, mode="overlap"), repeat=repeat)
+    base = measure(lambda _: project.cooccurrence(by="overlap"), repeat=repeat)
+    nodes, edges = qc.result
+    counts = base.result[0]
+    table = {(a, b): int(counts.loc[a, b]) for i, a in enumerate(counts.index) for b in counts.index[i + 1:]
+             if counts.loc[a, b] > 0}
+    assert dict(zip(zip(edges["code_a"], edges["code_b"], strict=True), edges["count"], strict=True)) == table
+    ratio = qc.median / base.median
+    print(f"  codemap_data(mode='overlap') {len(nodes)} nodes, {len(edges):,} edges: median {qc.median * 1e3:.0f} ms; "
+          f"Project.cooccurrence median {base.median * 1e3:.0f} ms; ratio {ratio:.2f}x")
+    return [{"benchmark": "matrix", "measure": f"codemap: codemap_data(mode=\"overlap\") with layout, {total:,} "
+             f"codings (median of {repeat})", "qualcode": f"{qc.median * 1e3:.0f} ms",
+             "baseline": f"{base.median * 1e3:.0f} ms, Project.cooccurrence(by=\"overlap\") (the table it draws)",
+             "ratio": f"{ratio:.2f}"}]
+
+
+# -- the group profiles ----------------------------------------------------------------------------
+
+def profile_rows(project: Project, total: int, repeat: int) -> list[dict]:
+    """profile_data against Project.matrix(measure="share") (the matrix it reads); the shares are checked to agree."""
+    from qualcode.project.profiles import profile_data
+
+    qc = measure(lambda _: profile_data(project, by="group", share="informants"), repeat=repeat)
+    base = measure(lambda _: project.matrix(by="group", measure="share"), repeat=repeat)
+    data, matrix = qc.result, base.result
+    assert {(c, k): v for c, k, v in zip(data["code"], data["column"], data["value"], strict=True)} == {
+        (c, k): v for (c, k), v in matrix.stack().items()}
+    ratio = qc.median / base.median
+    print(f"  profile_data(by='group', share='informants') {len(data):,} bars: median {qc.median * 1e3:.0f} ms; "
+          f"Project.matrix(measure='share') median {base.median * 1e3:.0f} ms; ratio {ratio:.2f}x")
+    return [{"benchmark": "matrix", "measure": f"profiles: profile_data(by=\"group\", share=\"informants\") with "
+             f"coverage patterns, {total:,} codings (median of {repeat})", "qualcode": f"{qc.median * 1e3:.0f} ms",
+             "baseline": f"{base.median * 1e3:.0f} ms, Project.matrix(by=\"group\", measure=\"share\") (the matrix "
+                         f"it reads)", "ratio": f"{ratio:.2f}"}]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sqlite3
 import string
 from pathlib import Path
 
@@ -42,6 +43,13 @@ BANDS = sorted({interpret_kappa(v) for v in (float("nan"), -0.5, 0.1, 0.3, 0.5, 
 # Keys built from a prefix and a value: every value each one can take, from the library's own constants where
 # it has them. A template not listed here fails the test, so a new f-string key must be listed to pass.
 TEMPLATES: dict[str, list[tuple[str, ...]]] = {
+    "charts_kind_{}": [("codemap",), ("codeline",), ("profiles",)],
+    "prof_share_{}": [("informants",), ("text",)],
+    "prof_style_{}": [("side",), ("difference",)],
+    "prof_title_{}": [("informants",), ("text",)],
+    "prof_value_{}": [("informants",), ("text",)],
+    "cline_scope_{}": [("documents",), ("group",)],
+    "cline_x_{}": [("turn",), ("char",)],
     "role_{}": [(r,) for r in CODER_ROLES],  # the accounts' roles and the consensus coder's
     "source_{}": [(s,) for s in DEFAULT_SOURCE_TYPES],
     "perm_{}": [(p,) for p in accounts.PERMISSIONS],
@@ -483,22 +491,26 @@ def test_source_types_on_the_triangulation_page_in_indonesian(demo_path):
     picker = at.selectbox(key="tri_column")
     assert [picker.format_func(o) for o in picker.options] == ["wawancara", "observasi", "dokumen"]
     chart = next(c for c in at.get("vega_lite_chart") if c.proto.id.endswith("tri_heatmap"))
-    shown = set()
+    shown, keys, codes = set(), set(), {}
     for dataset in chart.proto.datasets:  # the chart's data travel as Arrow beside the spec
-        shown |= set(pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()["column"])
+        frame = pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+        shown |= set(frame["column_label"])
+        keys |= set(frame["column"])
+        codes |= dict(zip(frame["code"], frame["code_label"], strict=True))
     assert shown == {"wawancara", "observasi", "dokumen"}
-    mapping = at.session_state["_tri_chart_columns"]
-    assert mapping == {"wawancara": "interview", "observasi": "observation", "dokumen": "document"}
+    with sqlite3.connect(demo_path) as conn:  # the codebook's Indonesian names, where it has them
+        alt_names = dict(conn.execute("SELECT key, name_alt FROM codes WHERE coalesce(name_alt, '') <> ''"))
+    assert alt_names and all(codes[k] == f"{k} {n}" for k, n in alt_names.items() if k in codes)
+    assert keys == {"interview", "observation", "document"}  # what a click names: the stored column
 
-    def click(mapping: dict) -> None:
+    def click() -> None:
         import streamlit as st
 
         from qualcode.ui.triangulation_parts import pick_from_chart
 
-        st.session_state["_tri_chart_columns"] = mapping
-        st.session_state["tri_heatmap"] = {"selection": {"cell": [{"code": "E3.3", "column": "observasi"}]}}
+        st.session_state["tri_heatmap"] = {"selection": {"cell": [{"code": "E3.3", "column": "observation"}]}}
         pick_from_chart()
 
-    clicked = AppTest.from_function(click, args=(mapping,)).run()
+    clicked = AppTest.from_function(click).run()
     assert not clicked.exception
     assert (clicked.session_state["tri_code"], clicked.session_state["tri_column"]) == ("E3.3", "observation")

@@ -374,5 +374,10 @@ def test_heatmap_downloads_render_png_and_svg(coded, downloads):
     png = downloads["triangulation_group_segments.png"]()  # rendered only when clicked
     svg = downloads["triangulation_group_segments.svg"]()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    assert svg.lstrip().startswith(b"<svg") and b"community" in svg
+    assert svg.lstrip().startswith(b"<svg")
+    # as `qualcode chart heatmap` draws it: groups by their names, codes by key and name, empty cells explained
+    groups, codes = coded.groups(), coded.codes()
+    assert all(name.encode() in svg for name in groups["name"])
+    assert all(f"{k} {n}".encode() in svg for k, n in zip(codes["key"], codes["name"], strict=True))
+    assert b"grey: none" in svg
     heatmap(coded.matrix()).to_dict()  # the chart the page draws is a valid spec

@@ -50,7 +50,8 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     labels : mapping, optional
         Titles in the reader's language: ``"code"`` (the y axis), ``"column"`` (the x
         axis) and ``"value"`` (the legend and tooltip). Missing ones default to English:
-        "code", the matrix's axis name, and the measure's name.
+        "code", the matrix's axis name, and the measure's name. ``"none"``, when given, is a
+        second line of the legend's title saying what an empty cell looks like ("grey: none").
 
     Returns
     -------
@@ -73,7 +74,8 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     columns = [str(c) for c in matrix.columns]
     values = matrix.to_numpy()
     cells = [(code, column, _number(values[i, j])) for i, code in enumerate(codes) for j, column in enumerate(columns)]
-    code_labels, column_labels = dict(code_labels or {}), dict(column_labels or {})
+    code_labels = distinct_labels(codes, code_labels or {})
+    column_labels = distinct_labels(columns, column_labels or {})
     highest = max((value for _, _, value in cells), default=0) or 1
     records = [{"code": code, "column": column, "value": value, "code_label": code_labels.get(code, code),
                 "column_label": column_labels.get(column, column),
@@ -91,13 +93,17 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     y_order = [code_labels.get(c, c) for c in codes]
     base = alt.Chart(data).encode(
         x=alt.X("column_label:N", sort=x_order, title=axis_title, axis=alt.Axis(labelAngle=-40, labelLimit=160)),
-        y=alt.Y("code_label:N", sort=y_order, title=code_title, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("code_label:N", sort=y_order, title=code_title, axis=alt.Axis(labelLimit=360)),
     )
     cell = alt.selection_point(name=SELECTION, fields=["code", "column"], on="click")
     rect = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.condition(alt.datum.value == 0, alt.value(ZERO_FILL),
                             alt.Color("value:Q", title=value_title,
-                                      scale=alt.Scale(scheme="blues", domainMin=0, domainMax=highest))),
+                                      legend=alt.Legend(title=[value_title, labels["none"]]) if labels.get("none")
+                                      else alt.Undefined,
+                                      # the palest blue kept well apart from an empty cell's grey
+                                      scale=alt.Scale(scheme=alt.SchemeParams(name="blues", extent=[0.2, 1]),
+                                                      domainMin=0, domainMax=highest))),
         tooltip=[alt.Tooltip("code_label:N", title=code_title), alt.Tooltip("column_label:N", title=axis_title),
                  alt.Tooltip("value:Q", title=value_title, format=number)],
     ).add_params(cell)
@@ -113,6 +119,22 @@ def heatmap(matrix: pd.DataFrame, *, title: str = "", measure: str = "segments",
     if title:
         chart = chart.properties(title=title)
     return chart
+
+
+def distinct_labels(keys: list[str], labels: Mapping[str, str]) -> dict[str, str]:
+    """What a chart shows for each key: its label, with the key added where two keys would read the same
+    (a chart's axis groups its marks by what they show, so two columns of one name would be drawn as one).
+
+    Example
+    -------
+    >>> distinct_labels(["a", "b", "c"], {"a": "Staff", "b": "Staff", "c": "Heads"})
+    {'a': 'Staff (a)', 'b': 'Staff (b)', 'c': 'Heads'}
+    """
+    shown = {key: labels.get(key, key) for key in keys}
+    seen: dict[str, int] = {}
+    for label in shown.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {key: f"{label} ({key})" if seen[label] > 1 and label != key else label for key, label in shown.items()}
 
 
 def save_chart(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> None:

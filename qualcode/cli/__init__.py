@@ -16,6 +16,7 @@ from . import (
     analysis,
     assignments,
     attributes,
+    chart,
     coding,
     demo,
     history,
@@ -46,6 +47,6 @@ def main() -> None:
 
 
 for _module in (project_setup, attributes, coding, assignments, analysis, query, report, refi, history, maintenance,
-                accounts, serve, demo, memos, words, media, surveys):
+                accounts, serve, demo, memos, words, media, surveys, chart):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -143,20 +143,13 @@ def matrix(project: Path, by: str, measure: str, coders: str | None, rollup: boo
 def matrix_chart(project: Path, by: str, measure: str, coders: str | None, rollup: bool, where: str | None,
                  output: Path) -> None:
     """Draw the triangulation matrix as a heat map and save it as PNG or SVG."""
-    from ..analysis.charts import heatmap, save_chart
-    from ..project.paper import MEASURE_PHRASES, axis_labels, axis_phrase, code_labels
+    from ..analysis.charts import save_chart
+    from ..project.charts import heatmap_chart
 
     args = _matrix_args(by, measure, coders, rollup, where)
     with open_project(project) as p:
-        frame = p.matrix(**args)
-        codes, columns = code_labels(p), axis_labels(p, args["by"])
-    axis = axis_phrase(args["by"])
-    who = f", coders {', '.join(args['coders'])}" if args["coders"] else ""
-    who += f", where {' '.join(where.split())}" if where and where.strip() else ""
-    title = f"{MEASURE_PHRASES[measure]} per code by {axis}{who}"
-    save_chart(heatmap(frame, title=title, measure=measure, labels={"code": "Code", "column": axis.capitalize(),
-                                                                   "value": MEASURE_PHRASES[measure]},
-                       code_labels=codes, column_labels=columns), output)
+        chart = heatmap_chart(p, **args)  # the same picture as `qualcode chart heatmap`
+    save_chart(chart, output)
     click.echo(f"wrote {output}", err=True)
 
 

@@ -26,6 +26,7 @@ PAGES = [
     ("query.py", "qry_title", "query", None),
     ("words.py", "words_title", "words", None),
     ("triangulation.py", "tri_title", "triangulation", "verdict"),
+    ("charts.py", "charts_title", "charts", None),
     ("framework.py", "fw_title", "framework", "summary"),
     ("agreement.py", "agr_title", "agreement", "reconcile"),
     ("suggestions.py", "sug_title", "suggestions", None),

@@ -25,11 +25,10 @@ from qualcode.project.report import export_report
 from .cells import text as text_of
 from .memo_parts import kind_name, memo_rows, restore_refused
 from .sidebar import current_coder
-from .state import current_project, error_text, escape_md, notify, source_type_name, tr, trn
+from .state import current_project, error_text, escape_md, notify, tr, trn
 
 CODE_PAGE = "qualcode/ui/pages/code.py"
 CHART_KEY = "tri_heatmap"
-CHART_COLUMNS = "_tri_chart_columns"  # the heat map's column label -> the matrix column it stands for
 GOTO = "_goto_page"  # a callback asks the page to switch (st.switch_page cannot run inside a callback)
 CHART_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 SHOWN_QUOTES = 100  # quotes of one cell listed on the page
@@ -104,19 +103,6 @@ def free_name(name: str, taken: Any) -> str:
 
 # -- callbacks ----------------------------------------------------------------------------
 
-def chart_columns(columns: list[object], by: str, informant_labels: dict[str, str] | None = None) -> dict[str, str]:
-    """The heat map's label of each matrix column that is shown otherwise: the built-in source types by their
-    name in the UI language, informants with their group ("I-01 (Community)", from ``informant_labels``);
-    none renamed if two labels would then read the same."""
-    if by == "informant" and informant_labels:
-        names = {str(c): informant_labels.get(str(c), str(c)) for c in columns}
-    elif by == "source_type":
-        names = {str(c): source_type_name(c) for c in columns}
-    else:
-        return {}
-    return names if len(set(names.values())) == len(names) else {}
-
-
 def pick_from_chart() -> None:
     """The heat map's on_select callback: copy the clicked cell into tri_code / tri_column."""
     state = st.session_state.get(CHART_KEY) or {}
@@ -126,7 +112,7 @@ def pick_from_chart() -> None:
     code, column = points[0].get("code"), points[0].get("column")
     if code is not None and column is not None:
         st.session_state["tri_code"] = str(code)
-        st.session_state["tri_column"] = (st.session_state.get(CHART_COLUMNS) or {}).get(str(column), str(column))
+        st.session_state["tri_column"] = str(column)  # the chart's data name the matrix's own column
 
 
 def open_in_code(document: str, start: int) -> None:

@@ -14,9 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.export.tables import Table, write_item
+from qualcode.project import Project
 
 from .code_tree import name_column
-from .state import tr
+from .state import source_type_name, tr
 
 # Built with the page, so the download is instant.
 SHEET_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -41,6 +42,32 @@ def code_labels(codes: pd.DataFrame) -> dict[str, str]:
     """``key · name`` in the UI language (falling back to the other name)."""
     names = codes[name_column()].where(codes[name_column()].notna() & (codes[name_column()] != ""), codes["name"])
     return {k: f"{k} · {n}" for k, n in zip(codes["key"], names, strict=True)}
+
+
+def chart_column_labels(project: Project, by: str) -> dict[str, str]:
+    """What a chart shows for each column of a matrix ``by`` this axis: a group's name in the UI language, an
+    informant with their group's ("I-01 (Community)"), a source type's name; an attribute's value as it is."""
+    if by == "source_type":
+        return {k: source_type_name(k) for k in project.axis_values(by)}
+    if by not in ("group", "informant"):
+        return {}
+    groups = project.groups()
+    column = name_column()
+    names = groups[column].where(groups[column].notna() & (groups[column] != ""), groups["name"])
+    shown = {k: n if isinstance(n, str) and n.strip() else k for k, n in zip(groups["key"], names, strict=True)}
+    if by == "group":
+        return shown
+    informants = project.informants()
+    return {k: f"{k} ({shown.get(g, g)})" if isinstance(g, str) else k
+            for k, g in zip(informants["key"], informants["group"], strict=True)}
+
+
+def chart_code_labels(project: Project) -> dict[str, str]:
+    """"E1.1 Name" for each code, the name in the UI language (the other where it is empty)."""
+    codes = project.codes()
+    column = name_column()
+    names = codes[column].where(codes[column].notna() & (codes[column] != ""), codes["name"])
+    return {k: f"{k} {n}".strip() if isinstance(n, str) else k for k, n in zip(codes["key"], names, strict=True)}
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str, paper: Table | None = None) -> bytes:

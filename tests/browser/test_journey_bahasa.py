@@ -24,6 +24,7 @@ PAGES = [
     ("qry_title", ["qry_text", "qry_coders"]),
     ("words_title", ["words_scope"]),
     ("tri_title", ["tri_by", "tri_measure"]),
+    ("charts_title", ["charts_kind"]),
     ("fw_title", ["col_informant"]),
     ("agr_title", ["agr_coders"]),
     ("sug_title", ["sug_coder"]),

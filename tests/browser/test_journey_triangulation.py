@@ -48,8 +48,9 @@ def heatmap_cells(page) -> dict[tuple[str, str], str]:
 
 
 def click_cell(page, code: str, column: str) -> None:
-    """A real mouse click on the heat-map rectangle of ``code`` x ``column`` (left of its printed number)."""
-    pattern = re.compile(rf"^[^;]*: {re.escape(column)}; [^;]*: {re.escape(code)};")
+    """A real mouse click on the heat-map rectangle of ``code`` (its key) x ``column`` (as the chart names it),
+    left of its printed number."""
+    pattern = re.compile(rf"^[^;]*: {re.escape(column)}; [^;]*: {re.escape(code)}[ ;]")  # "E1.1 Name"
     cell = heatmap(page).locator(RECTS)
     for i in range(cell.count()):
         if pattern.match(cell.nth(i).get_attribute("aria-label") or ""):
@@ -86,18 +87,24 @@ def test_triangulation_journey(demo):
         shown = {column for _, column in heatmap_cells(page)}
         assert shown <= informants and len(shown) > 5
         choose(page, t("tri_by"), t("tri_axis_group"))
-        cells = heatmap_cells(page)
-        assert {column for _, column in cells} == {"community", "agency", "leadership"}
+        # groups by their names and codes by key and name, as `qualcode chart heatmap` draws them
+        group_keys = dict(query(demo, "SELECT name, key FROM groups"))
+        code_names = dict(query(demo, "SELECT key, name FROM codes"))
+        labels = heatmap_cells(page)
+        assert {column for _, column in labels} == set(group_keys)
+        assert {label for label, _ in labels} == {f"{k} {n}" for k, n in code_names.items()}
+        cells = {(label.split(" ", 1)[0], group_keys[column]): v for (label, column), v in labels.items()}
         assert {k: int(v) for k, v in cells.items() if int(v)} == {k: n for k, (n, _) in counts.items()}
 
         # switch measure: informants with a coding, counted independently
         choose(page, t("tri_measure"), t("tri_m_informants"))
-        cells = heatmap_cells(page)
+        cells = {(label.split(" ", 1)[0], group_keys[column]): v for (label, column), v in heatmap_cells(page).items()}
         assert {k: int(v) for k, v in cells.items() if int(v)} == {k: i for k, (_, i) in counts.items()}
         choose(page, t("tri_measure"), t("tri_m_segments"))
 
         # click a cell: the pickers follow it and its quotes are the codings of that code x group
-        click_cell(page, code, group)
+        group_name = {key: name for name, key in group_keys.items()}[group]
+        click_cell(page, code, group_name)
         expect_cell(page, code, group)
         rows = query(demo, CELL_CODINGS, code, group)
         shown_ids = quote_ids(page)
@@ -123,7 +130,7 @@ def test_triangulation_journey(demo):
 
         # back to Triangulation: click the cell again and save a verdict on its code
         nav(page, t("tri_title"))
-        click_cell(page, code, group)
+        click_cell(page, code, group_name)
         expect_cell(page, code, group)
         form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name=t("tri_save_verdict")))
         form.locator('[data-testid="stRadio"]').get_by_text(t("tri_v_partial_agreement"), exact=True).click()

@@ -13,8 +13,9 @@ from qualcode.analysis.triangulation import AXES, MEASURES
 from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.analysis import TABLE_EXTRA_COLUMNS, VERDICTS
+from qualcode.project.charts import heatmap_chart
 from qualcode.project.filters import attribute_of
-from qualcode.project.paper import axis_labels, matrix_paper
+from qualcode.project.paper import matrix_paper
 from qualcode.ui.export_menu import export_menu
 from qualcode.ui.sidebar import current_coder
 from qualcode.ui.state import (
@@ -28,9 +29,7 @@ from qualcode.ui.state import (
     trn,
 )
 from qualcode.ui.triangulation_parts import (
-    CHART_COLUMNS,
     CHART_KEY,
-    chart_columns,
     chart_downloads,
     chosen_coders,
     coder_options,
@@ -51,7 +50,7 @@ from qualcode.ui.where_parts import (
     where_example,
     where_input,
 )
-from qualcode.ui.widgets import code_labels, keep_known, table_downloads
+from qualcode.ui.widgets import chart_code_labels, chart_column_labels, code_labels, keep_known, table_downloads
 
 
 def axis_kind(by: str) -> str:
@@ -118,14 +117,16 @@ def coverage_label(present: pd.Series, by: str) -> str:
 def matrix_section(project: Project, matrix: pd.DataFrame, table: pd.DataFrame, by: str, measure: str,
                    labels: dict[str, str], where: str | None) -> None:
     title = tr("tri_chart_title").format(measure=tr(f"tri_m_{measure}"), axis=axis_name(by).lower())
-    shown = chart_columns(list(matrix.columns), by, axis_labels(project, by) if by == "informant" else None)
-    st.session_state[CHART_COLUMNS] = {label: column for column, label in shown.items()}  # a click names a label
+    # codes, groups, informants (with their group's) and source types named in the UI language, as the other
+    # charts name them; a click names the matrix's own column
+    shown = chart_column_labels(project, by)
     # Altair checks every part of a chart against the Vega-Lite schema while it is built (most of this page's
     # time on the demo); our own code builds the heat maps, and Streamlit checks the finished chart once.
     with debug_mode(False):
-        chart = heatmap(matrix.rename(columns=shown), title=title, measure=measure,
-                        labels={"code": tr("col_code"), "column": attribute_of(by) or axis_name(by),
-                                "value": tr(f"tri_m_{measure}")})
+        chart = heatmap_chart(project, by=by, measure=measure, matrix=matrix, column_labels=shown, title=title,
+                              code_labels=chart_code_labels(project),
+                              labels={"code": tr("col_code"), "column": attribute_of(by) or axis_name(by),
+                                      "value": tr(f"tri_m_{measure}"), "none": tr("tri_chart_none")})
     stem = f"triangulation_{by.replace(':', '_')}_{measure}"
     chart_tab, table_tab = st.tabs([tr("tri_heatmap"), tr("tri_table")])
     with chart_tab:
