@@ -117,7 +117,7 @@ def test_quote_table_pure():
 
 def test_catalog_tables_on_demo(demo):
     assert set(CATALOG) == {"codings", "quotes", "matrix", "framework", "agreement", "codebook", "transcript",
-                            "frequencies", "cooccurrence"}
+                            "frequencies", "cooccurrence", "codebook-log"}
     lines = export_table(demo, "transcript", document="I-01 Ketua LKS", coders=["rina"])
     text = demo.document("I-01 Ketua LKS")["text"]
     assert list(lines.frame.columns) == ["line", "text", "codes"] and "\n".join(lines.frame["text"]) == text

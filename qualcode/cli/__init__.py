@@ -23,10 +23,12 @@ from . import (
     maintenance,
     media,
     memos,
+    methods,
     project_setup,
     query,
     refi,
     report,
+    saturation,
     serve,
     surveys,
     words,
@@ -47,6 +49,7 @@ def main() -> None:
 
 
 for _module in (project_setup, attributes, coding, assignments, analysis, query, report, refi, history, maintenance,
-                accounts, serve, demo, memos, words, media, surveys, chart):
+                accounts, serve, demo, memos, words, media, surveys, chart, saturation,
+                methods):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -302,7 +302,8 @@ def export(project: Path, table: str, fmt: str | None, output: Path, coders: str
 
     TABLE is one of: codings, quotes (one row per coded passage, grouped by code and group, with
     citation labels), matrix (triangulation), framework (informants x codes), agreement (needs
-    --coders), codebook (appendix), transcript (one --document: as docx or html, numbered lines with
+    --coders), codebook (appendix), codebook-log (the codebook's changes), transcript (one --document: as
+    docx or html, numbered lines with
     [codes] after each coded passage; in the table formats, one row per line with the codes on it),
     frequencies (codings, documents and informants per code and group), cooccurrence (code x code,
     sentences coded with both: --measure count or jaccard).

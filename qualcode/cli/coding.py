@@ -15,7 +15,7 @@ from .common import PROJECT, open_project
 
 @click.group()
 def codebook() -> None:
-    """Load and show the codebook."""
+    """Load, show, merge and delete codes, and the codebook's change log."""
 
 
 @codebook.command("load")
@@ -51,6 +51,70 @@ def codebook_show(project: Path, fmt: str, output: Path | None) -> None:
         for row in codes.itertuples():
             depth[row.key] = depth.get(row.parent, -1) + 1 if row.parent else 0
             click.echo(f"{'  ' * depth[row.key]}{row.key}  {row.name}  ({row.codings})")
+
+
+BY = click.option("--by", "actor", metavar="NAME", help="Who makes the change, as History records it.")
+REASON = click.option("--reason", metavar="TEXT",
+                      help="Why: kept in the audit trail; the codebook change log and the methods appendix report it.")
+
+
+@codebook.command("merge")
+@PROJECT
+@click.argument("source")
+@click.argument("target")
+@REASON
+@BY
+def codebook_merge(project: Path, source: str, target: str, reason: str | None, actor: str | None) -> None:
+    """Merge code SOURCE into code TARGET: SOURCE's codings and sub-codes move to TARGET (exact duplicate codings
+    are dropped) and SOURCE is deleted. Undo on the History page (or `qualcode undo`) brings it back."""
+    with open_project(project) as p:
+        moved = p.merge_codes(source, target, actor=actor, reason=reason)
+    click.echo(f"merged {source} into {target}: {moved} {'coding' if moved == 1 else 'codings'} moved")
+
+
+@codebook.command("delete")
+@PROJECT
+@click.argument("key")
+@REASON
+@BY
+@click.option("--yes", is_flag=True, help="Do not ask before deleting.")
+def codebook_delete(project: Path, key: str, reason: str | None, actor: str | None, yes: bool) -> None:
+    """Delete code KEY with its sub-codes and all their codings (asks first unless --yes)."""
+    with open_project(project) as p:
+        usage = p.code_usage(key)
+        if not yes:
+            subs = f" and {len(usage['subcodes'])} sub-codes ({', '.join(usage['subcodes'])})" \
+                if usage["subcodes"] else ""
+            click.confirm(f"delete code {key}{subs} with {usage['codings_with_subcodes']} codings?", abort=True)
+        deleted = p.delete_code(key, actor=actor, reason=reason)
+    click.echo(f"deleted {key} with {deleted} {'coding' if deleted == 1 else 'codings'}")
+
+
+@codebook.command("log")
+@PROJECT
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The change log as .csv, .xlsx, .docx, .md or .tex, or its timeline as .png or .svg.")
+def codebook_log(project: Path, output: Path) -> None:
+    """Write the codebook's change log (codes added, renamed, edited, moved, merged and deleted, with when, who
+    and the reason given), read from the audit trail; changes undone are left out. A .png or .svg is the
+    timeline chart."""
+    from ..export.tables import SUFFIX_FORMATS, write_item
+    from ..project.codebook_log import codebook_log_table, codebook_timeline_chart
+
+    suffix = output.suffix.lower()
+    if suffix not in (*SUFFIX_FORMATS, ".png", ".svg"):
+        raise click.UsageError(f"cannot tell the format from {output.name!r}; "
+                               "use .csv, .xlsx, .docx, .md, .tex, .png or .svg")
+    with open_project(project) as p:
+        if suffix in (".png", ".svg"):
+            from ..analysis.charts import save_chart
+
+            save_chart(codebook_timeline_chart(p, title="Codebook changes"), output)
+            click.echo(f"wrote the codebook timeline to {output}", err=True)
+            return
+        item = codebook_log_table(p)
+    write_item(item, output, SUFFIX_FORMATS[suffix])
+    click.echo(f"wrote the codebook change log ({len(item.frame)} changes) to {output}", err=True)
 
 
 # -- coding ----------------------------------------------------------------------------

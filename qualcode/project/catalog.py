@@ -13,7 +13,7 @@ private helpers. The writers of :mod:`qualcode.export` below it take plain data.
 Example
 -------
 >>> sorted(CATALOG)  # doctest: +NORMALIZE_WHITESPACE
-['agreement', 'codebook', 'codings', 'cooccurrence', 'framework', 'frequencies', 'matrix', 'quotes',
+['agreement', 'codebook', 'codebook-log', 'codings', 'cooccurrence', 'framework', 'frequencies', 'matrix', 'quotes',
  'transcript']
 """
 
@@ -32,6 +32,7 @@ from ..export.quotes import DEFAULT_CITATION, REFERENCES, quote_table, reference
 from ..export.tables import Table
 from ..export.transcript import transcript_frame, write_transcript
 from . import Project
+from .codebook_log import codebook_log_table
 from .filters import filter_codings
 from .paper import agreement_paper, code_names, framework_paper, legend, matrix_paper, where_note, who
 
@@ -301,6 +302,7 @@ CATALOG: dict[str, Entry] = {
     "agreement": Entry(agreement_table, ("coders", "unit", "codes", "rule", "rollup", "selection"),
                        "intercoder agreement (needs coders)"),
     "codebook": Entry(codebook_table, (), "codebook appendix with definitions and counts"),
+    "codebook-log": Entry(codebook_log_table, (), "codebook change log: codes added, renamed, moved, merged, deleted"),
     "transcript": Entry(transcript_table, ("document", "coders"), "one document's lines with their codes"),
     "frequencies": Entry(frequencies_table, ("coders", "rollup"),
                          "codings, documents and informants per code and informant group"),

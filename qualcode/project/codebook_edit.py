@@ -28,6 +28,7 @@ class CodebookEditing(ProjectBase):
         self, key: str, name: str, *, parent: str | None = None, name_alt: str | None = None,
         definition: str | None = None, include: str | None = None, exclude: str | None = None,
         example: str | None = None, color: str | None = None, hotkey: str | None = None, actor: str | None = None,
+        reason: str | None = None,
     ) -> int:
         """Add a code, after its siblings; returns its id.
 
@@ -43,6 +44,8 @@ class CodebookEditing(ProjectBase):
             ``#RGB`` or ``#RRGGBB``; default the parent's colour, else ``#999999``.
         hotkey : str, optional
             One letter (A-Z) or digit, any case, stored upper-case; unique in the project.
+        reason : str, optional
+            Why the code was added; kept in the audit trail (see :mod:`.codebook_log`).
 
         Raises
         ------
@@ -64,14 +67,15 @@ class CodebookEditing(ProjectBase):
             code_id = self.store.insert_code({"key": key, "parent_id": parent_row["id"] if parent_row else None,
                                               "sort": last, **fields})
             self._renumber_codes()
-            self.store.log_event(actor, "code.add", {"key": key, "parent": parent, **fields})
+            self.store.log_event(actor, "code.add", {"key": key, "parent": parent, **fields, **_why(reason)})
         return code_id
 
     @requires("codebook")
-    def edit_code(self, key: str, /, *, actor: str | None = None, **fields: Any) -> None:
+    def edit_code(self, key: str, /, *, actor: str | None = None, reason: str | None = None, **fields: Any) -> None:
         """Change fields of a code: ``key`` (rename), ``name``, ``name_alt``, ``definition``,
         ``include``, ``exclude``, ``example``, ``color``, ``hotkey`` (one letter or digit, stored
-        upper-case; None or "" clears it). Codings stay attached on a rename.
+        upper-case; None or "" clears it). Codings stay attached on a rename. ``reason``: why, kept in the
+        audit trail.
 
         Raises
         ------
@@ -104,11 +108,12 @@ class CodebookEditing(ProjectBase):
             if "hotkey" in fields:  # checked in the transaction: no other writer takes the key in between
                 update["hotkey"] = checked_hotkeys(self.store, {row["key"]: fields["hotkey"]})[row["key"]]
             self.store.update_code(row["id"], update)
-            self.store.log_event(actor, "code.edit", {"key": row["key"], **update})
+            self.store.log_event(actor, "code.edit", {"key": row["key"], **update, **_why(reason)})
 
     @requires("codebook")
-    def move_code(self, key: str, parent: str | None, *, actor: str | None = None) -> None:
+    def move_code(self, key: str, parent: str | None, *, actor: str | None = None, reason: str | None = None) -> None:
         """Put a code (with its sub-codes) under another parent, after its new siblings; None = top level.
+        ``reason``: why, kept in the audit trail.
 
         Raises
         ------
@@ -131,7 +136,8 @@ class CodebookEditing(ProjectBase):
             self._renumber_codes()
             self.store.log_event(actor, "code.move", {"key": row["key"],
                                                       "from": old_parent["key"] if old_parent else None,
-                                                      "to": parent_row["key"] if parent_row else None})
+                                                      "to": parent_row["key"] if parent_row else None,
+                                                      **_why(reason)})
 
     def code_usage(self, key: str) -> dict[str, Any]:
         """How much a code is used: what deleting it would remove.
@@ -151,12 +157,13 @@ class CodebookEditing(ProjectBase):
         }
 
     @requires("codebook")
-    def merge_codes(self, source: str, target: str, *, actor: str | None = None) -> int:
+    def merge_codes(self, source: str, target: str, *, actor: str | None = None, reason: str | None = None) -> int:
         """Merge ``source`` into ``target`` and delete ``source``; returns the number of codings moved.
 
         A source coding that would duplicate a target coding (same document, coder,
         start and end) is dropped instead of moved. Source's direct sub-codes move
-        under ``target``, after its own sub-codes.
+        under ``target``, after its own sub-codes. ``reason``: why they were merged, kept in the audit
+        trail; the codebook change log and the methods appendix report it.
 
         Raises
         ------
@@ -183,14 +190,16 @@ class CodebookEditing(ProjectBase):
             self._renumber_codes()
             self.store.log_event(actor, "code.merge", {"source": src["key"], "target": dst["key"], "moved": moved,
                                                        "dropped_duplicates": dropped,
-                                                       "subcodes": [c["key"] for c in children]})
+                                                       "subcodes": [c["key"] for c in children],
+                                                       **_why(reason)})
         return moved
 
     @requires("codebook")
-    def delete_code(self, key: str, *, actor: str | None = None) -> int:
+    def delete_code(self, key: str, *, actor: str | None = None, reason: str | None = None) -> int:
         """Delete a code, all its sub-codes and all their codings; returns the number of codings deleted.
 
-        Front ends should show :meth:`code_usage` and ask before calling this.
+        Front ends should show :meth:`code_usage` and ask before calling this. ``reason``: why it was deleted,
+        kept in the audit trail; the codebook change log and the methods appendix report it.
         """
         row = self._code_named(key, "code")
         doomed = [row, *self._descendants(row["id"])]
@@ -198,7 +207,7 @@ class CodebookEditing(ProjectBase):
             deleted = self.store.delete_codes([c["id"] for c in doomed])
             self._renumber_codes()
             self.store.log_event(actor, "code.delete", {"key": row["key"], "codes": [c["key"] for c in doomed],
-                                                        "codings": deleted})
+                                                        "codings": deleted, **_why(reason)})
         return deleted
 
     # -- helpers -----------------------------------------------------------------
@@ -259,6 +268,12 @@ class CodebookEditing(ProjectBase):
 
         walk(None)
         self.store.set_code_sorts((n, c["id"]) for n, c in enumerate(order) if c["sort"] != n)
+
+
+def _why(reason: Any) -> dict[str, str]:
+    """The ``reason`` entry of an event's payload: absent when no reason (or a blank one) is given."""
+    text = str(reason).strip() if reason is not None else ""
+    return {"reason": text} if text else {}
 
 
 def _valid_key(key: Any) -> str:

@@ -29,6 +29,7 @@ from .base import abbreviate
 from .catalog import quote_frame
 from .filters import filter_codings
 from .paper import where_note
+from .saturation import saturation_curve, saturation_facts
 
 LAYOUTS = ("report", "paper")
 EXEMPLAR_CHOICES = ("all", "only")
@@ -203,6 +204,11 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
         ("Codings", f"{len(codings)}"),
         ("Quotes", f"{sum(len(v) for v in per_code.values())} ({_exemplar_words(choice)})"),
     ]
+    curve = saturation_curve(project, coders=coders)
+    if len(curve):  # every interview, whatever the filters: saturation is a property of the whole study
+        steps = ", ".join(str(n) for n in curve["cumulative_codes"])
+        details.append(("Saturation", f"{saturation_facts(project, coders=coders)['statement']} Distinct codes after "
+                                      f"each interview, in import order: {steps}."))
     if filters:
         details.append(("Filters", "; ".join(filters)))
     notes = ("Codings: coded passages, counted once for each coder who coded them; informants: the informants "

@@ -27,6 +27,7 @@ PAGES = [
     ("words.py", "words_title", "words", None),
     ("triangulation.py", "tri_title", "triangulation", "verdict"),
     ("charts.py", "charts_title", "charts", None),
+    ("saturation.py", "sat_title", "saturation", None),
     ("framework.py", "fw_title", "framework", "summary"),
     ("agreement.py", "agr_title", "agreement", "reconcile"),
     ("suggestions.py", "sug_title", "suggestions", None),

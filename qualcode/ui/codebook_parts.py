@@ -2,7 +2,8 @@
 
 Callbacks read plain ``st.session_state`` keys (``cb_*``) and report through
 :func:`notify`. Merging and deleting take two steps: the first button stores
-what is pending in ``cb_pending``; only the confirm button changes the project.
+what is pending in ``cb_pending``; only the confirm button changes the project,
+with the reason typed in the confirmation (kept in the audit trail).
 """
 
 from __future__ import annotations
@@ -154,11 +155,13 @@ def merge_confirmed() -> None:
         return
     try:
         before = project.code_usage(pending["code"])["codings"]
-        moved = project.merge_codes(pending["code"], pending["target"], actor=current_coder())
+        moved = project.merge_codes(pending["code"], pending["target"], actor=current_coder(),
+                                    reason=_value("cb_merge_reason") or None)
     except QualcodeError as exc:
         notify(error_text(exc), "error")
         return
     st.session_state["cb_selected"] = pending["target"]
+    st.session_state["cb_merge_reason"] = ""
     message = trn("cb_merged", moved, source=escape_md(pending["code"]), target=escape_md(pending["target"]))
     if before > moved:
         message += " " + trn("cb_merge_dropped", before - moved)
@@ -170,11 +173,13 @@ def delete_confirmed() -> None:
     if project is None or not pending or pending.get("action") != "delete":
         return
     try:
-        deleted = project.delete_code(pending["code"], actor=current_coder())
+        deleted = project.delete_code(pending["code"], actor=current_coder(),
+                                      reason=_value("cb_delete_reason") or None)
     except QualcodeError as exc:
         notify(error_text(exc), "error")
         return
     st.session_state.pop("cb_selected", None)
+    st.session_state["cb_delete_reason"] = ""
     notify(trn("cb_deleted", deleted, key=escape_md(pending["code"])))
 
 

@@ -695,6 +695,81 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en_one": "{n} ticked hit skipped: you had already coded it with this code.",
         "id": "{n} hasil yang dicentang dilewati: Anda sudah mengodenya dengan kode ini.",
     },
+    # -- Saturation page (sat_) --
+    "sat_title": {"en": "Saturation", "id": "Saturasi"},
+    "sat_order": {"en": "Interview order", "id": "Urutan wawancara"},
+    "sat_order_help": {"en": "The order the interviews were done in: import order, or an informant attribute read "
+                             "by its declared kind (dates by date, numbers by value), such as an interview date.",
+                       "id": "Urutan wawancara dilakukan: urutan impor, atau atribut informan yang dibaca menurut "
+                             "jenisnya (tanggal menurut tanggal, angka menurut nilai), misalnya tanggal wawancara."},
+    "sat_order_import": {"en": "Import order", "id": "Urutan impor"},
+    "sat_by_group": {"en": "One curve per group", "id": "Satu kurva per kelompok"},
+    "sat_base": {"en": "Base size", "id": "Ukuran dasar"},
+    "sat_base_help": {"en": "The first interviews; their distinct codes are the denominator of the ratio.",
+                      "id": "Wawancara pertama; kode berbeda di dalamnya menjadi penyebut rasio."},
+    "sat_run": {"en": "Run length", "id": "Panjang run"},
+    "sat_run_help": {"en": "How many interviews each run spans; runs move on one interview at a time.",
+                     "id": "Jumlah wawancara dalam setiap run; run bergeser satu wawancara setiap kali."},
+    "sat_threshold": {"en": "New-information threshold", "id": "Ambang informasi baru"},
+    "sat_threshold_help": {"en": "A proportion: 0.05 = 5%. Saturation is reached at the first run whose new codes, "
+                                 "divided by the codes in the base, are at or below it.",
+                           "id": "Sebuah proporsi: 0,05 = 5%. Saturasi tercapai pada run pertama yang kode "
+                                 "barunya, dibagi kode dalam dasar, sama dengan atau di bawahnya."},
+    "sat_all_sources": {"en": "All source types", "id": "Semua jenis sumber"},
+    "sat_all_sources_help": {"en": "Count observations and documents too, not only interviews.",
+                             "id": "Hitung juga observasi dan dokumen, tidak hanya wawancara."},
+    "sat_empty": {"en": "No coded interviews yet. Code some interviews and the saturation curve appears here.",
+                  "id": "Belum ada wawancara yang dikodekan. Kodekan beberapa wawancara dan kurva saturasi "
+                        "muncul di sini."},
+    "sat_in_import": {"en": "in import order", "id": "menurut urutan impor"},
+    "sat_in_attribute": {"en": "in order of {name}", "id": "menurut urutan {name}"},
+    "sat_statement_reached": {
+        "en": "Guest, Namey and Chen (2020) on {n} interviews {order}, base size {base}, run length {run}, "
+              "new-information threshold {threshold}%: saturation was reached at interview {at} ({codes} distinct "
+              "codes in all).",
+        "en_one": "Guest, Namey and Chen (2020) on {n} interview {order}, base size {base}, run length {run}, "
+                  "new-information threshold {threshold}%: saturation was reached at interview {at} ({codes} "
+                  "distinct codes in all).",
+        "id": "Guest, Namey dan Chen (2020) pada {n} wawancara {order}, ukuran dasar {base}, panjang run {run}, "
+              "ambang informasi baru {threshold}%: saturasi tercapai pada wawancara ke-{at} ({codes} kode berbeda "
+              "seluruhnya)."},
+    "sat_statement_not": {
+        "en": "Guest, Namey and Chen (2020) on {n} interviews {order}, base size {base}, run length {run}, "
+              "new-information threshold {threshold}%: saturation was not reached ({codes} distinct codes in all).",
+        "en_one": "Guest, Namey and Chen (2020) on {n} interview {order}, base size {base}, run length {run}, "
+                  "new-information threshold {threshold}%: saturation was not reached ({codes} distinct codes in "
+                  "all).",
+        "id": "Guest, Namey dan Chen (2020) pada {n} wawancara {order}, ukuran dasar {base}, panjang run {run}, "
+              "ambang informasi baru {threshold}%: saturasi tidak tercapai ({codes} kode berbeda seluruhnya)."},
+    "sat_statement_few": {
+        "en": "Only {n} coded interviews {order}: fewer than base size {base} plus run length {run}, so saturation "
+              "cannot be judged yet (it needs at least {need}; {codes} distinct codes so far). New-information "
+              "threshold {threshold}%.",
+        "en_one": "Only {n} coded interview {order}: fewer than base size {base} plus run length {run}, so "
+                  "saturation cannot be judged yet (it needs at least {need}; {codes} distinct codes so far). "
+                  "New-information threshold {threshold}%.",
+        "id": "Baru {n} wawancara terkode {order}: kurang dari ukuran dasar {base} ditambah panjang run {run}, "
+              "sehingga saturasi belum dapat dinilai (perlu paling sedikit {need}; {codes} kode berbeda sejauh "
+              "ini). Ambang informasi baru {threshold}%."},
+    "sat_method": {"en": "Saturation ratio = new codes in a run / distinct codes in the base (the first interviews, "
+                         "fixed). A run's new codes are those no earlier interview used; runs move on one interview "
+                         "at a time. Guest, Namey & Chen (2020), PLoS ONE 15(5): e0232076.",
+                   "id": "Rasio saturasi = kode baru dalam satu run / kode berbeda dalam dasar (wawancara pertama, "
+                         "tetap). Kode baru suatu run adalah kode yang belum dipakai wawancara sebelumnya; run "
+                         "bergeser satu wawancara setiap kali. Guest, Namey & Chen (2020), PLoS ONE 15(5): "
+                         "e0232076."},
+    "sat_x": {"en": "Interviews (in order)", "id": "Wawancara (berurutan)"},
+    "sat_y": {"en": "Distinct codes so far", "id": "Kode berbeda sejauh ini"},
+    "sat_group": {"en": "Group", "id": "Kelompok"},
+    "sat_overall": {"en": "All interviews", "id": "Semua wawancara"},
+    "sat_point": {"en": "saturation", "id": "jenuh"},
+    "sat_chart_title": {"en": "Cumulative distinct codes", "id": "Kode berbeda kumulatif"},
+    "sat_download_chart": {"en": "Download the curve ({fmt})", "id": "Unduh kurva ({fmt})"},
+    "sat_runs": {"en": "Runs", "id": "Run"},
+    "sat_no_runs": {"en": "No run yet: there are fewer interviews than the base size plus the run length.",
+                    "id": "Belum ada run: jumlah wawancara kurang dari ukuran dasar ditambah panjang run."},
+    "sat_download": {"en": "Runs table ({fmt})", "id": "Tabel run ({fmt})"},
+    "sat_curve_table": {"en": "The curve as a table", "id": "Kurva sebagai tabel"},
     # -- Triangulation and Framework pages (tri_, fw_) --
     "tri_title": {"en": "Triangulation", "id": "Triangulasi"},
     "charts_title": {"en": "Charts", "id": "Grafik"},
@@ -1724,6 +1799,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "memo_code_memos": {"en": "Memos on this code ({n})", "id": "Memo tentang kode ini ({n})"},
     "memo_none_code": {"en": "No memo on this code or its codings yet.",
                        "id": "Belum ada memo tentang kode ini atau pengodeannya."},
+    # -- Methods appendix on the Overview page (meth_) --
+    "meth_title": {"en": "Methods appendix", "id": "Lampiran metode"},
+    "meth_help": {"en": "A COREQ or SRQR checklist filled with what the project knows, the other items marked for "
+                        "the authors to complete, and a paragraph of methods text to edit.",
+                  "id": "Daftar periksa COREQ atau SRQR yang diisi dengan apa yang diketahui proyek, butir lainnya "
+                        "ditandai untuk dilengkapi penulis, serta satu paragraf teks metode untuk disunting."},
+    "meth_checklist": {"en": "Checklist", "id": "Daftar periksa"},
+    "meth_checklist_coreq": {"en": "COREQ (32 items)", "id": "COREQ (32 butir)"},
+    "meth_checklist_srqr": {"en": "SRQR (21 items)", "id": "SRQR (21 butir)"},
+    "meth_checklist_both": {"en": "COREQ and SRQR", "id": "COREQ dan SRQR"},
+    "meth_language": {"en": "Language of the appendix", "id": "Bahasa lampiran"},
+    "meth_language_en": {"en": "English", "id": "Bahasa Inggris"},
+    "meth_language_id": {"en": "Bahasa Indonesia", "id": "Bahasa Indonesia"},
+    "meth_format": {"en": "File format", "id": "Format berkas"},
+    "meth_format_docx": {"en": "Word (.docx)", "id": "Word (.docx)"},
+    "meth_format_md": {"en": "Markdown (.md)", "id": "Markdown (.md)"},
+    "meth_format_tex": {"en": "LaTeX (.tex)", "id": "LaTeX (.tex)"},
+    "meth_make": {"en": "Make the methods appendix", "id": "Buat lampiran metode"},
+    "meth_filled": {"en": "{checklist}: {filled} of {total} items filled from the project, {blank} left for the "
+                          "authors.",
+                    "id": "{checklist}: {filled} dari {total} butir diisi dari proyek, {blank} dilengkapi oleh "
+                          "penulis."},
+    "meth_download": {"en": "Download methods appendix", "id": "Unduh lampiran metode"},
     # the audited tables (history filter and change counts) and their rows
     "hist_table_meta": {"en": "meta", "id": "pengaturan"},
     "hist_table_source_types": {"en": "source_types", "id": "jenis sumber"},
@@ -2339,6 +2437,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "id": "kata: '{words}' tidak ada dalam jawaban"},
     "err_sg_part_fewer": {"en": "occurrence: '{words}' occurs {found} times in the answer, not {nth}",
                           "id": "kemunculan: '{words}' muncul {found} kali dalam jawaban, bukan {nth}"},
+    # -- codebook change log ---------------------------------------------------------------
+    "cblog_reason": {"en": "Reason (optional)", "id": "Alasan (opsional)"},
+    "cblog_reason_help": {"en": "Why? Kept in the project's history: the codebook change log and the methods "
+                                "appendix report it, so reviewers see how the codebook was refined.",
+                          "id": "Mengapa? Disimpan dalam riwayat proyek: log perubahan buku kode dan lampiran "
+                                "metode melaporkannya, sehingga penelaah melihat bagaimana buku kode diperbaiki."},
+    "cblog_title": {"en": "Change log", "id": "Log perubahan"},
+    "cblog_intro": {"en": "Every change of the codebook from the project's history, oldest first, with the reason "
+                          "given; changes undone are left out.",
+                    "id": "Setiap perubahan buku kode dari riwayat proyek, yang terlama lebih dulu, dengan alasan "
+                          "yang diberikan; perubahan yang diurungkan tidak dicantumkan."},
+    "cblog_empty": {"en": "No changes yet: adding, renaming, moving, merging or deleting codes is recorded here.",
+                    "id": "Belum ada perubahan: menambah, mengganti nama, memindahkan, menggabungkan atau "
+                          "menghapus kode dicatat di sini."},
+    "cblog_download": {"en": "Change log ({fmt})", "id": "Log perubahan ({fmt})"},
+    "cblog_chart_title": {"en": "Codebook changes over time", "id": "Perubahan buku kode dari waktu ke waktu"},
+    "cblog_kind_loaded": {"en": "loaded", "id": "dimuat"},
+    "cblog_kind_added": {"en": "added", "id": "ditambah"},
+    "cblog_kind_renamed": {"en": "renamed", "id": "diganti nama"},
+    "cblog_kind_edited": {"en": "edited", "id": "disunting"},
+    "cblog_kind_moved": {"en": "moved", "id": "dipindah"},
+    "cblog_kind_merged": {"en": "merged", "id": "digabung"},
+    "cblog_kind_deleted": {"en": "deleted", "id": "dihapus"},
+    "cblog_kind_other": {"en": "other", "id": "lainnya"},
+    "cblog_col_at": {"en": "when", "id": "waktu"},
+    "cblog_col_actor": {"en": "by", "id": "oleh"},
+    "cblog_col_kind": {"en": "change", "id": "perubahan"},
+    "cblog_col_key": {"en": "code (then)", "id": "kode (saat itu)"},
+    "cblog_col_key_now": {"en": "code (now)", "id": "kode (kini)"},
+    "cblog_col_old": {"en": "old", "id": "lama"},
+    "cblog_col_new": {"en": "new", "id": "baru"},
+    "cblog_col_details": {"en": "details", "id": "rincian"},
+    "cblog_col_reason": {"en": "reason", "id": "alasan"},
 }
 
 

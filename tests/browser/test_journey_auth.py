@@ -27,7 +27,7 @@ QUOTE = "Koordinasi jarang sekali"
 PASSWORDS = {"ana": "ana-secret-1", "sri": "sri-secret-1", "rina": "rina-secret", "budi": "budi-secret"}
 # what each role may open (docs: coders code; supervisors also judge and reconcile; admins also set the project up)
 EVERYONE = ["overview", "code_page", "sg_title", "search_title", "qry_title", "words_title", "sug_title", "hist_title",
-            "memo_title_page", "charts_title"]
+            "memo_title_page", "charts_title", "sat_title"]
 PAGES = {
     "coder": EVERYONE,
     "supervisor": EVERYONE + ["tri_title", "fw_title", "agr_title"],

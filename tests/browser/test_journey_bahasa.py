@@ -25,6 +25,7 @@ PAGES = [
     ("words_title", ["words_scope"]),
     ("tri_title", ["tri_by", "tri_measure"]),
     ("charts_title", ["charts_kind"]),
+    ("sat_title", ["sat_order", "sat_base"]),
     ("fw_title", ["col_informant"]),
     ("agr_title", ["agr_coders"]),
     ("sug_title", ["sug_coder"]),

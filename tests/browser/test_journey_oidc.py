@@ -34,7 +34,7 @@ LABEL = "Test University"
 RINA = {"sub": "rina-sub", "email": "Rina.Putri@Univ.example", "email_verified": True}
 UNVERIFIED = {"sub": "ana-unverified", "email": "ana@univ.example", "email_verified": False}
 CODER_PAGES = sorted(t(k) for k in ("overview", "code_page", "sg_title", "search_title", "qry_title", "words_title",
-                                    "sug_title", "hist_title", "memo_title_page", "charts_title"))
+                                    "sug_title", "hist_title", "memo_title_page", "charts_title", "sat_title"))
 
 
 def _until_answers(url: str, proc: subprocess.Popen) -> None:

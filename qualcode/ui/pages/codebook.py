@@ -1,4 +1,5 @@
-"""Codebook page: the code tree with counts; add, edit, move, merge and delete codes; import and export YAML."""
+"""Codebook page: the code tree with counts; add, edit, move, merge and delete codes; import and export YAML;
+the change log."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import streamlit as st
 
 from qualcode.project import Project
 from qualcode.ui.code_tree import swatch, tree_frame
+from qualcode.ui.codebook_log_parts import change_log_section
 from qualcode.ui.codebook_parts import (
     TOP,
     add_code,
@@ -86,6 +88,7 @@ def merge_tab(project: Project, codes: pd.DataFrame, key: str, labels: dict[str,
     pending = st.session_state.get("cb_pending")
     if pending == {"action": "merge", "code": key, "target": target}:
         st.warning(trn("cb_merge_really", usage["codings"]))
+        st.text_input(tr("cblog_reason"), key="cb_merge_reason", help=tr("cblog_reason_help"))
         yes, no = st.columns(2)
         yes.button(tr("cb_merge_yes"), key="cb_merge_yes", type="primary", on_click=merge_confirmed)
         no.button(tr("cb_cancel"), key="cb_merge_cancel", on_click=cancel)
@@ -104,6 +107,7 @@ def delete_tab(project: Project, key: str) -> None:
     if st.session_state.get("cb_pending") == {"action": "delete", "code": key}:
         st.warning(tr("cb_delete_really").format(total=trn("n_codings", usage["codings_with_subcodes"]),
                                                  subs=trn("n_subcodes", len(usage["subcodes"]))))
+        st.text_input(tr("cblog_reason"), key="cb_delete_reason", help=tr("cblog_reason_help"))
         yes, no = st.columns(2)
         yes.button(tr("cb_delete_yes"), key="cb_delete_yes", type="primary", on_click=delete_confirmed)
         no.button(tr("cb_cancel"), key="cb_delete_cancel", on_click=cancel)
@@ -186,6 +190,7 @@ def render() -> None:
         change_section(project, codes)
     add_section(codes)
     files_section(project, codes)
+    change_log_section(project)
 
 
 render()

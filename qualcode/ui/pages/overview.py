@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from qualcode.ui.code_tree import swatch, tree_frame
+from qualcode.ui.methods_parts import methods_appendix_section
 from qualcode.ui.state import current_project, escape_md, role_name, source_type_name, tr
 
 
@@ -58,6 +59,8 @@ def render() -> None:
     else:
         styled = tree_frame(codes).style.map(swatch, subset=[tr("col_color")])
         st.dataframe(styled, hide_index=True, width="stretch", placeholder="")
+
+    methods_appendix_section(project)
 
 
 render()
