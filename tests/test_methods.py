@@ -238,3 +238,35 @@ def test_latex_compiles_and_reads_as_the_checklists(demo, facts, tmp_path, langu
     assert text.count(BLANK[language]) == len(COREQ_BLANK) + len(SRQR_BLANK) + 2
     assert ("13 informants in 3 groups." if language == "en" else "13 informan dalam 3 kelompok.") in text
     assert f"qualcode {qualcode.__version__}" in text
+
+
+def _silence(path: Path, seconds: int) -> Path:
+    """A mono 8 kHz WAV of ``seconds`` of silence (its length is what the appendix reports)."""
+    import wave
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(1)
+        out.setframerate(8000)
+        out.writeframes(bytes([128]) * 8000 * seconds)
+    return path
+
+
+def test_recordings_linked_to_interviews_answer_coreq_19_and_21(demo, tmp_path):
+    """Two interviews with recordings of 60 and 180 seconds: item 19 counts them against the interviews (read
+    from SQLite here), item 21 gives their lengths; with none linked both stay blank (the demo's case above)."""
+    path = copy_project(demo, tmp_path / "recorded.qualcode")
+    with sqlite3.connect(path) as conn:
+        names = [n for (n,) in conn.execute("SELECT name FROM documents WHERE source_type = 'interview' "
+                                            "ORDER BY id")]
+    with Project.open(path) as p:
+        p.link_media(names[0], _silence(tmp_path / "a.wav", 60))
+        p.link_media(names[1], _silence(tmp_path / "b.wav", 180))
+        facts = methods_facts(p)
+    assert facts["recordings"] == {"interviews": len(names), "recorded": 2, "minutes": [1.0, 3.0]}
+    coreq = checklist_answers(facts, "coreq").set_index("item")["answer"]
+    assert coreq[19] == (f"Audio or video recordings are linked to 2 of {len(names)} interviews; coded passages "
+                         "carry their times in the recording.")
+    assert coreq[21] == "The 2 recordings whose length is known last from 1 to 3 minutes (mean 2)."
+    indonesian = checklist_answers(facts, "coreq", "id").set_index("item")["answer"]
+    assert indonesian[21] == "2 rekaman yang diketahui panjangnya berdurasi 1 sampai 3 menit (rata-rata 2)."

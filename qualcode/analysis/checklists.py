@@ -121,10 +121,11 @@ _COREQ = _items([
         ("Repeat interviews", "Wawancara ulang", "Were any interviews repeated, and how many?",
          "Apakah ada wawancara yang diulang, dan berapa banyak?", "repeat_interviews"),
         ("Audio/visual recording", "Rekaman audio/visual", "Was audio or video recording used to collect data?",
-         "Apakah rekaman audio atau video digunakan untuk mengumpulkan data?", None),
+         "Apakah rekaman audio atau video digunakan untuk mengumpulkan data?", "recordings"),
         ("Field notes", "Catatan lapangan", "Were field notes made during or after the interviews?",
          "Apakah catatan lapangan dibuat selama atau setelah wawancara?", None),
-        ("Duration", "Durasi", "How long did the interviews last?", "Berapa lama wawancara berlangsung?", None),
+        ("Duration", "Durasi", "How long did the interviews last?", "Berapa lama wawancara berlangsung?",
+         "duration"),
         ("Data saturation", "Saturasi data", "Was data saturation discussed, and how was it judged?",
          "Apakah saturasi data dibahas, dan bagaimana menilainya?", "saturation"),
         ("Transcripts returned", "Transkrip dikembalikan",
@@ -409,7 +410,9 @@ def _answers(facts: Mapping[str, Any], language: str) -> dict[str, str | None]:
     if trust and facts.get("memos"):
         trust += (f" {_count(facts['memos'], 'analytic memo', 'analytic memos')} written." if en else
                   f" {facts['memos']} memo analitis ditulis.")
+    recordings, duration = _recording_texts(facts.get("recordings"), language)
     answers: dict[str, str | None] = {
+        "recordings": recordings, "duration": duration,
         "sample_size": sample_size, "sample": sample, "repeat_interviews": repeat, "saturation": saturation,
         "coders": coders_text, "coding_tree": tree, "software": software_text, "quotations": quotations,
         "sampling": sampling, "data_collection": data_collection, "units": units, "processing": processing,
@@ -420,6 +423,32 @@ def _answers(facts: Mapping[str, Any], language: str) -> dict[str, str | None]:
     if not facts["documents"]:
         answers["data_collection"] = None
     return answers
+
+
+def _recording_texts(recordings: Mapping[str, Any] | None, language: str) -> tuple[str | None, str | None]:
+    """COREQ 19 and 21 from the recordings linked to interviews: how many are recorded, and how long the
+    recordings run (None where no recording is linked, or no length is known)."""
+    if not recordings or not recordings["recorded"]:
+        return None, None
+    en = language == "en"
+    done, total = recordings["recorded"], recordings["interviews"]
+    said = (f"Audio or video recordings are linked to {done} of {total} interviews; coded passages carry their "
+            "times in the recording." if en else
+            f"Rekaman audio atau video ditautkan ke {done} dari {total} wawancara; bagian yang dikodekan "
+            "membawa waktunya dalam rekaman.")
+    minutes = recordings["minutes"]
+    if not minutes:
+        return said, None
+    low, high, mean = round(minutes[0]), round(minutes[-1]), round(sum(minutes) / len(minutes))
+    if en:
+        lasted = (f"The {len(minutes)} recordings whose length is known last from {low} to {high} minutes "
+                  f"(mean {mean})." if len(minutes) > 1 else f"The one recording whose length is known lasts "
+                  f"{low} minutes.")
+    else:
+        lasted = (f"{len(minutes)} rekaman yang diketahui panjangnya berdurasi {low} sampai {high} menit "
+                  f"(rata-rata {mean})." if len(minutes) > 1 else f"Satu rekaman yang diketahui panjangnya "
+                  f"berdurasi {low} menit.")
+    return said, lasted
 
 
 def checklist_answers(facts: Mapping[str, Any], checklist: str, language: str = "en") -> pd.DataFrame:

@@ -115,6 +115,7 @@ def methods_facts(project: Project, *, coders: Sequence[str] | None = None,
         "software": {"name": "qualcode", "version": __version__},
     }
     facts["dates"] = _dates(project, informants)
+    facts["recordings"] = _recordings(project, documents)
     codes = project.codes()
     meta = project.codebook()
     top = int(codes["parent"].isna().sum())
@@ -135,6 +136,18 @@ def methods_facts(project: Project, *, coders: Sequence[str] | None = None,
     facts["quotations"] = {"citation": DEFAULT_CITATION,
                            "example": str(cited["citation"].iloc[0]) if len(cited) else None}
     return facts
+
+
+def _recordings(project: Project, documents: Any) -> dict[str, Any] | None:
+    """How many interviews have a recording linked, of how many, and the recordings' lengths in minutes where
+    known; None when no document has one (a study may have recorded and not linked: the project cannot tell)."""
+    media = project.media_list()
+    if media.empty:
+        return None
+    interviews = set(documents.loc[documents["source_type"] == "interview", "name"])
+    linked = media[media["document"].isin(interviews)]
+    minutes = sorted(float(d) / 60 for d in linked["duration"] if d is not None and d == d and float(d) > 0)
+    return {"interviews": len(interviews), "recorded": len(linked), "minutes": minutes}
 
 
 def _dates(project: Project, informants: Any) -> dict[str, str] | None:
