@@ -44,6 +44,9 @@ BANDS = sorted({interpret_kappa(v) for v in (float("nan"), -0.5, 0.1, 0.3, 0.5, 
 # it has them. A template not listed here fails the test, so a new f-string key must be listed to pass.
 TEMPLATES: dict[str, list[tuple[str, ...]]] = {
     "charts_kind_{}": [("codemap",), ("codeline",), ("profiles",)],
+    "sat_col_{}": [(c,) for c in ("group", "run_start", "run_end", "base_codes", "new_in_run", "ratio",
+                                  "below_threshold", "position", "document", "informant", "order_value", "new_codes",
+                                  "cumulative_codes", "new_top_level", "cumulative_top_level", "new_code_keys")],
     "prof_share_{}": [("informants",), ("text",)],
     "prof_style_{}": [("side",), ("difference",)],
     "prof_title_{}": [("informants",), ("text",)],

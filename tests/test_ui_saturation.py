@@ -24,10 +24,11 @@ def infos(at) -> str:
 
 def test_demo_statement_table_and_parameters(demo_path):
     with Project.open(demo_path) as p:
-        facts = saturation_facts(p)
-        runs = saturation_runs(p)
-        changed = saturation_runs(p, base=3, run=3, threshold=0.0, order="attribute:interview_date")
-        changed_facts = saturation_facts(p, base=3, run=3, threshold=0.0, order="attribute:interview_date")
+        # the page orders by the first date attribute when there is one: the demo's interview_date
+        facts = saturation_facts(p, order="attribute:interview_date")
+        runs = saturation_runs(p, order="attribute:interview_date")
+        changed = saturation_runs(p, base=3, run=3, threshold=0.0)
+        changed_facts = saturation_facts(p, base=3, run=3, threshold=0.0)
     at = open_page("saturation", demo_path)
     assert not at.exception
     assert f"saturation was reached at interview {facts['saturated_at']}" in infos(at)
@@ -39,11 +40,12 @@ def test_demo_statement_table_and_parameters(demo_path):
     at.number_input(key="sat_base").set_value(3)
     at.number_input(key="sat_run").set_value(3)
     at.number_input(key="sat_threshold").set_value(0.0)
-    at.selectbox(key="sat_order").set_value("attribute:interview_date").run()
+    assert "in order of interview_date" in infos(at)
+    at.selectbox(key="sat_order").set_value("import").run()
     assert not at.exception
     pd.testing.assert_frame_equal(runs_table(at).reset_index(drop=True), changed, check_dtype=False)
     at_text = infos(at)
-    assert "in order of interview_date" in at_text and "run length 3" in at_text
+    assert "in import order" in at_text and "run length 3" in at_text
     expected = (f"reached at interview {changed_facts['saturated_at']}" if changed_facts["saturated_at"]
                 else "was not reached")
     assert expected in at_text
@@ -51,8 +53,8 @@ def test_demo_statement_table_and_parameters(demo_path):
 
 def test_by_group_and_bahasa(demo_path):
     with Project.open(demo_path) as p:
-        curve = saturation_curve(p, by="group")
-        runs = saturation_runs(p, base=2, run=1, by="group")
+        curve = saturation_curve(p, by="group", order="attribute:interview_date")
+        runs = saturation_runs(p, base=2, run=1, by="group", order="attribute:interview_date")
     at = open_page("saturation", demo_path, "id", sat_by_group=True, sat_base=2, sat_run=1)
     assert not at.exception
     assert at.title[0].value == "Saturasi"
@@ -60,6 +62,9 @@ def test_by_group_and_bahasa(demo_path):
     shown = next(d.value for d in at.dataframe if "cumulative_codes" in d.value.columns)
     assert list(shown["cumulative_codes"]) == list(curve["cumulative_codes"])
     assert "wawancara" in infos(at)
+    shown_runs = next(d for d in at.dataframe if "run_start" in d.value.columns)
+    headings = {k: v["label"] for k, v in json.loads(shown_runs.proto.columns).items() if "label" in v}
+    assert headings["ratio"] == "Rasio saturasi" and headings["group"] == "Kelompok"  # the fields stay in the data
 
 
 def test_too_few_interviews_says_so(demo_path):

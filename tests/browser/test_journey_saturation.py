@@ -20,6 +20,9 @@ from .journey import WAIT, copy_demo, main, open_page, settle, widget
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
 
+DATED = "attribute:interview_date"  # the page's order when the project has a date attribute, as the demo does
+
+
 def set_number(page, label: str, value: int) -> None:
     box = widget(page, "stNumberInput", label).locator("input")
     box.fill(str(value))
@@ -36,15 +39,15 @@ def download_runs(page) -> list[list[str]]:
 
 def expected_rows(path: Path, **params) -> list[list[str]]:
     with Project.open(path) as p:
-        runs = saturation_runs(p, **params)
+        runs = saturation_runs(p, order=DATED, **params)
     return [[str(r.run_start), str(r.run_end), str(r.base_codes), str(r.new_in_run)] for r in runs.itertuples()]
 
 
 def test_saturation_page_follows_the_parameters(demo_path, tmp_path):
     path = copy_demo(demo_path, tmp_path)
     with Project.open(path) as p:
-        first = saturation_facts(p)
-        second = saturation_facts(p, base=3, run=3)
+        first = saturation_facts(p, order=DATED)
+        second = saturation_facts(p, base=3, run=3, order=DATED)
     with streamlit_server(path) as url, chromium_page() as page:
         open_page(page, url, "saturation")
         body = main(page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from qualcode.errors import QualcodeError
@@ -20,6 +21,7 @@ from qualcode.project.saturation import (
     saturation_runs,
     saturation_table,
 )
+from qualcode.ui.i18n import CATALOGUE
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
 from qualcode.ui.triangulation_parts import CHART_FORMATS, chart_bytes, chosen_coders, coder_options
 from qualcode.ui.where_parts import attribute_axes, axis_name
@@ -45,10 +47,23 @@ def statement_text(facts: dict[str, Any], order: str) -> str:
     return trn(key, facts["interviews"], **{k: v for k, v in params.items() if k != "n"})
 
 
+def default_order(project: Project) -> str:
+    """The order the interviews were done in when the project can tell: its first date attribute (the one the
+    methods appendix orders by), else import order."""
+    types = project.attribute_types()
+    dates = types.loc[types["kind"] == "date", "name"].tolist()
+    return f"attribute:{dates[0]}" if dates else "import"
+
+
+def column_labels(frame: pd.DataFrame) -> dict[str, Any]:
+    """Headings in the UI language for the runs and curve tables (the downloads keep the field names)."""
+    return {c: st.column_config.Column(tr(f"sat_col_{c}")) for c in frame.columns if f"sat_col_{c}" in CATALOGUE}
+
+
 def controls(project: Project) -> dict[str, Any]:
     """The order, coders and source types chosen; base, run and threshold stay in the session state."""
     orders = ["import", *attribute_axes(project)]
-    keep_known("sat_order", orders, default="import")
+    keep_known("sat_order", orders, default=default_order(project))
     coders, consensus = coder_options(project)
     keep_known("sat_coders", coders, multi=True)
     a, b, c = st.columns([1.2, 1.5, 1], vertical_alignment="bottom")
@@ -106,11 +121,11 @@ def render() -> None:
     if runs.empty:
         st.caption(tr("sat_no_runs"))
     else:
-        st.dataframe(runs, hide_index=True, width="stretch", key="sat_runs_table")
+        st.dataframe(runs, hide_index=True, width="stretch", key="sat_runs_table", column_config=column_labels(runs))
         paper = saturation_table(project, by=by, **params, **options)
         table_downloads(runs, "saturation_runs", "sat_dl", "sat_download", paper=paper)
     with st.expander(tr("sat_curve_table")):
-        st.dataframe(curve, hide_index=True, width="stretch")
+        st.dataframe(curve, hide_index=True, width="stretch", column_config=column_labels(curve))
 
 
 render()
