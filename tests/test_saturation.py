@@ -225,9 +225,10 @@ def test_chart_marks_saturation(demo_path):
 def test_report_states_saturation_and_the_curve(demo_path):
     from qualcode.project.report import build_report
 
-    expected = _independent(demo_path)[None]
+    expected = _independent(demo_path, order_by_date=True)[None]  # the demo declares interview_date a date
     with Project.open(demo_path) as p:
         details = dict(build_report(p).details)
-        facts = saturation_facts(p)
+        facts = saturation_facts(p, order="attribute:interview_date")
     assert details["Saturation"].startswith(facts["statement"])
-    assert details["Saturation"].endswith(": " + ", ".join(str(c) for _, c, _ in expected) + ".")
+    assert details["Saturation"].endswith("in order of interview_date: "
+                                          + ", ".join(str(c) for _, c, _ in expected) + ".")

@@ -79,7 +79,7 @@ def methods_facts(project: Project, *, coders: Sequence[str] | None = None,
     from ..export.quotes import DEFAULT_CITATION
     from .catalog import quote_frame
     from .codebook_log import codebook_change_summary
-    from .saturation import saturation_facts
+    from .saturation import saturation_facts, study_order
 
     agreement_unit = check_choice(agreement_unit, ("sentence", "turn", "char"), "agreement unit")
     informants = project.informants()
@@ -128,7 +128,7 @@ def methods_facts(project: Project, *, coders: Sequence[str] | None = None,
                                  "first": (changes["first"] or "")[:10] or None,
                                  "last": (changes["last"] or "")[:10] or None}
     facts["agreement"] = _agreement(project, names, agreement_unit)
-    order = f"attribute:{facts['dates']['attribute']}" if facts["dates"] else "import"
+    order = study_order(project)
     saturation = saturation_facts(project, order=order, coders=names or None)
     facts["saturation"] = {**saturation, "order_key": order} if saturation["interviews"] else None
     quotes = quote_frame(project, coders=names or None)

@@ -29,7 +29,7 @@ from .base import abbreviate
 from .catalog import quote_frame
 from .filters import filter_codings
 from .paper import where_note
-from .saturation import saturation_curve, saturation_facts
+from .saturation import saturation_curve, saturation_facts, study_order
 
 LAYOUTS = ("report", "paper")
 EXEMPLAR_CHOICES = ("all", "only")
@@ -204,11 +204,13 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
         ("Codings", f"{len(codings)}"),
         ("Quotes", f"{sum(len(v) for v in per_code.values())} ({_exemplar_words(choice)})"),
     ]
-    curve = saturation_curve(project, coders=coders)
+    order = study_order(project)
+    curve = saturation_curve(project, coders=coders, order=order)
     if len(curve):  # every interview, whatever the filters: saturation is a property of the whole study
         steps = ", ".join(str(n) for n in curve["cumulative_codes"])
-        details.append(("Saturation", f"{saturation_facts(project, coders=coders)['statement']} Distinct codes after "
-                                      f"each interview, in import order: {steps}."))
+        ordered = "in import order" if order == "import" else f"in order of {order.split(':', 1)[1]}"
+        details.append(("Saturation", f"{saturation_facts(project, coders=coders, order=order)['statement']} "
+                                      f"Distinct codes after each interview, {ordered}: {steps}."))
     if filters:
         details.append(("Filters", "; ".join(filters)))
     notes = ("Codings: coded passages, counted once for each coder who coded them; informants: the informants "

@@ -201,6 +201,15 @@ def saturation_runs(project: Project, *, base: int = 4, run: int = 2, threshold:
     return pd.concat(pieces, ignore_index=True)[columns]
 
 
+def study_order(project: Project) -> str:
+    """The order the interviews were done in, as far as the project can tell: ``attribute:NAME`` of its first
+    informant attribute of kind date, else ``"import"``. What the page, the report and the methods appendix
+    order by unless told otherwise."""
+    types = project.attribute_types()
+    dates = types.loc[types["kind"] == "date", "name"].tolist()
+    return f"attribute:{dates[0]}" if dates else "import"
+
+
 def saturation_facts(project: Project, *, base: int = 4, run: int = 2, threshold: float = 0.05,
                      order: str = "import", coders: Sequence[str] | None = None,
                      source_types: Sequence[str] | None = ("interview",)) -> dict[str, Any]:

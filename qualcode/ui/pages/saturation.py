@@ -20,6 +20,7 @@ from qualcode.project.saturation import (
     saturation_facts,
     saturation_runs,
     saturation_table,
+    study_order,
 )
 from qualcode.ui.i18n import CATALOGUE
 from qualcode.ui.state import current_project, error_text, escape_md, show_messages, tr, trn
@@ -47,14 +48,6 @@ def statement_text(facts: dict[str, Any], order: str) -> str:
     return trn(key, facts["interviews"], **{k: v for k, v in params.items() if k != "n"})
 
 
-def default_order(project: Project) -> str:
-    """The order the interviews were done in when the project can tell: its first date attribute (the one the
-    methods appendix orders by), else import order."""
-    types = project.attribute_types()
-    dates = types.loc[types["kind"] == "date", "name"].tolist()
-    return f"attribute:{dates[0]}" if dates else "import"
-
-
 def column_labels(frame: pd.DataFrame) -> dict[str, Any]:
     """Headings in the UI language for the runs and curve tables (the downloads keep the field names)."""
     return {c: st.column_config.Column(tr(f"sat_col_{c}")) for c in frame.columns if f"sat_col_{c}" in CATALOGUE}
@@ -63,7 +56,7 @@ def column_labels(frame: pd.DataFrame) -> dict[str, Any]:
 def controls(project: Project) -> dict[str, Any]:
     """The order, coders and source types chosen; base, run and threshold stay in the session state."""
     orders = ["import", *attribute_axes(project)]
-    keep_known("sat_order", orders, default=default_order(project))
+    keep_known("sat_order", orders, default=study_order(project))
     coders, consensus = coder_options(project)
     keep_known("sat_coders", coders, multi=True)
     a, b, c = st.columns([1.2, 1.5, 1], vertical_alignment="bottom")
