@@ -20,7 +20,7 @@ from qualcode.project.codeline import codeline_chart, codeline_data, codeline_do
 
 from .state import error_text, escape_md, tr, trn
 from .triangulation_parts import chart_bytes, coder_options, follow_goto, open_in_code
-from .widgets import keep_known
+from .widgets import clicked_point, keep_known
 
 CHART_KEY = "cline_chart"
 SCOPES = ("documents", "group")
@@ -30,10 +30,9 @@ SHOWN_MARKS = 2000  # marks offered in the picker (a group of long documents may
 
 def pick_mark() -> None:
     """The chart's on_select callback: the clicked mark's coding id becomes ``cline_mark``."""
-    state = st.session_state.get(CHART_KEY) or {}
-    points = (state.get("selection") or {}).get(SELECTION) or []
-    if points and points[0].get("coding_id") is not None:
-        st.session_state["cline_mark"] = int(points[0]["coding_id"])
+    point = clicked_point(CHART_KEY, SELECTION, ("coding_id",))
+    if point:
+        st.session_state["cline_mark"] = int(point["coding_id"])
 
 
 def chart_labels() -> dict[str, str]:

@@ -21,7 +21,7 @@ from qualcode.project.codemap import codemap_data, codemap_graph, edge_passages
 from .state import error_text, escape_md, tr, trn
 from .triangulation_parts import chart_bytes, coder_options, follow_goto, open_in_code
 from .where_parts import is_condition_error, show_where_error, where_example, where_input
-from .widgets import code_labels, keep_known
+from .widgets import clicked_point, code_labels, keep_known
 
 CHART_KEY = "cmap_chart"
 MODES, WEIGHTS, SIZES = ("overlap", "unit"), ("count", "jaccard"), ("codings", "informants")
@@ -52,10 +52,9 @@ def edge_value(a: str, b: str) -> str:
 
 def pick_edge() -> None:
     """The map's on_select callback: the clicked edge becomes the picker's choice."""
-    state = st.session_state.get(CHART_KEY) or {}
-    points = (state.get("selection") or {}).get(SELECTION) or []
-    if points and points[0].get("code_a") is not None and points[0].get("code_b") is not None:
-        st.session_state["cmap_edge"] = edge_value(str(points[0]["code_a"]), str(points[0]["code_b"]))
+    point = clicked_point(CHART_KEY, SELECTION, ("code_a", "code_b"))
+    if point:
+        st.session_state["cmap_edge"] = edge_value(str(point["code_a"]), str(point["code_b"]))
 
 
 def options_form(project: Project) -> dict:

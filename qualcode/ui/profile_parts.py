@@ -33,7 +33,7 @@ from .triangulation_parts import CHART_FORMATS, chart_bytes, chosen_coders, code
 from .where_parts import attribute_axes, axis_name, is_condition_error, show_where_error, where_example, where_input
 from .widgets import chart_code_labels as code_names
 from .widgets import chart_column_labels as column_labels
-from .widgets import keep_known, table_downloads
+from .widgets import clicked_point, keep_known, table_downloads
 
 CHART_KEY = "prof_chart"
 
@@ -82,13 +82,9 @@ def profile_data_of(project: Project, by: str, share: str, columns: list[str], c
 
 def pick_from_chart() -> None:
     """The chart's on_select callback: copy the clicked bar into prof_code / prof_column."""
-    state = st.session_state.get(CHART_KEY) or {}
-    points = (state.get("selection") or {}).get(SELECTION) or []
-    if not points:
-        return
-    code, column = points[0].get("code"), points[0].get("column")
-    if code is not None and column is not None:
-        st.session_state["prof_code"], st.session_state["prof_column"] = str(code), str(column)
+    point = clicked_point(CHART_KEY, SELECTION, ("code", "column"))
+    if point:
+        st.session_state["prof_code"], st.session_state["prof_column"] = str(point["code"]), str(point["column"])
 
 
 # -- the section --------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from .cells import text as text_of
 from .memo_parts import kind_name, memo_rows, restore_refused
 from .sidebar import current_coder
 from .state import current_project, error_text, escape_md, notify, tr, trn
+from .widgets import clicked_point
 
 CODE_PAGE = "qualcode/ui/pages/code.py"
 CHART_KEY = "tri_heatmap"
@@ -105,14 +106,10 @@ def free_name(name: str, taken: Any) -> str:
 
 def pick_from_chart() -> None:
     """The heat map's on_select callback: copy the clicked cell into tri_code / tri_column."""
-    state = st.session_state.get(CHART_KEY) or {}
-    points = (state.get("selection") or {}).get(SELECTION) or []
-    if not points:
-        return
-    code, column = points[0].get("code"), points[0].get("column")
-    if code is not None and column is not None:
-        st.session_state["tri_code"] = str(code)
-        st.session_state["tri_column"] = str(column)  # the chart's data name the matrix's own column
+    point = clicked_point(CHART_KEY, SELECTION, ("code", "column"))
+    if point:
+        st.session_state["tri_code"] = str(point["code"])
+        st.session_state["tri_column"] = str(point["column"])  # the chart's data name the matrix's own column
 
 
 def open_in_code(document: str, start: int) -> None:

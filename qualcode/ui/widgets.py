@@ -70,6 +70,16 @@ def chart_code_labels(project: Project) -> dict[str, str]:
     return {k: f"{k} {n}".strip() if isinstance(n, str) else k for k, n in zip(codes["key"], names, strict=True)}
 
 
+def clicked_point(chart_key: str, selection: str, fields: tuple[str, ...]) -> dict[str, Any] | None:
+    """The first point a click selected on the chart kept under ``chart_key`` (its ``selection`` parameter),
+    when it carries every one of ``fields``; None otherwise (what the charts' on_select callbacks read)."""
+    state = st.session_state.get(chart_key) or {}
+    points = (state.get("selection") or {}).get(selection) or []
+    if not points or any(points[0].get(f) is None for f in fields):
+        return None
+    return {f: points[0][f] for f in fields}
+
+
 def table_bytes(frame: pd.DataFrame, fmt: str, paper: Table | None = None) -> bytes:
     """``frame`` written by :func:`qualcode.export.tables.write_item` (CSV, XLSX, DOCX, LaTeX or Markdown), with
     the title, caption, notes and settings of ``paper`` (what `qualcode export` writes with the same table)."""
