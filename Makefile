@@ -6,6 +6,11 @@ PY := $(VENV)/bin/python
 LOWEST := .venv-lowest
 DEMO := demo/demo.qualcode
 PORT ?= 8501
+# The suite runs in two processes (pytest-xdist), one per core of the CI machine; a test file's tests all run in
+# one of them, so its module fixtures (a server, a built project) are made once. `make test PYTEST_N=0` runs
+# it in one process.
+PYTEST_N ?= 2
+PYTEST_ARGS := -n $(PYTEST_N) --dist loadfile
 
 .PHONY: run test test-lowest bench demo docs-cli docs-api clean
 
@@ -46,14 +51,14 @@ test: $(VENV)/.installed-test
 	$(PY) scripts/print_versions.py
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-lowest: $(LOWEST)/.installed-test
 	$(LOWEST)/bin/python scripts/fetch_peer_files.py
 	$(LOWEST)/bin/python scripts/print_versions.py --lowest
 	$(LOWEST)/bin/python -m ruff check .
 	$(LOWEST)/bin/python -m mypy
-	$(LOWEST)/bin/python -m pytest
+	$(LOWEST)/bin/python -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed
 	$(PY) -m bench

@@ -41,9 +41,24 @@ def stop_group(proc: subprocess.Popen) -> str:
     return (output or b"").decode("utf-8", "replace")
 
 
+def printed(proc: subprocess.Popen) -> str:
+    """What a process started with ``stdout=PIPE`` has printed so far (without waiting for more)."""
+    if proc.stdout is None:
+        return ""
+    os.set_blocking(proc.stdout.fileno(), False)
+    return (proc.stdout.read() or b"").decode(errors="replace")
+
+
+class ServerExited(RuntimeError):
+    """The server process ended before it answered (e.g. its port was taken in the meantime)."""
+
+
 def wait_until_up(url: str, proc: subprocess.Popen, tries: int = 120) -> None:
-    """Wait for the Streamlit server at ``url`` to answer its health check (about a minute at most)."""
+    """Wait for the Streamlit server at ``url`` to answer its health check (about a minute at most); a server
+    that exits first fails at once, with what it printed."""
     for _ in range(tries):
+        if proc.poll() is not None:
+            raise ServerExited(f"streamlit exited ({proc.returncode}) before it answered: {printed(proc)}")
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
                 return
@@ -56,18 +71,30 @@ def wait_until_up(url: str, proc: subprocess.Popen, tries: int = 120) -> None:
 def streamlit_server(project: Path, *, auth: bool = False, script: Path = ROOT / "app.py") -> Iterator[str]:
     """`streamlit run app.py -- --project PROJECT [--auth]` on a free port; yields its URL.
 
-    ``script`` runs another Streamlit script instead of the app (a test page of single elements)."""
-    port = free_port()
+    ``script`` runs another Streamlit script instead of the app (a test page of single elements).
+    A server that exits before it answers is started again on another port: with the suite in two
+    processes (and other programs) asking for free ports, one can be taken between the ask and the bind."""
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--", "--project", str(project), *(["--auth"] if auth else [])],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    for attempt in range(3):
+        port = free_port()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+             "--", "--project", str(project), *(["--auth"] if auth else [])],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url, proc)
+            break
+        except ServerExited:
+            if attempt == 2:
+                raise
+        except BaseException:
+            proc.terminate()
+            proc.wait(timeout=20)
+            raise
     try:
-        wait_until_up(url, proc)
         yield url
     finally:
         proc.terminate()
