@@ -491,3 +491,16 @@ def test_paper_layout_is_headings_and_quotes_only(demo, tmp_path):
     refused = CliRunner().invoke(main, ["export", str(demo), "quotes", "-o", str(tmp_path / "q.csv"), "--layout",
                                         "paper"])
     assert refused.exit_code == 2 and "not csv" in refused.output
+
+
+def test_title_page_counts_in_the_singular_and_plural(tmp_path, transcript):
+    from qualcode.project.report import build_report
+
+    with Project.create(tmp_path / "one.qualcode", name="One") as p:
+        p.add_group("community", "Community")
+        p.add_informant("I-01", "community")
+        p.import_document(transcript, informant="I-01")
+        assert dict(build_report(p).details)["Data"] == "1 document from 1 informant in 1 informant group"
+        p.add_group("agency", "Agency")
+        p.add_informant("I-02", "agency")
+        assert dict(build_report(p).details)["Data"] == "1 document from 2 informants in 2 informant groups"

@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from html.parser import HTMLParser
 from pathlib import Path
 
+import docx
+import pypdf
 import pytest
+from docx.text.paragraph import Paragraph
 
 from qualcode.analysis.saturation import saturation_point
 from qualcode.analysis.saturation import saturation_runs as ratio_runs
+from qualcode.codebook import Code, Codebook
 from qualcode.errors import InputError
 from qualcode.project import Project
 from qualcode.project.saturation import (
@@ -20,6 +26,12 @@ from qualcode.project.saturation import (
     saturation_runs,
     saturation_table,
 )
+
+from .markdown_reader import read as markdown_read
+from .markdown_reader import render
+from .test_report import HTML_OWN, MD_OWN, compile_latex
+
+HTML_ELEMENTS = HTML_OWN | {"caption"}
 
 # A hand-worked example, base 4, run 2, threshold 0.05 (5%). Codes are letters.
 #
@@ -222,13 +234,196 @@ def test_chart_marks_saturation(demo_path):
     assert [v["position"] for v in marked] == [facts["saturated_at"]]
 
 
-def test_report_states_saturation_and_the_curve(demo_path):
+# -- the saturation table of the narrative report --------------------------------------------
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> _x_ *y* [klik](http://evil.example) `k` ' \
+          '# 50% & $5 ~ ^ {a} \\ | "kutip" 😀 ŋ'
+COLUMNS = ["Run start", "Run end", "Codes in the base", "New codes in the run", "Saturation ratio",
+           "At or below the threshold"]
+
+
+def _run_values(cells: list[str]) -> tuple[int, int, int, int, float, bool]:
+    """A row of the report's table read back as numbers: the ratio from its percentage, yes/no as a bool."""
+    start, end, base, new, percent, below = (c.strip() for c in cells)
+    assert percent.endswith("%") and below in ("yes", "no"), cells
+    return int(start), int(end), int(base), int(new), float(percent[:-1]) / 100, below == "yes"
+
+
+def _same_runs(got: list[tuple], want: list[tuple]) -> None:
+    """Equal, the ratios to the 0.1 percentage point the table prints."""
+    assert [g[:4] + g[5:] for g in got] == [w[:4] + w[5:] for w in want]
+    assert all(abs(g[4] - w[4]) <= 0.0005 + 1e-12 for g, w in zip(got, want, strict=True)), (got, want)
+
+
+class _Tables(HTMLParser):
+    """Every element of a page, its text, and each table's caption and rows of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[str] = []
+        self.texts: list[str] = []
+        self.tables: list[dict] = []
+        self._cell: list[str] | None = None
+        self._caption: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+        if tag == "table":
+            self.tables.append({"caption": "", "rows": []})
+        elif tag == "caption":
+            self._caption = []
+        elif tag == "tr":
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "caption" and self._caption is not None:
+            self.tables[-1]["caption"] = "".join(self._caption)
+            self._caption = None
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1]["rows"][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        self.texts.append(data)
+        for part in (self._cell, self._caption):
+            if part is not None:
+                part.append(data)
+
+
+def _html_tables(text: str) -> _Tables:
+    reader = _Tables()
+    reader.feed(text)
+    reader.close()
+    return reader
+
+
+def _pdf_runs(pdf: Path) -> tuple[str, list[tuple]]:
+    """The first page's text and the rows of the runs table on it (six figures on a line)."""
+    text = pypdf.PdfReader(pdf).pages[0].extract_text()
+    rows = re.findall(r"^(\d+) (\d+) (\d+) (\d+) ([\d.]+%) (yes|no)$", text, re.M)
+    return text, [_run_values(list(row)) for row in rows]
+
+
+def _written(project: Project, folder: Path) -> dict[str, Path]:
+    from qualcode.project.report import export_report
+
+    paths = {fmt: folder / f"report.{fmt}" for fmt in ("docx", "md", "tex", "html")}
+    for fmt, path in paths.items():
+        export_report(project, path, fmt)
+    return paths
+
+
+def test_report_tables_the_runs_in_every_format(demo_path, tmp_path):
     from qualcode.project.report import build_report
 
-    expected = _independent(demo_path, order_by_date=True)[None]  # the demo declares interview_date a date
-    with Project.open(demo_path) as p:
-        details = dict(build_report(p).details)
+    with Project.open(demo_path) as p:  # the demo declares interview_date a date: the report orders by it
+        runs = saturation_runs(p, order="attribute:interview_date")
         facts = saturation_facts(p, order="attribute:interview_date")
-    assert details["Saturation"].startswith(facts["statement"])
-    assert details["Saturation"].endswith("in order of interview_date: "
-                                          + ", ".join(str(c) for _, c, _ in expected) + ".")
+        report = build_report(p)
+        paths = _written(p, tmp_path)
+    want = [(int(r.run_start), int(r.run_end), int(r.base_codes), int(r.new_in_run), float(r.ratio),
+             bool(r.below_threshold)) for r in runs.itertuples()]
+    assert len(want) >= 5 and any(w[5] for w in want) and not all(w[5] for w in want)
+    assert "Saturation" not in dict(report.details)  # the table's note states it
+    (table,) = report.tables
+    assert table.title == "Saturation (Guest, Namey & Chen 2020)" and table.note == facts["statement"]
+
+    # Word: a table with a header row between its title and the statement
+    document = docx.Document(str(paths["docx"]))
+    first = document.tables[0]
+    cells = [[cell.text for cell in row.cells] for row in first.rows]
+    assert cells[0] == COLUMNS
+    _same_runs([_run_values(row) for row in cells[1:]], want)
+    assert all(run.bold for cell in first.rows[0].cells for run in cell.paragraphs[0].runs)
+    body = list(document.element.body.iterchildren())
+    at = body.index(first._tbl)
+    assert Paragraph(body[at - 1], document).text == table.title
+    assert Paragraph(body[at + 1], document).text == facts["statement"]
+
+    # Markdown, as a renderer reads it: the first table of the page
+    rows = markdown_read(paths["md"].read_text(encoding="utf-8")).rows
+    assert rows[0] == COLUMNS
+    _same_runs([_run_values(row) for row in rows[1:1 + len(want)]], want)
+
+    # HTML: the first table, under its caption
+    page = _html_tables(paths["html"].read_text(encoding="utf-8"))
+    assert page.tables[0]["caption"] == table.title and page.tables[0]["rows"][0] == COLUMNS
+    _same_runs([_run_values(row) for row in page.tables[0]["rows"][1:]], want)
+
+    # LaTeX, compiled: the title page of the PDF
+    compile_latex(paths["tex"].read_text(encoding="utf-8"), "pdflatex", tmp_path / "tex")
+    text, pdf_rows = _pdf_runs(tmp_path / "tex" / "report.pdf")
+    _same_runs(pdf_rows, want)
+    assert table.title in text and "reached at interview" in text
+
+
+def _worked_project(path: Path) -> Path:
+    """The hand-worked example above as a project whose name, group and code names are markup."""
+    with Project.create(path, name=f"Studi {HOSTILE}") as p:
+        p.add_group("g", f"Grup {HOSTILE}")
+        codes = sorted(set("".join(WORKED)))
+        p.load_codebook(Codebook("w", [Code(c, f"Kode {c} {HOSTILE}") for c in codes]))
+        for k, letters in enumerate(WORKED, start=1):
+            p.add_informant(f"I-{k:02}", "g")
+            file = path.parent / f"w{k}.txt"
+            file.write_text(" ".join(f"Kalimat {c}." for c in letters) + "\n", encoding="utf-8")
+            p.import_document(file, informant=f"I-{k:02}", name=f"w{k}")
+            text = p.document(f"w{k}")["text"]
+            for c in letters:
+                start = text.index(f"Kalimat {c}.")
+                p.add_coding(f"w{k}", start, start + len(f"Kalimat {c}."), c, "rina")
+    return path
+
+
+def test_report_table_of_the_worked_example_with_markup_everywhere(tmp_path):
+    """The hand-worked runs in every format of a project whose every name is markup; the names stay text."""
+    from qualcode.project.report import build_report
+
+    with Project.open(_worked_project(tmp_path / "worked.qualcode")) as p:
+        report = build_report(p)
+        paths = _written(p, tmp_path)
+    assert [_run_values(list(row)) for row in report.tables[0].rows] == WORKED_RUNS
+    assert "reached at interview 8" in report.tables[0].note
+
+    document = docx.Document(str(paths["docx"]))
+    assert f"Studi {HOSTILE}" in [par.text for par in document.paragraphs]
+    _same_runs([_run_values([c.text for c in row.cells]) for row in document.tables[0].rows[1:]], WORKED_RUNS)
+
+    rendered = _html_tables(render(paths["md"].read_text(encoding="utf-8")))  # as a Markdown renderer shows it
+    assert set(rendered.elements) <= MD_OWN, set(rendered.elements) - MD_OWN
+    assert f"Studi {HOSTILE}" in "".join(rendered.texts)
+    assert rendered.tables[0]["rows"][0] == COLUMNS
+    _same_runs([_run_values(row) for row in rendered.tables[0]["rows"][1:]], WORKED_RUNS)
+    # a group's counts further on: its name one cell of text
+    assert any(row[0] == f"Grup {HOSTILE}" for t in rendered.tables[1:] for row in t["rows"])
+
+    html_text = paths["html"].read_text(encoding="utf-8")
+    page = _html_tables(html_text)
+    assert set(page.elements) <= HTML_ELEMENTS, set(page.elements) - HTML_ELEMENTS
+    assert "<script" not in html_text and f"Studi {HOSTILE}" in "".join(page.texts)
+    _same_runs([_run_values(row) for row in page.tables[0]["rows"][1:]], WORKED_RUNS)
+
+    compile_latex(paths["tex"].read_text(encoding="utf-8"), "pdflatex", tmp_path / "tex")
+    text, pdf_rows = _pdf_runs(tmp_path / "tex" / "report.pdf")
+    _same_runs(pdf_rows, WORKED_RUNS)
+    assert "Saturation (Guest, Namey & Chen 2020)" in text and "# 50% & $5 ~ ^ {a}" in text
+
+
+def test_report_with_too_few_interviews_states_it_without_a_table(project, tmp_path):
+    from qualcode.project.report import build_report
+
+    _coded_interview(project, tmp_path, "first", "I-01", "A")
+    report = build_report(project)
+    assert report.tables == []
+    assert "too few interviews" in dict(report.details)["Saturation"]
+
+
+def test_summary_table_refuses_rows_of_another_width():
+    from qualcode.export.report import SummaryTable
+
+    with pytest.raises(InputError, match="rows: row 2"):
+        SummaryTable("T", ["a", "b"], [["1", "2"], ["3"]])
+    with pytest.raises(InputError, match="align"):
+        SummaryTable("T", ["a", "b"], [], align="lc")

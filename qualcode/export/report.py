@@ -30,7 +30,7 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -114,11 +114,48 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SummaryTable:
+    """A table of the report's opening, printed after the title page's details: a ``title`` over it, the
+    ``columns``' headings, the ``rows`` as they print (cell texts) and a ``note`` under it.
+
+    ``align`` holds each column's alignment, ``l`` or ``r``; by default the first column left and the others
+    right, as in the tables of counts.
+
+    Raises
+    ------
+    InputError
+        A row or ``align`` of another length than ``columns``, or an alignment other than ``l`` and ``r``.
+    """
+
+    title: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    note: str | None = None
+    align: str | None = None
+
+    def __post_init__(self) -> None:
+        n = len(self.columns)
+        for k, row in enumerate(self.rows, start=1):
+            if len(row) != n:
+                raise InputError(f"rows: row {k} of table {self.title!r} has {len(row)} cells, expected {n}")
+        if self.align is not None and (len(self.align) != n or set(self.align) - {"l", "r"}):
+            raise InputError(f"align: expected one of l or r for each of the {n} columns, got {self.align!r}")
+
+    @property
+    def right(self) -> list[bool]:
+        """Whether each column is aligned right."""
+        if self.align is not None:
+            return [a == "r" for a in self.align]
+        return [k > 0 for k in range(len(self.columns))]
+
+
+@dataclass(frozen=True)
 class Report:
     """A report: a title, the sections in order, and what opens it.
 
-    ``details`` are (label, value) lines of the title page (date, coders, counts); ``notes`` a paragraph
-    after them (what a citation counts, which filters were used). ``title_page`` False prints the title as
+    ``details`` are (label, value) lines of the title page (date, coders, counts); ``tables`` follow them
+    (:class:`SummaryTable`: the saturation runs); ``notes`` a paragraph after those (what a citation counts,
+    which filters were used). ``title_page`` False prints the title as
     the first line instead of on a page of its own; ``contents`` False leaves out the table of contents.
     """
 
@@ -126,6 +163,7 @@ class Report:
     sections: Sequence[Section]
     subtitle: str | None = None
     details: Sequence[tuple[str, str]] = ()
+    tables: Sequence[SummaryTable] = ()
     notes: str | None = None
     title_page: bool = True
     contents: bool = True
@@ -219,10 +257,19 @@ def _verdict_lines(section: Section, words: dict[str, str]) -> list[tuple[str, s
 def _count_rows(section: Section, words: dict[str, str]) -> list[tuple[str, str, str]]:
     rows = [(c.group, str(c.codings), "\u2013" if c.informants is None else str(c.informants))
             for c in section.counts]
-    if len(section.counts) > 1:
+    if _has_total(section):
         rows.append((words["total"], str(sum(c.codings for c in section.counts)),
                      str(sum(c.informants or 0 for c in section.counts))))
     return rows
+
+
+def _count_header(words: dict[str, str]) -> tuple[str, str, str]:
+    return words["group"], words["codings"], words["informants"]
+
+
+def _has_total(section: Section) -> bool:
+    """Whether the last row of the counts is their total (it is set apart)."""
+    return len(section.counts) > 1
 
 
 def _has_body(section: Section) -> bool:
@@ -243,6 +290,10 @@ def markdown_report(report: Report) -> str:
     if report.details:
         out.append("\n".join(f"- **{esc(label, lines=False)}:** {esc(_one_line(value), lines=False)}"
                              for label, value in report.details))
+    for table in report.tables:
+        out += [f"**{esc(_one_line(table.title), lines=False)}**", _md_table(table.columns, table.rows, table.right)]
+        if table.note:
+            out.append(f"*{esc(_one_line(table.note), lines=False)}*")
     if report.notes:
         out.append(esc(_one_line(report.notes)))
     if report.contents and report.sections:
@@ -255,9 +306,7 @@ def markdown_report(report: Report) -> str:
             if text and text.strip():
                 out.append(f"**{w[label]}** {esc(_one_line(text), lines=False)}")
         if section.counts:
-            rows = [f"| {w['group']} | {w['codings']} | {w['informants']} |", "| --- | ---: | ---: |"]
-            rows += [f"| {esc(g, lines=False)} | {n} | {i} |" for g, n, i in _count_rows(section, w)]
-            out.append("\n".join(rows))
+            out.append(_md_table(_count_header(w), _count_rows(section, w), [False, True, True]))
             if section.counts_note:
                 out.append(f"*{esc(_one_line(section.counts_note), lines=False)}*")
         if section.pattern:
@@ -278,6 +327,14 @@ def markdown_report(report: Report) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
+    """A pipe table, every cell escaped (a ``|`` in a cell stays text) and on one line."""
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(markdown_escape(_one_line(c), lines=False) for c in cells) + " |"
+    rule = "| " + " | ".join("---:" if r else "---" for r in right) + " |"
+    return "\n".join([line(header), rule, *(line(row) for row in rows)])
+
+
 def _md_heading(text: str) -> str:
     """A heading's text escaped; a ``#`` at its end too, which would otherwise close the heading."""
     escaped = markdown_escape(_one_line(text), lines=False)
@@ -294,7 +351,8 @@ CSS = ("body{font-family:Georgia,serif;max-width:46em;margin:2em auto;padding:0 
        "cite{font-style:normal}.memo{margin:0 2.5em 1em;font-size:.9em}"
        "table{border-collapse:collapse;margin:.5em 0}th,td{border-bottom:1px solid #999;padding:.2em .6em;"
        "text-align:left}"
-       "td.n,th.n{text-align:right}.note{font-size:.9em;font-style:italic}")
+       "td.n,th.n{text-align:right}.note{font-size:.9em;font-style:italic}"
+       "header table{margin:1.5em auto .3em}caption{font-weight:bold;padding-bottom:.3em}")
 
 
 def html_report(report: Report) -> str:
@@ -310,6 +368,10 @@ def html_report(report: Report) -> str:
     if report.details:
         head.append("<dl>" + "".join(f"<dt>{e(label)}</dt><dd>{e(_one_line(value))}</dd>"
                                      for label, value in report.details) + "</dl>")
+    for table in report.tables:
+        head.append(_html_table(table.columns, table.rows, table.right, caption=table.title))
+        if table.note:
+            head.append(f'<p class="note">{e(_one_line(table.note))}</p>')
     if report.notes:
         head.append(f'<p class="note">{e(_one_line(report.notes))}</p>')
     out.append(('<header class="title">' if report.title_page else "<header>") + "".join(head) + "</header>")
@@ -323,11 +385,7 @@ def html_report(report: Report) -> str:
             if text and text.strip():
                 out.append(f"<p><strong>{e(w[label])}</strong> {e(_one_line(text))}</p>")
         if section.counts:
-            rows = [f"<tr><th>{e(w['group'])}</th><th class=\"n\">{e(w['codings'])}</th>"
-                    f"<th class=\"n\">{e(w['informants'])}</th></tr>"]
-            rows += [f'<tr><td>{e(g)}</td><td class="n">{n_}</td><td class="n">{i}</td></tr>'
-                     for g, n_, i in _count_rows(section, w)]
-            out.append("<table>" + "".join(rows) + "</table>")
+            out.append(_html_table(_count_header(w), _count_rows(section, w), [False, True, True]))
             if section.counts_note:
                 out.append(f'<p class="note">{e(_one_line(section.counts_note))}</p>')
         if section.pattern:
@@ -347,6 +405,19 @@ def html_report(report: Report) -> str:
         out.append("</section>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+_NUMBER = ' class="n"'
+
+
+def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool], *,
+                caption: str | None = None) -> str:
+    """A table with a header row, every cell escaped; numbers (``right``) aligned right."""
+    def line(tag: str, cells: Sequence[str]) -> str:
+        return "<tr>" + "".join(f"<{tag}{_NUMBER if r else ''}>{html.escape(_one_line(c))}</{tag}>"
+                                for c, r in zip(cells, right, strict=True)) + "</tr>"
+    head = f"<caption>{html.escape(_one_line(caption))}</caption>" if caption else ""
+    return "<table>" + head + line("th", header) + "".join(line("td", row) for row in rows) + "</table>"
 
 
 def _html_contents(sections: Sequence[Section]) -> str:
@@ -384,9 +455,10 @@ def latex_report(report: Report, *, engine: str = "pdflatex") -> str:
     out = [
         f"% A qualcode report. Compile with {engine}, twice (the second run fills in the contents).",
         "% Packages: " + ", ".join(["fontenc, inputenc, lmodern, textcomp" if engine == "pdflatex" else "fontspec",
-                                    "geometry", "booktabs", "hyperref"]) + ".",
+                                    "geometry", "array", "booktabs", "longtable", "hyperref"]) + ".",
         r"\documentclass[11pt,a4paper]{article}", *fonts, r"\usepackage[margin=2.5cm]{geometry}",
-        r"\usepackage{booktabs}", r"\usepackage[hidelinks]{hyperref}", r"\setlength{\parindent}{0pt}",
+        r"\usepackage{array}", r"\usepackage{booktabs}", r"\usepackage{longtable}",
+        r"\usepackage[hidelinks]{hyperref}", r"\setlength{\parindent}{0pt}",
         r"\setlength{\parskip}{0.5em}",
         # transcripts in any language, hyphenated by English rules, and long figures: lines stay in the margin
         r"\setlength{\emergencystretch}{3em}", r"\tolerance=2000",
@@ -404,6 +476,7 @@ def latex_report(report: Report, *, engine: str = "pdflatex") -> str:
             out += [r"\textbf{" + tex(label) + "} & " + tex(_one_line(value)) + r" \\"
                     for label, value in report.details]
             out += [r"\end{tabular}\par"]
+        out += _latex_summaries(report.tables, tex)
         if report.notes:
             out += [r"\vspace{2em}", r"\begin{minipage}{0.85\linewidth}\small " + tex(_one_line(report.notes)),
                     r"\end{minipage}"]
@@ -412,6 +485,7 @@ def latex_report(report: Report, *, engine: str = "pdflatex") -> str:
         out += [r"{\Large\bfseries " + tex(_one_line(report.title)) + r"\par}"]
         if report.subtitle:
             out += [tex(_one_line(report.subtitle)) + r"\par"]
+        out += _latex_summaries(report.tables, tex)
         if report.notes:
             out += [r"{\small " + tex(_one_line(report.notes)) + r"\par}"]
     if report.contents and report.sections:
@@ -424,15 +498,8 @@ def latex_report(report: Report, *, engine: str = "pdflatex") -> str:
             if text and text.strip():
                 out.append(r"\textbf{" + tex(w[label]) + "} " + tex(_one_line(text)) + r"\par")
         if section.counts:
-            out += [r"\begin{tabular}{@{}p{0.5\linewidth}rr@{}}", r"\toprule",
-                    r"\textbf{" + tex(w["group"]) + r"} & \textbf{" + tex(w["codings"]) + r"} & \textbf{"
-                    + tex(w["informants"]) + r"} \\", r"\midrule"]
-            rows = _count_rows(section, w)
-            for k, (g, n, i) in enumerate(rows):
-                if k == len(rows) - 1 and len(section.counts) > 1:
-                    out.append(r"\midrule")
-                out.append(f"{tex(g)} & {n} & {i} \\\\")
-            out += [r"\bottomrule", r"\end{tabular}\par"]
+            out += _latex_tabular(_count_header(w), _count_rows(section, w), r"@{}p{0.5\linewidth}rr@{}", tex,
+                                  total=_has_total(section))
             if section.counts_note:
                 out.append(r"{\small\itshape " + tex(_one_line(section.counts_note)) + r"\par}")
         if section.pattern:
@@ -453,6 +520,39 @@ def latex_report(report: Report, *, engine: str = "pdflatex") -> str:
     return "\n".join(out) + "\n"
 
 
+def _latex_tabular(header: Sequence[str], rows: Sequence[Sequence[str]], spec: str, tex: Callable[[Any], str], *,
+                   total: bool = False, long: bool = False) -> list[str]:
+    """A booktabs table's lines: the header row in bold, the last row set apart when it is a ``total``;
+    ``long``: a longtable, which breaks across pages and repeats its header."""
+    env = "longtable" if long else "tabular"
+    out = [f"\\begin{{{env}}}{{{spec}}}", r"\toprule", " & ".join(r"\textbf{" + tex(_one_line(h)) + "}" for h in header)
+           + r" \\", r"\midrule"]
+    if long:
+        out.append(r"\endhead")
+    for k, row in enumerate(rows):
+        if total and k == len(rows) - 1:
+            out.append(r"\midrule")
+        out.append(" & ".join(tex(_one_line(c)) for c in row) + r" \\")
+    return [*out, r"\bottomrule", f"\\end{{{env}}}" + ("" if long else r"\par")]
+
+
+def _latex_summaries(tables: Sequence[SummaryTable], tex: Callable[[Any], str]) -> list[str]:
+    """The summary tables of the opening: a bold title, the table (columns of equal width, 90% of the line
+    between them, headings that wrap) and its note in a small italic."""
+    out: list[str] = []
+    for table in tables:
+        n = len(table.columns)
+        width = f"\\dimexpr\\linewidth*9/{10 * n}-2\\tabcolsep\\relax"
+        spec = "@{}" + "".join((r">{\raggedleft\arraybackslash}" if r else r">{\raggedright\arraybackslash}")
+                               + f"p{{{width}}}" for r in table.right) + "@{}"
+        out += [r"\vspace{2em}", r"{\bfseries " + tex(_one_line(table.title)) + r"\par}", r"\begingroup\small"]
+        out += _latex_tabular(table.columns, table.rows, spec, tex, long=True)
+        if table.note:
+            out += [r"\begin{minipage}{0.9\linewidth}\itshape " + tex(_one_line(table.note)), r"\end{minipage}\par"]
+        out.append(r"\endgroup")
+    return out
+
+
 def _latex(value: Any, engine: str) -> str:
     """``value`` escaped for LaTeX and for what ``engine`` can typeset (line breaks are the caller's)."""
     return latex_escape(value, engine=engine)
@@ -467,11 +567,10 @@ def _write_docx(report: Report, target: Target) -> None:
     (LibreOffice keeps a field's last result) still lists the codes; Word is asked to update the field, and
     with it the page numbers, when it opens the file."""
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.enum.text import WD_BREAK
     from docx.shared import Inches, Pt
-    from docx.table import _Cell
 
-    from .docx_layout import layout_table, use_body_font
+    from .docx_layout import use_body_font
 
     out = _binary_target(target)
     doc = Document()
@@ -486,7 +585,7 @@ def _write_docx(report: Report, target: Target) -> None:
     w = report.words
     x = _xml_text
     if report.title_page:
-        for _ in range(6):
+        for _ in range(2 if report.tables else 6):  # room for the tables on the title page
             doc.add_paragraph()
     doc.add_paragraph(x(_one_line(report.title)), style="Title")
     if report.subtitle:
@@ -496,6 +595,17 @@ def _write_docx(report: Report, target: Target) -> None:
         line.paragraph_format.space_after = Pt(2)
         line.add_run(x(f"{label}: ")).bold = True
         line.add_run(x(_one_line(value)))
+    for summary in report.tables:
+        heading = doc.add_paragraph()
+        heading.paragraph_format.space_before = Pt(12)
+        heading.paragraph_format.keep_with_next = True
+        heading.add_run(x(_one_line(summary.title))).bold = True
+        n = len(summary.columns)
+        _docx_table(doc, summary.columns, summary.rows, summary.right, [width // n] * n)
+        if summary.note:
+            note = doc.add_paragraph()
+            note.paragraph_format.space_before = Pt(3)
+            note.add_run(x(_one_line(summary.note))).italic = True
     if report.notes:
         note = doc.add_paragraph()
         note.paragraph_format.space_before = Pt(12)
@@ -519,18 +629,9 @@ def _write_docx(report: Report, target: Target) -> None:
                 line.add_run(w[label]).bold = True
                 line.add_run(" " + x(_one_line(text)))
         if item.counts:
-            rows = _count_rows(item, w)
-            table = doc.add_table(rows=1 + len(rows), cols=3)
-            table.style = "Table Grid"
-            for r, values in enumerate([(w["group"], w["codings"], w["informants"]), *rows]):
-                cells = [_Cell(tc, table) for tc in table._tbl.tr_lst[r].tc_lst]
-                for c, (cell, value) in enumerate(zip(cells, values, strict=True)):
-                    paragraph = cell.paragraphs[0]
-                    paragraph.add_run(x(value)).bold = r == 0 or (r == len(rows) and len(item.counts) > 1)
-                    if c:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             number = Inches(1.1)
-            layout_table(table, [min(width - 2 * number, Inches(3.5)), number, number])
+            _docx_table(doc, _count_header(w), _count_rows(item, w), [False, True, True],
+                        [min(width - 2 * number, Inches(3.5)), number, number], total=_has_total(item))
             if item.counts_note:
                 note = doc.add_paragraph()
                 note.paragraph_format.space_before = Pt(3)
@@ -570,6 +671,28 @@ def _write_docx(report: Report, target: Target) -> None:
     if report.contents and report.sections:
         _update_fields_on_open(doc)
     doc.save(out)
+
+
+def _docx_table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool],
+                widths: Sequence[int], *, total: bool = False) -> Any:
+    """A Word table in the Table Grid style: a bold header row, numbers (``right``) aligned right, the last row
+    in bold when it is a ``total``, the columns fixed at ``widths`` (EMU)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.table import _Cell
+
+    from .docx_layout import layout_table
+
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for r, values in enumerate([header, *rows]):
+        cells = [_Cell(tc, table) for tc in table._tbl.tr_lst[r].tc_lst]  # not row.cells: it rebuilds the grid
+        for cell, value, flush in zip(cells, values, right, strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.add_run(_xml_text(_one_line(value))).bold = r == 0 or (total and r == len(rows))
+            if flush:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    layout_table(table, widths)
+    return table
 
 
 def _styled(doc: Any, style_id: str) -> Any:

@@ -17,24 +17,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
 
 from ..errors import InputError, NotFoundError, unknown_message
 from ..export.quotes import DEFAULT_CITATION, reference_note
-from ..export.report import GroupCount, Quote, Report, Section, Verdict, write_report
+from ..export.report import GroupCount, Quote, Report, Section, SummaryTable, Verdict, write_report
 from . import Project
 from .base import abbreviate
 from .catalog import quote_frame
 from .filters import filter_codings
 from .paper import where_note
-from .saturation import saturation_curve, saturation_facts, study_order
+from .saturation import saturation_facts, saturation_runs, study_order
 
 LAYOUTS = ("report", "paper")
 EXEMPLAR_CHOICES = ("all", "only")
 NO_GROUP = "No informant group"
 SUBTITLE = "Report by code"
+SATURATION_TITLE = "Saturation (Guest, Namey & Chen 2020)"
+SATURATION_COLUMNS = ("Run start", "Run end", "Codes in the base", "New codes in the run", "Saturation ratio",
+                      "At or below the threshold")
 
 
 def exemplar_choice(value: Any) -> str | int:
@@ -198,25 +202,28 @@ def build_report(project: Project, *, codes: Iterable[str] | None = None, groups
     details = [
         ("Date", _day(when)),
         ("Coders", ", ".join(all_coders) or "none"),
-        ("Data", f"{info['documents']} documents from {info['informants']} informants in "
-                 f"{info['groups']} informant groups"),
+        ("Data", f"{_counted(info['documents'], 'document')} from {_counted(info['informants'], 'informant')} in "
+                 f"{_counted(info['groups'], 'informant group')}"),
         ("Codes", f"{sum(1 for s in sections if s.key in chosen)} of {len(keys)}"),
         ("Codings", f"{len(codings)}"),
         ("Quotes", f"{sum(len(v) for v in per_code.values())} ({_exemplar_words(choice)})"),
     ]
+    # every interview, whatever the filters but the coders: saturation is a property of the whole study
     order = study_order(project)
-    curve = saturation_curve(project, coders=coders, order=order)
-    if len(curve):  # every interview, whatever the filters: saturation is a property of the whole study
-        steps = ", ".join(str(n) for n in curve["cumulative_codes"])
-        ordered = "in import order" if order == "import" else f"in order of {order.split(':', 1)[1]}"
-        details.append(("Saturation", f"{saturation_facts(project, coders=coders, order=order)['statement']} "
-                                      f"Distinct codes after each interview, {ordered}: {steps}."))
+    facts = saturation_facts(project, coders=coders, order=order)
+    tables = []
+    if facts["interviews"]:
+        saturation = _saturation_table(saturation_runs(project, order=order, coders=coders), facts["statement"])
+        if saturation is None:  # too few interviews for a run: the statement says so
+            details.append(("Saturation", facts["statement"]))
+        else:
+            tables.append(saturation)
     if filters:
         details.append(("Filters", "; ".join(filters)))
     notes = ("Codings: coded passages, counted once for each coder who coded them; informants: the informants "
              "they come from. Coverage: the informant groups in which the code is present, for the coders "
              "chosen. Each quote is one passage, with its citation. " + reference_note(references))
-    return Report(project.name, sections, subtitle=SUBTITLE, details=details, notes=notes)
+    return Report(project.name, sections, subtitle=SUBTITLE, details=details, tables=tables, notes=notes)
 
 
 def export_report(project: Project, target: Any, fmt: str | None = None, *, latex_engine: str = "pdflatex",
@@ -226,6 +233,26 @@ def export_report(project: Project, target: Any, fmt: str | None = None, *, late
     report = build_report(project, **options)
     write_report(report, target, fmt, latex_engine=latex_engine)
     return report
+
+
+def _saturation_table(runs: pd.DataFrame, statement: str) -> SummaryTable | None:
+    """Guest, Namey & Chen's runs as the report prints them, the statement of the method under them; None
+    without a run."""
+    if runs.empty:
+        return None
+    rows = [(str(r["run_start"]), str(r["run_end"]), str(r["base_codes"]), str(r["new_in_run"]),
+             "\u2013" if pd.isna(r["ratio"]) else _percent(r["ratio"]), "yes" if r["below_threshold"] else "no")
+            for r in runs.to_dict("records")]
+    return SummaryTable(SATURATION_TITLE, SATURATION_COLUMNS, rows, note=statement, align="rrrrrl")
+
+
+def _percent(ratio: float) -> str:
+    """A proportion as a percentage to one decimal, a half rounded up as by hand (2/32: "6.3%").
+
+    >>> _percent(2 / 32), _percent(1 / 32), _percent(0.0)
+    ('6.3%', '3.1%', '0.0%')
+    """
+    return f"{Decimal(repr(ratio * 100)).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
 # -- codes, counts and verdicts -------------------------------------------------------------
@@ -337,3 +364,8 @@ def _exemplar_words(choice: str | int) -> str:
     if choice == "only":
         return "exemplar quotes only"
     return f"at most {choice} per informant and code, exemplars first"
+
+
+def _counted(n: int, noun: str) -> str:
+    """"1 document", "3 documents"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
