@@ -13,8 +13,8 @@ from qualcode.ui.cells import missing, text
 
 from .conftest import open_page
 
-PAGES = ["overview", "project", "code", "codebook", "search", "triangulation", "framework", "agreement",
-         "suggestions", "history"]
+PAGES = ["overview", "project", "code", "survey_grid", "codebook", "search", "query", "words", "triangulation",
+         "charts", "saturation", "framework", "agreement", "suggestions", "history", "memos"]
 LEAKED = re.compile(r"(?<![\w\\])(None|nan|NaN|<NA>|NaT)(?!\w)")
 
 
@@ -77,3 +77,20 @@ def test_missing_values_become_empty_text(value):
 def test_present_values_stay(value):
     assert not missing(value)
     assert text(value) == str(value)
+
+
+def test_every_table_of_the_app_shows_missing_cells_empty():
+    """Every st.dataframe and st.data_editor call in the app passes ``placeholder`` (cells.py's rule), including
+    those on pages or in states the walk above does not reach."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "qualcode" / "ui"
+    missing_placeholder = []
+    for path in sorted(ui.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("dataframe", "data_editor")
+                    and not any(k.arg == "placeholder" for k in node.keywords)):
+                missing_placeholder.append(f"{path.relative_to(ui)}:{node.lineno}")
+    assert missing_placeholder == []

@@ -36,7 +36,7 @@ def change_log_section(project: Project) -> None:
         if log.empty:
             st.info(tr("cblog_empty"))
             return
-        st.dataframe(shown_log(log), hide_index=True, width="stretch")
+        st.dataframe(shown_log(log), hide_index=True, width="stretch", placeholder="")
         table_downloads(log.drop(columns=["event"]), "codebook_log", "cblog_dl", "cblog_download",
                         paper=codebook_log_table(project))
         labels = {"at": tr("cblog_col_at"), "kind": tr("cblog_col_kind"), "key": tr("cblog_col_key"),

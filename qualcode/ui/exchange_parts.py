@@ -91,7 +91,7 @@ def import_outcome(project: Project) -> None:
         return
     result: RefiImportResult = outcome["result"]
     st.success(tr("xch_imported").format(file=escape_md(outcome["file"])))
-    st.dataframe(counts_frame(result), hide_index=True)
+    st.dataframe(counts_frame(result), hide_index=True, placeholder="")
     if result.codes_reused:
         st.caption(trn("xch_codes_reused", result.codes_reused))
     if result.reading:

@@ -283,12 +283,12 @@ def _show_report(project: Project) -> bool:
     if report is None or path != str(project.path):
         return False
     st.markdown(f"**{tr('si_report').format(file=escape_md(report.file), format=format_name(report.format))}**")
-    st.dataframe(report_frame(report), hide_index=True, key="si_report_counts")
+    st.dataframe(report_frame(report), hide_index=True, key="si_report_counts", placeholder="")
     if report.groups_added:
         st.caption(tr("si_r_groups_list").format(groups=escape_md(", ".join(report.groups_added))))
     if report.without_answers:
         st.caption(tr("si_r_without").format(respondents=escape_md(", ".join(report.without_answers))))
     if report.changed:
         st.warning(tr("si_r_changed_help"))
-        st.dataframe(changed_frame(report), hide_index=True, width="stretch", key="si_report_changed")
+        st.dataframe(changed_frame(report), hide_index=True, width="stretch", key="si_report_changed", placeholder="")
     return True

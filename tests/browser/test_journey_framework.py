@@ -15,7 +15,7 @@ import pytest
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, click, copy_demo, main, open_page, pick_coder, selected, widget
+from .journey import WAIT, choose, click, copy_demo, main, open_page, pick_coder, selected, settle, widget
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -63,6 +63,7 @@ def test_framework_journey(demo):
         # a new session (reload): the cell's editor is refilled from the file, and the matrix holds the summary
         page.reload()
         main(page).locator("h1").first.wait_for(timeout=WAIT)
+        settle(page)  # the new session's first run redraws the pickers: pick after it, not into it
         pick_cell(page)
         assert summary_box(page).input_value() == SUMMARY
         assert "rina" in main(page).inner_text()  # "written by rina, <time>"

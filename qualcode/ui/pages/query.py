@@ -89,7 +89,7 @@ def results(project: Project, result: pd.DataFrame, params: dict) -> None:
         st.info(tr("qry_none"))
         return
     shown = result.drop(columns=["document_id", "start", "end"])
-    st.dataframe(shown, hide_index=True, width="stretch", key="qry_table")
+    st.dataframe(shown, hide_index=True, width="stretch", key="qry_table", placeholder="")
     coders = params.get("coders") or None
     paper = Table(shown, title="Coding Query Results", name="query",
                   caption=f"{len(shown)} passages, {'coders ' + ', '.join(coders) if coders else 'all coders pooled'}.",
@@ -117,7 +117,7 @@ def matrix(project: Project, params: dict) -> None:
         return
     if by == "source_type":
         counts = counts.rename(columns=source_type_name)
-    st.dataframe(counts, width="stretch", key="qry_matrix")
+    st.dataframe(counts, width="stretch", key="qry_matrix", placeholder="")
     if counts.attrs.get("unassigned"):
         st.caption(trn("qry_matrix_unassigned", counts.attrs["unassigned"]))
 
@@ -149,7 +149,7 @@ def code_as(project: Project, result: pd.DataFrame, params: dict) -> None:
                    column_config={"tick": st.column_config.CheckboxColumn(tr("qry_code_tick"), width=80),
                                   "coded": st.column_config.CheckboxColumn(tr("qry_code_done"), width=110),
                                   "citation": st.column_config.TextColumn(tr("qry_col_citation")),
-                                  "quote": st.column_config.TextColumn(tr("col_quote"), width="large")})
+                                  "quote": st.column_config.TextColumn(tr("col_quote"), width="large")}, placeholder="")
     chosen = ticked(preview, st.session_state.get(review_key()))
     chosen = chosen[~chosen["coded"]]
     if st.button(trn("qry_code_button", len(chosen)), key="qry_code_button", type="primary",
@@ -175,7 +175,7 @@ def saved(project: Project) -> None:
         st.caption(tr("qry_saved_none"))
         return
     st.dataframe(frame[["name", "text", "author", "changed_at"]], hide_index=True, width="stretch",
-                 key="qry_saved_table")
+                 key="qry_saved_table", placeholder="")
     names = list(frame["name"])
     keep_known("qry_saved_pick", names, default=names[0])
     a, b, c = st.columns([3, 1, 1], vertical_alignment="bottom")

@@ -114,11 +114,12 @@ def render() -> None:
     if runs.empty:
         st.caption(tr("sat_no_runs"))
     else:
-        st.dataframe(runs, hide_index=True, width="stretch", key="sat_runs_table", column_config=column_labels(runs))
+        st.dataframe(runs, hide_index=True, width="stretch", key="sat_runs_table", column_config=column_labels(runs),
+                     placeholder="")
         paper = saturation_table(project, by=by, **params, **options)
         table_downloads(runs, "saturation_runs", "sat_dl", "sat_download", paper=paper)
     with st.expander(tr("sat_curve_table")):
-        st.dataframe(curve, hide_index=True, width="stretch", column_config=column_labels(curve))
+        st.dataframe(curve, hide_index=True, width="stretch", column_config=column_labels(curve), placeholder="")
 
 
 render()

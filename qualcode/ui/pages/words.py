@@ -104,7 +104,7 @@ def frequency_section(project: Project, by: str, value: object, coders: list[str
                          "share": st.column_config.NumberColumn(tr("words_col_share"), format="percent"),
                          "documents": st.column_config.NumberColumn(tr("words_col_documents")),
                          "informants": st.column_config.NumberColumn(tr("words_col_informants")),
-                     })
+                     }, placeholder="")
         table_downloads(table, "words", "words_dl", "words_download", paper=paper)
     with tab_charts:
         top = st.slider(tr("words_top"), 10, 100, 30, step=5, key="words_top")
