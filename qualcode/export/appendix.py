@@ -39,6 +39,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from .latex import check_engine, latex_escape, latex_preamble
+from .report import _one_line
 from .tables import file_format, markdown_escape
 
 APPENDIX_FORMATS = ("docx", "md", "tex")
@@ -105,10 +106,6 @@ def appendix_bytes(appendix: Appendix, fmt: str, *, latex_engine: str = "pdflate
     buffer = io.BytesIO()
     write_appendix(appendix, buffer, fmt, latex_engine=latex_engine)
     return buffer.getvalue()
-
-
-def _one_line(text: Any) -> str:
-    return " ".join(str(text or "").split())
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -197,6 +194,7 @@ def _write_docx(appendix: Appendix, target: Target) -> None:
 
     from .docx_layout import layout_table, use_body_font
     from .report import _xml_text as x
+    from .report import docx_details
 
     if isinstance(target, io.TextIOBase):
         raise InputError("a Word appendix needs a file path or a binary file, not a text stream")
@@ -207,11 +205,7 @@ def _write_docx(appendix: Appendix, target: Target) -> None:
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Inches(0.8)
     width = int(section.page_width or Inches(8.5)) - 2 * Inches(0.8)
     doc.add_paragraph(x(_one_line(appendix.title)), style="Title")
-    for label, value in appendix.details:
-        line = doc.add_paragraph()
-        line.paragraph_format.space_after = Pt(2)
-        line.add_run(x(f"{label}: ")).bold = True
-        line.add_run(x(_one_line(value)))
+    docx_details(doc, appendix.details)
     for heading, text in appendix.paragraphs:
         doc.add_heading(x(_one_line(heading)), level=1)
         doc.add_paragraph(x(_one_line(text)))

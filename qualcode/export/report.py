@@ -223,6 +223,17 @@ def lines_of(text: str | None) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
+def docx_details(doc: Any, details: Sequence[tuple[str, str]]) -> None:
+    """The "Label: value" lines of a Word title page, the label bold (the report's and the appendix's)."""
+    from docx.shared import Pt  # python-docx only when Word is written
+
+    for label, value in details:
+        line = doc.add_paragraph()
+        line.paragraph_format.space_after = Pt(2)
+        line.add_run(_xml_text(f"{label}: ")).bold = True
+        line.add_run(_xml_text(_one_line(value)))
+
+
 def _one_line(text: str | None) -> str:
     return " ".join(str(text or "").split())
 
@@ -590,11 +601,7 @@ def _write_docx(report: Report, target: Target) -> None:
     doc.add_paragraph(x(_one_line(report.title)), style="Title")
     if report.subtitle:
         doc.add_paragraph(x(_one_line(report.subtitle)), style="Subtitle")
-    for label, value in report.details:
-        line = doc.add_paragraph()
-        line.paragraph_format.space_after = Pt(2)
-        line.add_run(x(f"{label}: ")).bold = True
-        line.add_run(x(_one_line(value)))
+    docx_details(doc, report.details)
     for summary in report.tables:
         heading = doc.add_paragraph()
         heading.paragraph_format.space_before = Pt(12)

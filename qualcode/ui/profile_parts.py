@@ -30,7 +30,13 @@ from qualcode.project.profiles import AXES, profile_data
 
 from .state import error_text, tr, trn
 from .triangulation_parts import CHART_FORMATS, chart_bytes, chosen_coders, coder_options, quote_list
-from .where_parts import attribute_axes, axis_name, is_condition_error, show_where_error, where_example, where_input
+from .where_parts import (
+    attribute_axes,
+    axis_name,
+    where_example,
+    where_input,
+    with_where,
+)
 from .widgets import chart_code_labels as code_names
 from .widgets import chart_column_labels as column_labels
 from .widgets import clicked_point, keep_known, table_downloads
@@ -136,16 +142,8 @@ def profiles_section(project: Project) -> None:
     if not project.has_codings(coders=coders):
         st.info(tr("prof_nothing_coded"))
         return
-    try:
-        try:
-            data = profile_data_of(project, by, share, columns, coders, where)
-        except QualcodeError as exc:
-            if not is_condition_error(exc):
-                raise
-            show_where_error(str(exc))  # the chart goes on with every coding, and says so
-            st.caption(tr("where_ignored"))
-            where = None
-            data = profile_data_of(project, by, share, columns, coders, where)
+    try:  # a condition that does not parse is set aside, and the chart says so
+        data, where = with_where(lambda w: profile_data_of(project, by, share, columns, coders, w), where)
     except QualcodeError as exc:
         st.error(error_text(exc))
         return

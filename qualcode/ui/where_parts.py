@@ -8,13 +8,18 @@ One condition syntax everywhere: the ``WHERE`` part of the coding-query language
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
+from qualcode.errors import QualcodeError
 from qualcode.project import Project
 from qualcode.project.filters import ATTRIBUTE_PREFIX, attribute_names, attribute_of
 
 from .state import tr
+
+T = TypeVar("T")
 
 #: The example the input shows for a project without groups or attributes.
 WHERE_EXAMPLE = "group = G1 AND age >= 40"
@@ -58,6 +63,20 @@ def show_where_error(message: str) -> None:
     """A condition's error: a short line, then the condition with its caret as plain text."""
     st.error(tr("where_error"))
     st.code(message, language=None)
+
+
+def with_where(compute: Callable[[str | None], T], where: str | None) -> tuple[T, str | None]:
+    """``compute(where)``; when the condition does not parse, its error with the caret, a note that it is set
+    aside, and ``compute(None)``: a page goes on with every coding and says so. Returns the result and the
+    condition used. Any other error is raised."""
+    try:
+        return compute(where), where
+    except QualcodeError as exc:
+        if not is_condition_error(exc):
+            raise
+        show_where_error(str(exc))
+        st.caption(tr("where_ignored"))
+        return compute(None), None
 
 
 def attribute_axes(project: Project) -> list[str]:

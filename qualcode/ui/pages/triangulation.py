@@ -45,10 +45,9 @@ from qualcode.ui.triangulation_parts import (
 from qualcode.ui.where_parts import (
     attribute_axes,
     axis_name,
-    is_condition_error,
-    show_where_error,
     where_example,
     where_input,
+    with_where,
 )
 from qualcode.ui.widgets import chart_code_labels, chart_column_labels, code_labels, keep_known, table_downloads
 
@@ -260,16 +259,8 @@ def render() -> None:
         return
     labels = code_labels(codes)
     options = dict(by=by, measure=measure, coders=coders, rollup=rollup)
-    try:
-        try:
-            table = project.triangulation_table(**options, where=where)
-        except QualcodeError as exc:
-            if not is_condition_error(exc):
-                raise
-            show_where_error(str(exc))  # the page goes on with every coding, and says so
-            st.caption(tr("where_ignored"))
-            where = None
-            table = project.triangulation_table(**options)
+    try:  # a condition that does not parse is set aside, and the page says so
+        table, where = with_where(lambda w: project.triangulation_table(**options, where=w), where)
     except QualcodeError as exc:  # e.g. a group key that clashes with the table's own columns
         st.error(error_text(exc))
         return
