@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from . import assert_no_exception
 
@@ -71,13 +72,31 @@ def choose(page, label: str, option, *, scope=None, search: str | None = None) -
     wait for the rerun. The list only draws the options in view, so ``search`` (default: ``option``
     when it is a string) is typed first to narrow it."""
     box = widget(page, "stSelectbox", label, scope=scope)
-    box.click()
     search = search if search is not None else option if isinstance(option, str) else None
-    if search:
-        box.locator("input").fill(search)
-    exact = {"exact": True} if isinstance(option, str) else {}
-    page.get_by_role("option", name=option, **exact).first.click()
+    pick_option(page, box, option, search=search)
     settle(page)
+
+
+def pick_option(page, box, option, *, search: str | None = None, exact: bool = True) -> None:
+    """Open the drop-down of ``box`` (a selectbox or multiselect), type ``search`` if given, and click
+    ``option`` (its text, exactly unless ``exact`` is false, or a compiled regex). A click that lands while a
+    rerun replaces the widget opens nothing, so the drop-down is opened again (after Escape and the rerun)
+    until the option shows."""
+    exactly = {"exact": exact} if isinstance(option, str) else {}
+    target = page.get_by_role("option", name=option, **exactly).first
+    deadline = time.monotonic() + WAIT / 1000
+    while True:
+        box.click()
+        if search:
+            box.locator("input").fill(search)
+        try:
+            target.click(timeout=5000)
+            return
+        except PlaywrightTimeout:
+            if time.monotonic() > deadline:
+                raise
+            page.keyboard.press("Escape")
+            settle(page)
 
 
 def selected(page, label: str, *, scope=None) -> str:
@@ -89,8 +108,7 @@ def choose_many(page, label: str, options: list[str], *, scope=None) -> None:
     """Add each of ``options`` in the multiselect labelled ``label``; wait for the rerun after each."""
     box = widget(page, "stMultiSelect", label, scope=scope)
     for option in options:
-        box.click()
-        page.get_by_role("option", name=option, exact=True).click()
+        pick_option(page, box, option)
         page.keyboard.press("Escape")
         settle(page)
 
@@ -104,8 +122,23 @@ def click(page, name: str, *, scope=None, exact: bool = True) -> None:
 def pick_coder(page, name: str) -> None:
     """Choose the acting coder in the sidebar's coder picker (without sign-in)."""
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.locator('[data-testid="stSelectbox"]').nth(1).click()
-    page.get_by_role("option", name=name, exact=True).click()
+    pick_option(page, sidebar.locator('[data-testid="stSelectbox"]').nth(1), name)
+    settle(page)
+
+
+def expand(page, expander) -> None:
+    """Open the expander ``expander`` (a ``stExpander`` locator) unless it is open. One click toggles it, and a
+    click during a rerun can be lost, so the click is repeated only while the expander stays shut."""
+    details = expander.locator("details").first
+    deadline = time.monotonic() + WAIT / 1000
+    while not details.evaluate("el => el.open"):
+        if time.monotonic() > deadline:
+            raise AssertionError("the expander did not open")
+        expander.locator("summary").first.click()
+        try:
+            page.wait_for_function("el => el.open", arg=details.element_handle(), timeout=5000)
+        except PlaywrightTimeout:
+            settle(page)
     settle(page)
 
 
@@ -259,7 +292,27 @@ def grid_add_row(page, editor, values: list[str], *, existing: int | None = None
         if n:
             grid_cell_click(page, editor, row, n)
         (grid_pick if isinstance(value, Pick) else grid_type)(page, value)
+        if isinstance(value, Pick):
+            _until_picked(page, editor, row, n, value)
     settle(page)
+
+
+def _until_picked(page, editor, row: int, column: int, value: str) -> None:
+    """Wait until the cell shows the picked ``value``; pick it again while it stays empty. On a busy machine the
+    drop-down can miss the click while it is still drawing (it stays open, the cell stays empty), as a person
+    would see and pick again. A value other than empty fails at once."""
+    cell = editor.locator(f'[data-testid="glide-cell-{column}-{row}"]')
+    for _ in range(3):
+        try:
+            expect(cell).to_have_text(value, timeout=5000)
+            return
+        except AssertionError:
+            shown = (cell.text_content() or "").strip()
+            assert not shown, f"row {row}, column {column} shows {shown!r}, not the picked {value!r}"
+            page.keyboard.press("Escape")
+            grid_cell_click(page, editor, row, column)
+            grid_pick(page, value)
+    expect(cell).to_have_text(value, timeout=5000)
 
 
 def grid_edit(page, editor, row: int, column: int, value: str) -> None:

@@ -12,6 +12,7 @@ from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
 
 from . import CHROMIUM, assert_no_exception, chromium_page, drag_select, streamlit_server, wait_idle
+from .journey import pick_option
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -49,8 +50,7 @@ def codings_drawn(page, n: int) -> None:
 
 def pick_code(page, label: str) -> None:
     picker = page.locator('[data-testid="stMultiSelect"]').first
-    picker.click()
-    page.get_by_role("option", name=label).click()
+    pick_option(page, picker, label, exact=False)
     page.keyboard.press("Escape")
     expect(picker).to_contain_text(label, timeout=30_000)
     wait_idle(page)

@@ -11,6 +11,7 @@ from qualcode.codebook import Code, Codebook
 from qualcode.project import Project
 
 from . import CHROMIUM, chromium_page, drag_select, streamlit_server
+from .journey import pick_option
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -40,8 +41,7 @@ def make_project(tmp_path: Path) -> Path:
 
 
 def pick_code(page, label: str) -> None:
-    page.locator('[data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name=label).click()
+    pick_option(page, page.locator('[data-testid="stMultiSelect"]').first, label, exact=False)
     page.keyboard.press("Escape")
     expect(page.locator('[data-testid="stMultiSelect"]').first).to_contain_text(label, timeout=30_000)
     page.wait_for_timeout(300)  # let the rerun that records the choice finish
@@ -52,8 +52,7 @@ def open_code_page(page, url: str, document: str) -> None:
     page.locator(".qc-transcript").wait_for(timeout=60_000)
     if document != "wawancara":
         box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Document")
-        box.click()
-        page.get_by_role("option", name=document, exact=True).click()
+        pick_option(page, box, document)
         page.wait_for_function(
             "(n) => document.querySelector('.qc-transcript')?.innerText.includes(n)", arg="tidak boleh jalan")
 

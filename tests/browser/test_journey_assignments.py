@@ -16,7 +16,20 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, choose, choose_many, click, copy_demo, main, nav, open_page, pick_coder, settle, widget
+from .journey import (
+    WAIT,
+    choose,
+    choose_many,
+    click,
+    copy_demo,
+    main,
+    nav,
+    open_page,
+    pick_coder,
+    pick_option,
+    settle,
+    widget,
+)
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -62,9 +75,7 @@ def test_assign_mark_done_and_compare(project):
             assert NAME not in p.agreement(coders=["rina", "budi"], n_boot=0).attrs["documents"]
 
         box = widget(page, "stMultiSelect", t("asg_documents"))
-        box.click()
-        box.locator("input").fill("I-14")  # the list draws only the options in view
-        page.get_by_role("option", name=NAME, exact=True).click()
+        pick_option(page, box, NAME, search="I-14")  # the list draws only the options in view
         page.keyboard.press("Escape")
         settle(page)
         choose_many(page, t("asg_coders"), ["rina", "budi"])

@@ -14,7 +14,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, drag_select, streamlit_server
-from .journey import WAIT, click, main, open_page, settle, widget
+from .journey import WAIT, click, expand, main, open_page, settle, widget
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -51,7 +51,7 @@ def test_write_a_memo_on_a_selected_passage(tmp_path):
         settle(page)
         panel = main(page).locator('[data-testid="stExpander"]').filter(
             has_text=t("memo_panel").format(n=0))
-        panel.locator("summary").click()
+        expand(page, panel)
         start = TEXT.index(PASSAGE)
         end = start + len(PASSAGE)
         expect(panel.get_by_text(t("memo_on_selection").format(start=start, end=end))).to_be_visible(timeout=WAIT)

@@ -16,7 +16,7 @@ from qualcode.project import Project
 from qualcode.ui.i18n import t
 
 from . import CHROMIUM, chromium_page, streamlit_server
-from .journey import WAIT, copy_demo, grid, main, open_page, pick_coder, settle
+from .journey import WAIT, copy_demo, expand, grid, main, open_page, pick_coder, settle
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (installed by .ci/run)")
 
@@ -38,7 +38,7 @@ def test_unitized_section_shows_the_figures(demo):
         open_page(page, url, "agreement")
         pick_coder(page, "rina")
         section = main(page).locator('[data-testid="stExpander"]').filter(has_text=t("uz_title"))
-        section.locator("summary").click()
+        expand(page, section)
         settle(page)
         table = grid(page, scope=section)
         text = section.inner_text()
