@@ -252,9 +252,15 @@ class Pick(str):
 
 
 def grid_pick(page, value: str) -> None:
-    """Open the selected select-cell's drop-down (Enter) and click ``value`` in it."""
+    """Open the selected select-cell's drop-down (Enter), type ``value`` to narrow its list to that option, and
+    take it with Enter. Keys, not a click: on a busy machine the menu can miss a click on an option while it
+    is still placing itself, and stay open with the cell empty."""
     page.keyboard.press("Enter")
-    page.locator("#portal").get_by_role("option", name=value, exact=True).click()
+    menu = page.locator("#portal")
+    menu.get_by_role("option", name=value, exact=True).wait_for(timeout=WAIT)
+    page.keyboard.type(value)
+    expect(menu.get_by_role("option")).to_have_text([value], timeout=WAIT)
+    page.keyboard.press("Enter")
     page.wait_for_timeout(200)
 
 
