@@ -7,11 +7,12 @@ import sqlite3
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from qualcode.project import Project
 
-from .conftest import open_page
+from .conftest import copy_project, open_page
 
 
 def page(path: Path | str, coder: str | None = "rina", lang: str = "en", **state) -> AppTest:
@@ -45,6 +46,22 @@ def first_open(path: Path) -> dict:
     return queue.iloc[0].to_dict()
 
 
+@pytest.fixture(scope="module")
+def suggested_demo(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with a model trained on rina's codings and its open suggestions, made once through the API
+    (training through the page is test_train_run_and_review's); tests take a copy."""
+    path = copy_project(demo_path, tmp_path_factory.mktemp("suggested") / "demo.qualcode")
+    with Project.open(path) as p:
+        p.suggest_train(coder="rina")
+        assert p.suggest_run(coder="rina") > 0
+    return path
+
+
+@pytest.fixture
+def suggested(suggested_demo: Path, tmp_path: Path) -> Path:
+    return copy_project(suggested_demo, tmp_path / "demo.qualcode")
+
+
 def click(at: AppTest, key: str) -> AppTest:
     at.button(key=key).click()
     return at.run(timeout=300)  # training and cross-validation on the demo take a while
@@ -73,12 +90,10 @@ def test_demo_renders_in_bahasa(demo_copy):
     assert at.title[0].value == "Saran kode"
 
 
-def test_no_coder_disables_review(demo_copy):
-    at = page(demo_copy, coder=None)
+def test_no_coder_disables_review(suggested):
+    at = page(suggested, coder=None)
     assert not at.exception
-    at = click(at, "sug_train")
-    at = click(at, "sug_run")
-    assert not at.exception
+    assert any("left to review" in c.value for c in at.caption)
     assert at.button(key="sug_accept").disabled
     assert any("Choose a coder" in i.value for i in at.info)
 
@@ -151,11 +166,9 @@ def test_train_run_and_review(demo_copy):
     assert any("F1 below" in w.value or "too few examples" in w.value for w in again.warning)
 
 
-def test_filters(demo_copy):
-    at = page(demo_copy)
-    at = click(at, "sug_train")
-    at = click(at, "sug_run")
-    with Project.open(demo_copy) as p:
+def test_filters(suggested):
+    at = page(suggested)
+    with Project.open(suggested) as p:
         queue = p.suggestions(status="open")
     code = str(queue.iloc[0]["code"])
     at.selectbox(key="sug_code").set_value(code)
@@ -165,7 +178,7 @@ def test_filters(demo_copy):
     shown = next(m.value for m in at.markdown if "score" in m.value)
     assert code.replace(".", "\\.") in shown or code in shown
     documents = set(queue["document"])
-    with Project.open(demo_copy) as p:
+    with Project.open(suggested) as p:
         names = list(p.documents()["name"])
     missing = next((d for d in names if d not in documents), None)
     if missing is not None:
